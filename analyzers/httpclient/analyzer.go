@@ -1,0 +1,437 @@
+package httpclient
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/clients"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name: its vet flag, its nolint key and the first
+// part of its rule IDs.
+const Name = "httpclient"
+
+// URL is the analyzer's documentation.
+const URL = "https://github.com/zombiecheck/zombiecheck/blob/main/analyzers/httpclient/doc.go"
+
+// Diagnostic categories (rule IDs within the analyzer).
+const (
+	CategoryNoTimeout     = "notimeout"
+	CategoryDefaultClient = "defaultclient"
+	CategoryPkgFunc       = "pkgfunc"
+	CategoryPool          = "pool"
+)
+
+// Rules lists the analyzer's rules for SARIF and `zombiecheck help`.
+var Rules = []report.Rule{
+	{Analyzer: Name, Category: CategoryNoTimeout, Level: report.LevelWarning, URL: URL + "#" + CategoryNoTimeout,
+		Short: "http.Client used or shared without a timeout",
+		Full:  "An http.Client with no Timeout (and no Transport bounding dial and response headers) waits forever on a server that stalls. Set Timeout, or for streaming set a dial timeout and ResponseHeaderTimeout on its Transport and use a per-request context."},
+	{Analyzer: Name, Category: CategoryDefaultClient, Level: report.LevelWarning, URL: URL + "#" + CategoryDefaultClient,
+		Short: "http.DefaultClient has no timeout",
+		Full:  "http.DefaultClient has no Timeout, so a stalled server blocks the request forever. Create one http.Client with a Timeout and share it."},
+	{Analyzer: Name, Category: CategoryPkgFunc, Level: report.LevelWarning, URL: URL + "#" + CategoryPkgFunc,
+		Short: "http.Get/Head/Post/PostForm use http.DefaultClient: no timeout, no context",
+		Full:  "The package-level net/http helpers send through http.DefaultClient, which has no timeout, and take no context. Build the request with http.NewRequestWithContext and send it with a shared http.Client that has a Timeout."},
+	{Analyzer: Name, Category: CategoryPool, Level: report.LevelWarning, URL: URL + "#" + CategoryPool,
+		Short: "new http.Transport (connection pool) per call or per loop iteration",
+		Full:  "Every http.Transport owns an idle connection pool. One created per call and dropped without CloseIdleConnections leaves its connections idle until the peer closes them, then in CLOSE_WAIT; in a loop, one pool per iteration exhausts file descriptors. Create the Transport once and share it."},
+}
+
+// Config is the analyzer's configuration, fed from vet flags, golangci-lint
+// settings or the policy file.
+type Config struct {
+	// Policy names the policy file explicitly; empty means the driver's
+	// -policy flag, else the nearest .zombiecheck.yaml, else the defaults.
+	Policy string `json:"policy"`
+}
+
+// Analyzer is the httpclient analyzer with the default configuration.
+var Analyzer = New(Config{})
+
+// New returns an httpclient analyzer for cfg. Separate instances share the
+// summary analyzer, so summaries are computed once whatever the number of
+// configurations.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      report.Doc(doc),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer, inspect.Analyzer},
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		return report.Guard(pass, Name, func() (any, error) { return run(pass, cfg) })
+	}
+	return a
+}
+
+func run(pass *analysis.Pass, cfg Config) (any, error) {
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	if !sum.Relevant {
+		return nil, nil
+	}
+	pol, err := policy.ForAnalyzer(fileNames(pass), cfg.Policy)
+	if err != nil {
+		return nil, err
+	}
+	c := &checker{
+		pass:   pass,
+		policy: pol,
+		rep:    report.NewReporter(pass, Name, pol, pass.ResultOf[directive.Analyzer].(*directive.Index)),
+		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+	}
+	c.checkDefaultClientAndPkgFuncs()
+	c.checkSummaries(sum)
+	return nil, nil
+}
+
+type checker struct {
+	pass   *analysis.Pass
+	policy *policy.Policy
+	rep    *report.Reporter
+	insp   *inspector.Inspector
+}
+
+func fileNames(pass *analysis.Pass) []string {
+	names := make([]string, 0, len(pass.Files))
+	for _, f := range pass.Files {
+		names = append(names, pass.Fset.File(f.Pos()).Name())
+	}
+	return names
+}
+
+// checkDefaultClientAndPkgFuncs reports uses of http.DefaultClient and of
+// the package-level helpers that send through it. Identity is by object, so
+// renamed and dot imports are covered.
+func (c *checker) checkDefaultClientAndPkgFuncs() {
+	info := c.pass.TypesInfo
+	type use struct {
+		id     *ast.Ident
+		outer  ast.Expr // the selector expression, or the identifier
+		parent ast.Node
+	}
+	var defaultUses []use
+	boundedHere := false
+	for cur := range c.insp.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		obj := info.Uses[id]
+		if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "net/http" {
+			continue
+		}
+		outer := ast.Expr(id)
+		parentCur := cur.Parent()
+		if sel, ok := parentCur.Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+			outer = sel
+			parentCur = parentCur.Parent()
+		}
+		parent := parentCur.Node()
+		switch obj := obj.(type) {
+		case *types.Var:
+			if !httptypes.IsDefaultClientVar(obj) {
+				continue
+			}
+			if assignsTo(parent, outer) || assignsToField(parentCur, outer) {
+				// http.DefaultClient = ... or http.DefaultClient.Timeout = ...:
+				// the program bounds the default client itself.
+				boundedHere = true
+				continue
+			}
+			if _, ok := parent.(*ast.StarExpr); ok {
+				// *http.DefaultClient is a copy, judged by notimeout.
+				continue
+			}
+			defaultUses = append(defaultUses, use{id, outer, parent})
+		case *types.Func:
+			if !httptypes.IsNetHTTPFunc(obj, httptypes.PkgFuncsUsingDefaultClient...) {
+				continue
+			}
+			c.rep.Report(analysis.Diagnostic{
+				Pos: outer.Pos(), End: outer.End(), Category: CategoryPkgFunc,
+				Message: fmt.Sprintf("http.%s sends through http.DefaultClient: no timeout and no context, so a stalled server blocks this call forever; "+
+					"build the request with http.NewRequestWithContext and send it with a shared http.Client that has a Timeout", obj.Name()),
+			})
+		}
+	}
+	if boundedHere {
+		return
+	}
+	for _, u := range defaultUses {
+		c.rep.Report(analysis.Diagnostic{
+			Pos: u.outer.Pos(), End: u.outer.End(), Category: CategoryDefaultClient,
+			Message: "http.DefaultClient has no timeout: a stalled server blocks this request forever; " +
+				"create one http.Client with a Timeout and share it",
+		})
+	}
+}
+
+// assignsTo reports whether parent is an assignment whose left side is x.
+func assignsTo(parent ast.Node, x ast.Expr) bool {
+	as, ok := parent.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	for _, lhs := range as.Lhs {
+		if lhs == x {
+			return true
+		}
+	}
+	return false
+}
+
+// assignsToField reports whether x is the operand of a selector that is
+// assigned to, as in http.DefaultClient.Timeout = d.
+func assignsToField(parentCur inspector.Cursor, x ast.Expr) bool {
+	sel, ok := parentCur.Node().(*ast.SelectorExpr)
+	if !ok || sel.X != x {
+		return false
+	}
+	return assignsTo(parentCur.Parent().Node(), sel)
+}
+
+// checkSummaries reports the client and transport findings the summary
+// analyzer computed for each function of the package.
+func (c *checker) checkSummaries(sum *summary.Result) {
+	for _, fn := range sum.Funcs {
+		res := sum.Clients[fn]
+		if len(res.Unbounded) == 0 && len(res.Pools) == 0 {
+			continue
+		}
+		if c.streamingAllowed(fn) {
+			res.Unbounded = nil
+		}
+		for _, u := range res.Unbounded {
+			if u.Constructor != nil && c.streamingCovers(u.Constructor) {
+				continue
+			}
+			c.reportUnbounded(u)
+		}
+		for _, p := range res.Pools {
+			c.reportPool(p)
+		}
+	}
+}
+
+// streamingAllowed reports whether the policy's httpclient.streaming list
+// covers fn (or, for a closure, the function it is declared in).
+func (c *checker) streamingAllowed(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return c.streamingCovers(obj)
+	}
+	return c.streamingCoversPackage(c.pass.Pkg.Path())
+}
+
+func (c *checker) streamingCovers(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	recv := ""
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv = receiverName(sig.Recv().Type())
+	}
+	for _, p := range c.policy.HTTPClient.Streaming {
+		if p.MatchFunc(fn.Pkg().Path(), recv, fn.Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) streamingCoversPackage(path string) bool {
+	for _, p := range c.policy.HTTPClient.Streaming {
+		if p.MatchPackage(path) {
+			return true
+		}
+	}
+	return false
+}
+
+func receiverName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
+
+func (c *checker) reportUnbounded(u clients.Unbounded) {
+	what := "http.Client created here has no Timeout"
+	if u.Constructor != nil {
+		what = fmt.Sprintf("http.Client returned by %s has no Timeout", funcName(u.Constructor, c.pass.Pkg))
+	}
+	if u.CustomTransport {
+		what += " and its Transport sets no ResponseHeaderTimeout or dial timeout"
+	}
+	where := fmt.Sprintf("it sends a request at line %d", c.line(u.At))
+	if u.Escapes {
+		where = fmt.Sprintf("it is handed on at line %d still unbounded", c.line(u.At))
+	}
+	fix := "set Timeout (e.g. 30 * time.Second), or, for streaming, give its Transport a dial timeout and a ResponseHeaderTimeout and bound each request with a context"
+	if u.Constructor != nil {
+		fix = "set its Timeout before use, or make the constructor set one"
+	}
+	d := analysis.Diagnostic{
+		Pos:      u.Created,
+		Category: CategoryNoTimeout,
+		Message:  fmt.Sprintf("%s: a server that stalls blocks its requests forever (%s); %s", what, where, fix),
+	}
+	if lit := c.clientLiteralAt(u.Created); lit != nil {
+		d.Pos, d.End = lit.Pos(), lit.End()
+		if u.Constructor == nil && !u.CustomTransport {
+			if fix, ok := c.addTimeoutFix(lit); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+	}
+	c.rep.Report(d)
+}
+
+func (c *checker) reportPool(p clients.Pool) {
+	msg := "new http.Transport per call: each call opens its own connection pool and abandons it, leaving idle connections to pile up in CLOSE_WAIT; create the Transport once and share it, or call CloseIdleConnections when done"
+	if p.InLoop {
+		msg = "new http.Transport in every loop iteration: each iteration opens a connection pool and abandons it, exhausting sockets (CLOSE_WAIT); create the Transport once, outside the loop, and share it"
+	}
+	d := analysis.Diagnostic{Pos: p.Created, Category: CategoryPool, Message: msg}
+	if lit := c.literalAt(p.Created); lit != nil {
+		d.Pos, d.End = lit.Pos(), lit.End()
+	}
+	c.rep.Report(d)
+}
+
+func funcName(fn *types.Func, from *types.Package) string {
+	qual := func(p *types.Package) string {
+		if p == from {
+			return ""
+		}
+		return p.Name()
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() != nil {
+		return "(" + types.TypeString(sig.Recv().Type(), qual) + ")." + fn.Name()
+	}
+	if fn.Pkg() != from {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// literalAt finds the composite literal whose opening brace is at lbrace
+// (SSA reports a literal's allocation at its brace).
+func (c *checker) literalAt(lbrace token.Pos) *ast.CompositeLit {
+	var found *ast.CompositeLit
+	for cur := range c.insp.Root().Preorder((*ast.CompositeLit)(nil)) {
+		if lit := cur.Node().(*ast.CompositeLit); lit.Lbrace == lbrace {
+			found = lit
+			break
+		}
+	}
+	return found
+}
+
+func (c *checker) clientLiteralAt(lbrace token.Pos) *ast.CompositeLit {
+	lit := c.literalAt(lbrace)
+	if lit == nil || !httptypes.IsClient(c.pass.TypesInfo.TypeOf(lit)) {
+		return nil
+	}
+	return lit
+}
+
+// addTimeoutFix suggests adding `Timeout: 30 * time.Second` to a keyed (or
+// empty) client literal, importing "time" if the file has an import block
+// to add it to. It offers nothing where the edit could not compile.
+func (c *checker) addTimeoutFix(lit *ast.CompositeLit) (analysis.SuggestedFix, bool) {
+	for _, elt := range lit.Elts {
+		if _, ok := elt.(*ast.KeyValueExpr); !ok {
+			return analysis.SuggestedFix{}, false // unkeyed: inserting a key would not compile
+		}
+	}
+	file := c.fileOf(lit.Pos())
+	if file == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	timeName, importEdit, ok := c.timePackageName(file, lit.Pos())
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	field := "Timeout: 30 * " + timeName + ".Second"
+	var edit analysis.TextEdit
+	switch {
+	case len(lit.Elts) == 0:
+		edit = analysis.TextEdit{Pos: lit.Lbrace + 1, End: lit.Lbrace + 1, NewText: []byte(field)}
+	case c.line(lit.Elts[0].Pos()) == c.line(lit.Lbrace):
+		edit = analysis.TextEdit{Pos: lit.Elts[0].Pos(), End: lit.Elts[0].Pos(), NewText: []byte(field + ", ")}
+	default:
+		col := c.pass.Fset.Position(lit.Elts[0].Pos()).Column
+		indent := strings.Repeat("\t", max(col-1, 0))
+		edit = analysis.TextEdit{Pos: lit.Elts[0].Pos(), End: lit.Elts[0].Pos(), NewText: []byte(field + ",\n" + indent)}
+	}
+	edits := []analysis.TextEdit{edit}
+	if importEdit != nil {
+		edits = append([]analysis.TextEdit{*importEdit}, edits...)
+	}
+	return analysis.SuggestedFix{Message: "Add Timeout: 30 * time.Second (choose a value that fits the endpoint)", TextEdits: edits}, true
+}
+
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// timePackageName returns the name under which the file can refer to
+// package time at pos, and an edit adding the import if it is missing.
+func (c *checker) timePackageName(file *ast.File, pos token.Pos) (string, *analysis.TextEdit, bool) {
+	for _, imp := range file.Imports {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		if path != "time" {
+			continue
+		}
+		if imp.Name == nil {
+			return "time", nil, true
+		}
+		if imp.Name.Name == "_" || imp.Name.Name == "." {
+			return "", nil, false
+		}
+		return imp.Name.Name, nil, true
+	}
+	// Not imported: "time" must not already mean something at pos.
+	if scope := c.pass.Pkg.Scope().Innermost(pos); scope != nil {
+		if _, obj := scope.LookupParent("time", pos); obj != nil {
+			return "", nil, false
+		}
+	}
+	for _, decl := range file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT || !gd.Lparen.IsValid() {
+			continue
+		}
+		return "time", &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"time\"")}, true
+	}
+	return "", nil, false
+}

@@ -1,0 +1,26 @@
+package httpclient_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestHTTPClient(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), httpclient.Analyzer, "a", "b", "dot", "usector")
+}
+
+func TestStreamingPolicy(t *testing.T) {
+	pol, err := filepath.Abs(filepath.Join(analysistest.TestData(), "streaming.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := httpclient.New(httpclient.Config{Policy: pol})
+	analysistest.Run(t, analysistest.TestData(), a, "streaming")
+}
+
+func TestSuggestedFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), httpclient.Analyzer, "fix")
+}

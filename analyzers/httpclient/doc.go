@@ -1,0 +1,47 @@
+// Package httpclient reports HTTP clients that can hang forever and code
+// that opens a new connection pool per call.
+//
+// # Analyzer httpclient
+//
+// httpclient: HTTP clients without timeouts, default clients, and connection pools made per call
+//
+// A net/http request with no deadline waits as long as the server lets it:
+// a peer that accepts the connection and never answers blocks the caller
+// forever. A new http.Transport per call strands an idle connection pool
+// each time, and the sockets pile up in CLOSE_WAIT. The analyzer has four
+// rules, each a diagnostic category:
+//
+// notimeout: an http.Client created without a Timeout (composite literal,
+// new(http.Client), a zero var, a copy of *http.DefaultClient, or a client
+// returned by a project constructor that leaves Timeout unset) that is then
+// used to send a request, or escapes (stored, passed on), while still
+// unbounded. The check is path-sensitive: `c.Timeout = d` assigned after the
+// literal but before the first use is fine, and a non-constant timeout from
+// configuration counts. A client whose Transport is an *http.Transport that
+// sets ResponseHeaderTimeout and bounds dialing (a net.Dialer with a
+// Timeout, a custom dial function, or a clone of http.DefaultTransport) is
+// bounded too: that is how streaming clients (SSE, token streams, watches)
+// must be built, because Client.Timeout also cuts off reading the body.
+// Functions matched by the policy's httpclient.streaming patterns are not
+// checked. A constructor that returns a client is not judged where it builds
+// it: its callers are, at their own uses.
+//
+// defaultclient: any use of http.DefaultClient, which has no timeout.
+// Assigning to http.DefaultClient (or its Timeout) is not a use, and a
+// package that does so is trusted to have bounded it.
+//
+// pkgfunc: calls of http.Get, http.Head, http.Post and http.PostForm, which
+// send through http.DefaultClient: no timeout and no context.
+//
+// pool: an *http.Transport (a literal, new, or Clone()) created in a function
+// that sends requests through it and then drops it without
+// CloseIdleConnections, so every call abandons a connection pool; inside a
+// loop, one pool per iteration. Transports that are returned, stored in a
+// field or global, or passed on are shared and not reported.
+//
+// Fix: create one client per destination, once, with a Timeout (or, for
+// streaming, a Transport with a dial timeout and ResponseHeaderTimeout plus a
+// per-request context), and share it. For notimeout on a keyed composite
+// literal the analyzer suggests adding `Timeout: 30 * time.Second`; choose a
+// value that fits the endpoint.
+package httpclient

@@ -1,0 +1,346 @@
+package a
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"time"
+)
+
+// ---- pkgfunc ----
+
+func pkgGet(u string) {
+	resp, err := http.Get(u) // want `http.Get sends through http.DefaultClient: no timeout and no context`
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+func pkgHeadPostForm(u string) {
+	http.Head(u)                   // want `http.Head sends through http.DefaultClient`
+	http.Post(u, "text/plain", nil) // want `http.Post sends through http.DefaultClient`
+	http.PostForm(u, nil)          // want `http.PostForm sends through http.DefaultClient`
+}
+
+func pkgFuncValue() func(string) (*http.Response, error) {
+	return http.Get // want `http.Get sends through http.DefaultClient`
+}
+
+// ---- defaultclient ----
+
+func defaultClientDo(req *http.Request) {
+	resp, err := http.DefaultClient.Do(req) // want `http.DefaultClient has no timeout`
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+type service struct{ hc *http.Client }
+
+func defaultClientInField() *service {
+	return &service{hc: http.DefaultClient} // want `http.DefaultClient has no timeout`
+}
+
+// ---- notimeout ----
+
+func literalNoTimeout(u string) {
+	c := &http.Client{} // want `http.Client created here has no Timeout: a server that stalls blocks its requests forever \(it sends a request at line \d+\)`
+	c.Get(u)
+}
+
+func valueLiteralNoTimeout(u string) {
+	c := http.Client{} // want `http.Client created here has no Timeout`
+	c.Get(u)
+}
+
+func newClientNoTimeout(u string) {
+	c := new(http.Client) // want `http.Client created here has no Timeout`
+	c.Get(u)
+}
+
+func varClientNoTimeout(u string) {
+	var c http.Client // want `http.Client created here has no Timeout`
+	c.Get(u)
+}
+
+func zeroTimeoutIsNoTimeout(u string) {
+	c := &http.Client{Timeout: 0} // want `http.Client created here has no Timeout`
+	c.Get(u)
+}
+
+func customTransportWithoutHeaderTimeout(u string) *http.Response {
+	// Both rules: no bound, and a pool built per call and dropped.
+	c := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout` `new http.Transport per call`
+	resp, _ := c.Get(u)
+	return resp
+}
+
+var sharedClient *http.Client
+
+func customTransportStoredWithoutHeaderTimeout() {
+	sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout: .*handed on`
+}
+
+func timeoutOnlyInOneBranch(u string, slow bool) {
+	c := &http.Client{} // want `http.Client created here has no Timeout`
+	if slow {
+		c.Timeout = time.Minute
+	}
+	c.Get(u)
+}
+
+func timeoutSetAfterUse(u string) {
+	c := &http.Client{} // want `http.Client created here has no Timeout`
+	c.Get(u)
+	c.Timeout = time.Second
+}
+
+func storedInStructLiteral() *service {
+	return &service{hc: &http.Client{}} // want `http.Client created here has no Timeout: .*handed on at line \d+`
+}
+
+var global *http.Client
+
+func storedInGlobal() {
+	global = &http.Client{} // want `http.Client created here has no Timeout`
+}
+
+func copyOfDefaultClient(u string) {
+	c := *http.DefaultClient // want `http.Client created here has no Timeout`
+	c.Get(u)
+}
+
+func capturedByGoroutine(u string) {
+	c := &http.Client{} // want `http.Client created here has no Timeout`
+	go func() { c.Get(u) }()
+}
+
+func unkeyedLiteral(u string) {
+	c := &http.Client{nil, nil, nil, 0} // want `http.Client created here has no Timeout`
+	c.Get(u)
+}
+
+// ---- negatives: notimeout ----
+
+func literalWithTimeout(u string) {
+	c := &http.Client{Timeout: 10 * time.Second}
+	c.Get(u)
+}
+
+func timeoutFromConfig(u string, d time.Duration) {
+	c := &http.Client{Timeout: d}
+	c.Get(u)
+}
+
+func timeoutSetLater(u string) {
+	c := &http.Client{}
+	c.Timeout = 5 * time.Second
+	c.Get(u)
+}
+
+func timeoutSetLaterOnVar(u string) {
+	var c http.Client
+	c.Timeout = 5 * time.Second
+	c.Get(u)
+}
+
+func copyOfDefaultClientWithTimeout(u string) {
+	c := *http.DefaultClient
+	c.Timeout = 3 * time.Second
+	c.Get(u)
+}
+
+func unkeyedWithTimeout(u string) {
+	c := &http.Client{nil, nil, nil, time.Second}
+	c.Get(u)
+}
+
+func streamingTransport() {
+	sharedClient = &http.Client{Transport: &http.Transport{
+		DialContext:           (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+		ResponseHeaderTimeout: 30 * time.Second,
+	}}
+}
+
+func dialerWithoutTimeout() {
+	sharedClient = &http.Client{Transport: &http.Transport{ // want `its Transport sets no ResponseHeaderTimeout or dial timeout`
+		DialContext:           (&net.Dialer{KeepAlive: time.Minute}).DialContext,
+		ResponseHeaderTimeout: 30 * time.Second,
+	}}
+}
+
+func customDialFunc(dial func(ctx context.Context, network, addr string) (net.Conn, error)) {
+	sharedClient = &http.Client{Transport: &http.Transport{DialContext: dial, ResponseHeaderTimeout: time.Minute}}
+}
+
+// The shape of openai-go's default client: clone DefaultTransport (which
+// bounds dialing) and set a response-header timeout.
+func clonedDefaultTransportWithHeaderTimeout() *http.Client {
+	if t, ok := http.DefaultTransport.(*http.Transport); ok {
+		t = t.Clone()
+		t.ResponseHeaderTimeout = time.Minute
+		sharedClient = &http.Client{Transport: t}
+	}
+	sharedClient = &http.Client{Transport: http.DefaultTransport} // a possibly wrapped RoundTripper: unknown, silent
+	return sharedClient
+}
+
+var sharedTransport http.RoundTripper
+
+func unknownTransport(u string, rt http.RoundTripper) {
+	c := &http.Client{Transport: rt} // a RoundTripper we cannot see into: silent
+	c.Get(u)
+}
+
+func clientNeverUsed() {
+	_ = &http.Client{}
+}
+
+func clientFromParameter(c http.Client, u string) {
+	c.Get(u) // not created here
+}
+
+func assignsDefaultClientTimeout() {
+	// Not a use: the program bounds the default client (see package b).
+}
+
+// newClient returns its client: judged at the caller's uses, not here.
+func newClient() *http.Client {
+	return &http.Client{}
+}
+
+func callerSetsTimeout(u string) {
+	c := newClient()
+	c.Timeout = 10 * time.Second
+	c.Get(u)
+}
+
+func callerUsesUnbounded(u string) {
+	c := newClient() // want `http.Client returned by newClient has no Timeout: .*set its Timeout before use`
+	c.Get(u)
+}
+
+// newBoundedClient sets a timeout: callers are silent.
+func newBoundedClient() *http.Client {
+	c := &http.Client{}
+	c.Timeout = time.Second
+	return c
+}
+
+func callerOfBounded(u string) {
+	newBoundedClient().Get(u)
+}
+
+// wrapper returns what another constructor returned: still unbounded.
+func wrapper() (*http.Client, error) {
+	return newClient(), nil
+}
+
+func callerOfWrapper(u string) {
+	c, err := wrapper() // want `http.Client returned by wrapper has no Timeout`
+	if err != nil {
+		return
+	}
+	c.Get(u)
+}
+
+// ---- methods and generics ----
+
+type api struct{ base string }
+
+func (a *api) fetch(ctx context.Context) error {
+	c := &http.Client{} // want `http.Client created here has no Timeout`
+	req, _ := http.NewRequestWithContext(ctx, "GET", a.base, nil)
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type getter[T any] struct{ v T }
+
+func (g getter[T]) get(u string) T {
+	c := &http.Client{} // want `http.Client created here has no Timeout`
+	c.Get(u)
+	return g.v
+}
+
+func generic[T any](u string, v T) T {
+	c := &http.Client{Timeout: time.Second}
+	c.Get(u)
+	return v
+}
+
+// ---- pool ----
+
+func transportPerCall(u string) {
+	t := &http.Transport{} // want `new http.Transport per call: each call opens its own connection pool and abandons it`
+	c := &http.Client{Transport: t, Timeout: time.Second}
+	c.Get(u)
+}
+
+func transportPerIteration(urls []string) {
+	for _, u := range urls {
+		c := &http.Client{Timeout: time.Second, Transport: &http.Transport{}} // want `new http.Transport in every loop iteration`
+		c.Get(u)
+	}
+}
+
+func clonePerCall(u string) {
+	t := http.DefaultTransport.(*http.Transport).Clone() // want `new http.Transport per call`
+	c := http.Client{Transport: t, Timeout: time.Second}
+	c.Get(u)
+}
+
+func roundTripPerCall(req *http.Request) {
+	t := new(http.Transport) // want `new http.Transport per call`
+	t.RoundTrip(req)
+}
+
+// ---- negatives: pool ----
+
+func transportClosed(u string) {
+	t := &http.Transport{}
+	defer t.CloseIdleConnections()
+	c := &http.Client{Transport: t, Timeout: time.Second}
+	c.Get(u)
+}
+
+func clientClosesIdle(u string) {
+	c := &http.Client{Transport: &http.Transport{}, Timeout: time.Second}
+	defer c.CloseIdleConnections()
+	c.Get(u)
+}
+
+func newTransport() *http.Transport {
+	return &http.Transport{MaxIdleConns: 100}
+}
+
+type holder struct{ client *http.Client }
+
+func newHolder() *holder {
+	return &holder{client: &http.Client{Timeout: time.Second, Transport: &http.Transport{}}}
+}
+
+var packageTransport = &http.Transport{}
+
+func transportNeverUsed() {
+	_ = &http.Transport{}
+}
+
+func perCallClientSharesDefaultTransport(u string) {
+	c := &http.Client{Timeout: time.Second} // nil Transport: shares DefaultTransport
+	c.Get(u)
+}
+
+func ignored(u string) {
+	//zombiecheck:ignore httpclient legacy endpoint, tracked in TICKET-1
+	http.Get(u)
+	http.Get(u) //zombiecheck:ignore httpclient/pkgfunc same
+}
+
+func ignoreWithoutReasonSuppressesNothing(u string) {
+	//zombiecheck:ignore httpclient
+	http.Get(u) // want `http.Get sends through`
+}

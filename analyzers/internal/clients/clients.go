@@ -1,0 +1,613 @@
+// Package clients decides, for one SSA function, which net/http clients it
+// creates without a bound on how long an exchange may take, and which
+// http.Transports it creates per call (each one a fresh connection pool).
+//
+// The answers feed two places: the summary analyzer turns "returns an
+// unbounded client" into a fact for callers in other packages, and the
+// httpclient analyzer reports the rest. Both read the same Result, computed
+// once per function.
+package clients
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"golang.org/x/tools/go/ssa"
+)
+
+// ReturnsUnbounded reports whether a callee is known (through its summary)
+// to return a client without a timeout. It is how facts reach this package.
+type ReturnsUnbounded func(fn *types.Func) bool
+
+// Unbounded is a client created without a timeout that is then used to send
+// a request, or escapes the function, while still unbounded.
+type Unbounded struct {
+	Created token.Pos // where the client is created (literal, new, var, or constructor call)
+	// Constructor is set when the client comes from a call to a project
+	// function whose summary says it returns an unbounded client.
+	Constructor *types.Func
+	// At is the first send or escape reached while the client is unbounded.
+	At      token.Pos
+	Escapes bool // At is an escape (store, argument, interface) rather than a send
+	// CustomTransport is true when the client's Transport is a known
+	// *http.Transport that lacks a ResponseHeaderTimeout or a dial timeout;
+	// false when the client uses the default transport.
+	CustomTransport bool
+}
+
+// Pool is an http.Transport created in the function that never leaves it,
+// carries requests, and is abandoned without CloseIdleConnections: every
+// call (or loop iteration) strands a connection pool.
+type Pool struct {
+	Created token.Pos
+	InLoop  bool // created inside a loop: one pool per iteration
+}
+
+// Result is what Analyze finds in one function.
+type Result struct {
+	Unbounded []Unbounded
+	Pools     []Pool
+	// ReturnsUnbounded: some path returns a client that is unbounded at
+	// the return. Callers then judge the client at their own uses.
+	ReturnsUnbounded bool
+}
+
+// Analyze examines fn's body. It never looks into callees except through
+// returnsUnbounded.
+func Analyze(fn *ssa.Function, returnsUnbounded ReturnsUnbounded) Result {
+	var res Result
+	if fn.Blocks == nil {
+		return res
+	}
+	a := &analysis{fn: fn, returnsUnbounded: returnsUnbounded, clients: make(map[ssa.Value]*client)}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			a.considerCreation(instr)
+		}
+	}
+	for _, c := range a.order {
+		a.judgeClient(c, &res)
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if t := a.transportCreation(instr); t != nil {
+				if p, ok := a.judgeTransport(instr, t); ok {
+					res.Pools = append(res.Pools, p)
+				}
+			}
+		}
+	}
+	sort.Slice(res.Unbounded, func(i, j int) bool { return res.Unbounded[i].Created < res.Unbounded[j].Created })
+	sort.Slice(res.Pools, func(i, j int) bool { return res.Pools[i].Created < res.Pools[j].Created })
+	return res
+}
+
+type analysis struct {
+	fn               *ssa.Function
+	returnsUnbounded ReturnsUnbounded
+	clients          map[ssa.Value]*client // keyed by the creating value
+	order            []*client
+}
+
+// client is one client creation and the events on it that matter.
+type client struct {
+	start       ssa.Instruction // the creating instruction
+	value       ssa.Value       // the *http.Client (pointer) value
+	constructor *types.Func
+	// barriers make the client bounded (or unknowable, which keeps us
+	// silent): a non-zero Timeout store, a bounding or unknown Transport,
+	// a whole-value overwrite from an unknown source.
+	barriers map[ssa.Instruction]bool
+	// sends and escapes are where the client is judged.
+	sends   map[ssa.Instruction]bool
+	escapes map[ssa.Instruction]bool
+	returns map[ssa.Instruction]bool
+	closes  map[ssa.Instruction]bool // CloseIdleConnections on the client
+	// transports stored into the client's Transport field, for the pool rule.
+	transportStores map[ssa.Instruction]bool
+	customTransport bool
+}
+
+func newClient(start ssa.Instruction, v ssa.Value) *client {
+	return &client{
+		start: start, value: v,
+		barriers: map[ssa.Instruction]bool{}, sends: map[ssa.Instruction]bool{},
+		escapes: map[ssa.Instruction]bool{}, returns: map[ssa.Instruction]bool{},
+		closes: map[ssa.Instruction]bool{}, transportStores: map[ssa.Instruction]bool{},
+	}
+}
+
+// considerCreation records instr if it creates a client whose bound we can
+// judge: an allocation of http.Client (literal, new, var, or a copy of
+// *http.DefaultClient), or a call to a constructor known to return an
+// unbounded client.
+func (a *analysis) considerCreation(instr ssa.Instruction) {
+	switch v := instr.(type) {
+	case *ssa.Alloc:
+		if !httptypes.IsClientPtr(v.Type()) || copyDestination(v) {
+			return
+		}
+		c := newClient(v, v)
+		a.add(c)
+	case *ssa.Call:
+		callee := httptypes.StaticCallee(v.Common())
+		if callee == nil || a.returnsUnbounded == nil || !a.returnsUnbounded(callee) {
+			return
+		}
+		var result ssa.Value
+		if httptypes.IsClientPtr(v.Type()) {
+			result = v
+		} else if tup, ok := v.Type().(*types.Tuple); ok {
+			for _, ref := range *v.Referrers() {
+				if ex, ok := ref.(*ssa.Extract); ok && httptypes.IsClientPtr(tup.At(ex.Index).Type()) {
+					result = ex
+				}
+			}
+		}
+		if result == nil {
+			return
+		}
+		c := newClient(v, result)
+		c.constructor = callee
+		a.add(c)
+	}
+}
+
+func (a *analysis) add(c *client) {
+	a.clients[c.value] = c
+	a.order = append(a.order, c)
+	a.collectEvents(c, c.value, map[ssa.Value]bool{})
+}
+
+// collectEvents classifies every use of v, an alias of client c's pointer.
+func (a *analysis) collectEvents(c *client, v ssa.Value, seen map[ssa.Value]bool) {
+	if seen[v] {
+		return
+	}
+	seen[v] = true
+	refs := v.Referrers()
+	if refs == nil {
+		return
+	}
+	for _, ref := range *refs {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr:
+			a.fieldEvents(c, r)
+		case *ssa.Store:
+			if r.Addr == v {
+				// A whole-value store into the variable: a copy of
+				// *http.DefaultClient, or of the client itself, keeps it
+				// as it was; anything else makes it a client we know
+				// nothing about.
+				if !isDefaultClientCopy(r.Val) && !isZeroConst(r.Val) && !isCopyOf(r.Val, seen) {
+					c.barriers[r] = true
+				}
+			} else {
+				c.escapes[r] = true
+			}
+		case ssa.CallInstruction:
+			a.callEvent(c, v, r)
+		case *ssa.Return:
+			c.returns[r] = true
+		case *ssa.Phi, *ssa.ChangeType:
+			a.collectEvents(c, r.(ssa.Value), seen)
+		case *ssa.UnOp:
+			if r.Op == token.MUL {
+				a.valueCopyEvents(c, r, seen)
+			}
+		case *ssa.MakeInterface, *ssa.MakeClosure, *ssa.Send, *ssa.MapUpdate, *ssa.Slice:
+			c.escapes[ref] = true
+		}
+	}
+}
+
+// valueCopyEvents classifies the uses of a copy of the client struct (*p).
+// A copy into another local client variable is the same client under a new
+// name: `c := http.Client{...}` builds the literal in a temporary and copies
+// it into c, so c's events are followed as the literal's own.
+func (a *analysis) valueCopyEvents(c *client, copied *ssa.UnOp, seen map[ssa.Value]bool) {
+	for _, ref := range *copied.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Return:
+			c.returns[r] = true
+		case *ssa.Store:
+			if dest, ok := r.Addr.(*ssa.Alloc); ok && copyDestination(dest) {
+				a.clients[dest] = c
+				a.collectEvents(c, dest, seen)
+				continue
+			}
+			c.escapes[ref] = true
+		case *ssa.MakeInterface, *ssa.Send, *ssa.MapUpdate, ssa.CallInstruction:
+			c.escapes[ref] = true
+		}
+	}
+}
+
+// copyDestination reports whether alloc is a client variable that receives
+// a whole copy of another local client (a literal built in a temporary).
+func copyDestination(alloc *ssa.Alloc) bool {
+	if !httptypes.IsClientPtr(alloc.Type()) {
+		return false
+	}
+	for _, ref := range *alloc.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != alloc {
+			continue
+		}
+		if ld, ok := st.Val.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if src, ok := ld.X.(*ssa.Alloc); ok && src != alloc && httptypes.IsClientPtr(src.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fieldEvents classifies a use of &c.F.
+func (a *analysis) fieldEvents(c *client, fa *ssa.FieldAddr) {
+	name := fieldName(fa)
+	if name != "Timeout" && name != "Transport" {
+		return
+	}
+	for _, ref := range *fa.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != fa {
+			continue
+		}
+		switch name {
+		case "Timeout":
+			if !isZeroConst(st.Val) {
+				c.barriers[st] = true
+			}
+		case "Transport":
+			c.transportStores[st] = true
+			switch classifyTransport(st.Val) {
+			case transportBounded, transportUnknown:
+				c.barriers[st] = true
+			case transportUnboundedCustom:
+				c.customTransport = true
+			case transportDefault:
+			}
+		}
+	}
+}
+
+// callEvent classifies a call, go or defer that mentions the client.
+func (a *analysis) callEvent(c *client, v ssa.Value, call ssa.CallInstruction) {
+	common := call.Common()
+	callee := httptypes.StaticCallee(common)
+	if callee != nil && len(common.Args) > 0 && common.Args[0] == v && httptypes.IsMethod(callee, "net/http", "Client") {
+		switch {
+		case httptypes.IsClientSend(callee):
+			c.sends[call] = true
+		case callee.Name() == "CloseIdleConnections":
+			c.closes[call] = true
+		}
+		return
+	}
+	c.escapes[call] = true
+}
+
+// judgeClient decides whether some path from the creation reaches a send
+// or an escape (judged), or a return, without passing a barrier.
+func (a *analysis) judgeClient(c *client, res *Result) {
+	barrier := func(i ssa.Instruction) bool { return c.barriers[i] }
+	for _, at := range sortedByPos(c.sends, c.escapes) {
+		if cfgx.PathAvoiding(c.start, func(i ssa.Instruction) bool { return i == at }, barrier) {
+			res.Unbounded = append(res.Unbounded, Unbounded{
+				Created:         creationPos(c),
+				Constructor:     c.constructor,
+				At:              at.Pos(),
+				Escapes:         c.escapes[at],
+				CustomTransport: c.customTransport,
+			})
+			break
+		}
+	}
+	for ret := range c.returns {
+		if cfgx.PathAvoiding(c.start, func(i ssa.Instruction) bool { return i == ret }, barrier) {
+			res.ReturnsUnbounded = true
+			break
+		}
+	}
+}
+
+func creationPos(c *client) token.Pos {
+	if call, ok := c.start.(*ssa.Call); ok {
+		return call.Pos()
+	}
+	return c.start.Pos()
+}
+
+// sortedByPos returns the keys of the given sets ordered by position, so the
+// reported "at" is the earliest and the choice is deterministic.
+func sortedByPos(sets ...map[ssa.Instruction]bool) []ssa.Instruction {
+	var out []ssa.Instruction
+	for _, s := range sets {
+		for i := range s {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// ---- Transports ----
+
+type transportClass int
+
+const (
+	transportDefault         transportClass = iota // nil: http.DefaultTransport, no header timeout
+	transportUnboundedCustom                       // a known *http.Transport without the bounds
+	transportBounded                               // ResponseHeaderTimeout and a dial timeout
+	transportUnknown                               // anything we cannot see into
+)
+
+// classifyTransport decides whether the RoundTripper stored in a client's
+// Transport field bounds the exchange: it must be a *http.Transport we can
+// see built in this function, with a non-zero ResponseHeaderTimeout and a
+// bounded dial (a custom dial function, a net.Dialer with a Timeout, or the
+// dialer inherited by cloning http.DefaultTransport).
+func classifyTransport(v ssa.Value) transportClass {
+	v = unwrapInterface(v)
+	if isNilConst(v) {
+		return transportDefault
+	}
+	switch t := v.(type) {
+	case *ssa.Alloc:
+		if !httptypes.IsTransportPtr(t.Type()) {
+			return transportUnknown
+		}
+		return boundsOf(t, false)
+	case *ssa.Call:
+		callee := httptypes.StaticCallee(t.Common())
+		if callee != nil && httptypes.IsMethod(callee, "net/http", "Transport", "Clone") {
+			return boundsOf(t, clonesDefaultTransport(t.Common().Args[0]))
+		}
+	}
+	return transportUnknown
+}
+
+// boundsOf inspects the stores into the fields of transport t.
+func boundsOf(t ssa.Value, dialBounded bool) transportClass {
+	headerBounded := false
+	for _, ref := range *t.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		name := fieldName(fa)
+		for _, fref := range *fa.Referrers() {
+			st, ok := fref.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			switch name {
+			case "ResponseHeaderTimeout":
+				if !isZeroConst(st.Val) {
+					headerBounded = true
+				}
+			case "DialContext", "Dial", "DialTLSContext", "DialTLS":
+				if dialFuncBounded(st.Val) {
+					dialBounded = true
+				}
+			}
+		}
+	}
+	if headerBounded && dialBounded {
+		return transportBounded
+	}
+	return transportUnboundedCustom
+}
+
+// dialFuncBounded: (&net.Dialer{Timeout: d}).DialContext with d != 0 is
+// bounded; a net.Dialer without a Timeout is not; any other function is the
+// program's own dialer and is trusted.
+func dialFuncBounded(v ssa.Value) bool {
+	if isNilConst(v) {
+		return false
+	}
+	mc, ok := v.(*ssa.MakeClosure)
+	if !ok || len(mc.Bindings) != 1 || !httptypes.IsDialerPtr(mc.Bindings[0].Type()) {
+		return true
+	}
+	dialer := mc.Bindings[0]
+	for _, ref := range *dialer.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fieldName(fa) != "Timeout" {
+			continue
+		}
+		for _, fref := range *fa.Referrers() {
+			if st, ok := fref.(*ssa.Store); ok && st.Addr == fa && !isZeroConst(st.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clonesDefaultTransport reports whether v is http.DefaultTransport (after
+// a type assertion to *http.Transport), whose dialer has a 30s timeout.
+func clonesDefaultTransport(v ssa.Value) bool {
+	if ta, ok := v.(*ssa.TypeAssert); ok {
+		v = ta.X
+	}
+	if ex, ok := v.(*ssa.Extract); ok {
+		if ta, ok := ex.Tuple.(*ssa.TypeAssert); ok {
+			v = ta.X
+		}
+	}
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		return httptypes.IsGlobal(ld.X, "DefaultTransport")
+	}
+	return false
+}
+
+// transportCreation returns the new *http.Transport that instr creates, if
+// it creates one: a literal or new(http.Transport), or a Clone().
+func (a *analysis) transportCreation(instr ssa.Instruction) ssa.Value {
+	switch v := instr.(type) {
+	case *ssa.Alloc:
+		if httptypes.IsTransportPtr(v.Type()) {
+			return v
+		}
+	case *ssa.Call:
+		callee := httptypes.StaticCallee(v.Common())
+		if callee != nil && httptypes.IsMethod(callee, "net/http", "Transport", "Clone") {
+			return v
+		}
+	}
+	return nil
+}
+
+// judgeTransport decides the pool rule for one transport creation.
+func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value) (Pool, bool) {
+	var (
+		escapes bool
+		sends   bool
+		closes  = map[ssa.Instruction]bool{}
+	)
+	var visit func(v ssa.Value, seen map[ssa.Value]bool)
+	visit = func(v ssa.Value, seen map[ssa.Value]bool) {
+		if seen[v] || escapes {
+			return
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.FieldAddr, *ssa.DebugRef:
+				// configuring the transport's own fields
+			case *ssa.Phi, *ssa.ChangeType:
+				visit(r.(ssa.Value), seen)
+			case *ssa.MakeInterface:
+				visit(r, seen)
+			case *ssa.Store:
+				if r.Val != v {
+					continue
+				}
+				holder := a.clientHolding(r)
+				if holder == nil || len(holder.escapes) > 0 || len(holder.returns) > 0 {
+					escapes = true
+					return
+				}
+				if len(holder.sends) > 0 {
+					sends = true
+				}
+				for i := range holder.closes {
+					closes[i] = true
+				}
+			case ssa.CallInstruction:
+				common := r.Common()
+				callee := httptypes.StaticCallee(common)
+				if callee != nil && len(common.Args) > 0 && common.Args[0] == v && httptypes.IsMethod(callee, "net/http", "Transport") {
+					switch callee.Name() {
+					case "RoundTrip":
+						sends = true
+					case "CloseIdleConnections":
+						closes[r] = true
+					}
+					continue
+				}
+				escapes = true
+				return
+			default:
+				escapes = true
+				return
+			}
+		}
+	}
+	visit(t, map[ssa.Value]bool{})
+	if escapes || !sends {
+		return Pool{}, false
+	}
+	inLoop := cfgx.InLoop(start.Block())
+	target := func(i ssa.Instruction) bool {
+		if _, ok := i.(*ssa.Return); ok {
+			return true
+		}
+		return inLoop && i == start
+	}
+	if !cfgx.PathAvoiding(start, target, func(i ssa.Instruction) bool { return closes[i] }) {
+		return Pool{}, false
+	}
+	return Pool{Created: start.Pos(), InLoop: inLoop}, true
+}
+
+// clientHolding returns the local client whose Transport field the store
+// writes, or nil if the store writes anywhere else.
+func (a *analysis) clientHolding(st *ssa.Store) *client {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || fieldName(fa) != "Transport" {
+		return nil
+	}
+	return a.clients[fa.X]
+}
+
+// ---- small helpers ----
+
+func fieldName(fa *ssa.FieldAddr) string {
+	st, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	s, ok := st.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() {
+		return ""
+	}
+	return s.Field(fa.Field).Name()
+}
+
+func isZeroConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if c.Value == nil {
+		return true
+	}
+	switch c.Value.Kind() {
+	case constant.Int, constant.Float:
+		return constant.Sign(c.Value) == 0
+	}
+	return false
+}
+
+func isNilConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value == nil
+}
+
+func unwrapInterface(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// isCopyOf reports whether v loads one of the aliases already followed.
+func isCopyOf(v ssa.Value, aliases map[ssa.Value]bool) bool {
+	ld, ok := v.(*ssa.UnOp)
+	return ok && ld.Op == token.MUL && aliases[ld.X]
+}
+
+// isDefaultClientCopy reports whether v is *http.DefaultClient.
+func isDefaultClientCopy(v ssa.Value) bool {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	inner, ok := ld.X.(*ssa.UnOp)
+	return ok && inner.Op == token.MUL && httptypes.IsGlobal(inner.X, "DefaultClient")
+}

@@ -1,0 +1,88 @@
+package report
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Reporter filters one analyzer's diagnostics for one package: findings in
+// generated files, test files, files the policy excludes, and lines covered
+// by a //zombiecheck:ignore directive are dropped here, once, so no analyzer
+// re-implements suppression.
+type Reporter struct {
+	pass      *analysis.Pass
+	analyzer  string
+	policy    *policy.Policy
+	dirs      *directive.Index
+	skipFiles map[string]bool
+}
+
+// NewReporter prepares suppression for pass.
+func NewReporter(pass *analysis.Pass, analyzer string, pol *policy.Policy, dirs *directive.Index) *Reporter {
+	r := &Reporter{pass: pass, analyzer: analyzer, policy: pol, dirs: dirs, skipFiles: make(map[string]bool)}
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.Pos()).Name()
+		if ast.IsGenerated(f) || strings.HasSuffix(name, "_test.go") || (pol != nil && pol.Excluded(name)) {
+			r.skipFiles[name] = true
+		}
+	}
+	return r
+}
+
+// Skipped reports whether findings at pos are never reported (generated,
+// test or excluded file). Analyzers may use it to avoid work.
+func (r *Reporter) Skipped(pos token.Pos) bool {
+	return r.skipFiles[r.pass.Fset.Position(pos).Filename]
+}
+
+// Report emits d unless it is suppressed. d.Category must be set.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	posn := r.pass.Fset.Position(d.Pos)
+	if r.skipFiles[posn.Filename] {
+		return
+	}
+	if r.dirs != nil && r.dirs.Ignored(posn, r.analyzer, d.Category) {
+		return
+	}
+	r.pass.Report(d)
+}
+
+// Reportf emits a diagnostic with a category and no fix.
+func (r *Reporter) Reportf(pos, end token.Pos, category, format string, args ...any) {
+	r.Report(analysis.Diagnostic{Pos: pos, End: end, Category: category, Message: fmt.Sprintf(format, args...)})
+}
+
+// Debug makes Guard print the stack of a recovered panic to stderr.
+var Debug = os.Getenv("ZOMBIECHECK_DEBUG") != ""
+
+// Guard runs an analyzer's body so that a panic becomes one diagnostic
+// (category "internal") instead of crashing the build: a linter must never
+// take the user's build down with it.
+func Guard(pass *analysis.Pass, analyzer string, body func() (any, error)) (result any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if Debug {
+				fmt.Fprintf(os.Stderr, "zombiecheck: panic in %s on %s: %v\n%s", analyzer, pass.Pkg.Path(), r, debug.Stack())
+			}
+			pos := token.NoPos
+			if len(pass.Files) > 0 {
+				pos = pass.Files[0].Package
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      pos,
+				Category: "internal",
+				Message:  fmt.Sprintf("zombiecheck internal error in %s: %v; please report it (set ZOMBIECHECK_DEBUG=1 for the stack)", analyzer, r),
+			})
+			result, err = nil, nil
+		}
+	}()
+	return body()
+}

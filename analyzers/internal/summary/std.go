@@ -1,0 +1,45 @@
+package summary
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// isStandard reports whether the pass analyses a standard-library package.
+// Under go vet, pass.Module is nil for std, but analysistest's testdata
+// packages have no module and dot-free paths too, so the test is where the
+// files lie: std's sources are under $GOROOT/src.
+func isStandard(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Path != "std" {
+		return false
+	}
+	if len(pass.Files) == 0 {
+		return false
+	}
+	root := goroot()
+	if root == "" {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
+}
+
+var goroot = sync.OnceValue(func() string {
+	if r := os.Getenv("GOROOT"); r != "" {
+		return filepath.Clean(r)
+	}
+	if r := runtime.GOROOT(); r != "" { //nolint:staticcheck // fallback only; GOROOT env preferred
+		return filepath.Clean(r)
+	}
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return ""
+	}
+	return filepath.Clean(strings.TrimSpace(string(out)))
+})

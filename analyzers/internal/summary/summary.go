@@ -1,0 +1,183 @@
+// Package summary is zombiecheck's only fact-producing analyzer. It decides
+// whether a package can touch the network at all (the pre-filter that keeps
+// SSA from being built for most dependencies), and for relevant packages it
+// computes per-function summaries once, exports the cross-package parts as
+// facts, and hands the rest to the reporting analyzers as its Result.
+//
+// Facts flow only within one analyzer (a pass imports the facts its own
+// FactTypes produced on dependencies), so every reporter reads facts through
+// this analyzer's Result rather than declaring facts of its own. Summaries
+// are transitively closed: a fact never refers to a deeper package's fact,
+// because facts about a dependency's functions are visible only to its
+// direct importers.
+package summary
+
+import (
+	"fmt"
+	"go/types"
+	"reflect"
+	"sort"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/clients"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssapkg"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer computes summaries. It takes no configuration and no policy: facts
+// hold raw observations, and policy is applied only when reporting, so one
+// instance serves every reporter and every policy.
+var Analyzer = &analysis.Analyzer{
+	Name:       "zombiecheck_summary",
+	Doc:        "computes per-function network summaries shared by the zombiecheck analyzers",
+	URL:        "https://github.com/zombiecheck/zombiecheck",
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(ClientSum), new(Relevant)},
+}
+
+// ClientSum is the fact exported for a function that returns an
+// *http.Client that is, on some path, still without a timeout. The caller
+// judges that client at its own uses: it may set Timeout itself.
+type ClientSum struct {
+	ReturnsUnbounded bool
+}
+
+func (*ClientSum) AFact() {}
+
+func (s *ClientSum) String() string {
+	return fmt.Sprintf("ClientSum(returnsUnbounded=%t)", s.ReturnsUnbounded)
+}
+
+// Relevant is the package fact marking a package that can reach the
+// network. Package facts reach only direct importers, so a package is
+// relevant if it imports a network package or a relevant package:
+// transitive by induction.
+type Relevant struct{}
+
+func (*Relevant) AFact()         {}
+func (*Relevant) String() string { return "Relevant" }
+
+// Result is what the reporting analyzers read.
+type Result struct {
+	// Relevant is false for the standard library and for packages that
+	// cannot reach the network; nothing else is set then.
+	Relevant bool
+	// SSA is the package's shared, lazily built SSA form.
+	SSA *ssapkg.Handle
+	// Clients holds the client and transport findings of every source
+	// function of the package (closures included), keyed by function.
+	Clients map[*ssa.Function]clients.Result
+	// Funcs lists the keys of Clients in source order.
+	Funcs []*ssa.Function
+}
+
+// networkImports are the packages whose import makes a package relevant.
+var networkImports = map[string]bool{
+	"net":                    true,
+	"net/http":               true,
+	"net/http/httputil":      true,
+	"net/rpc":                true,
+	"net/smtp":               true,
+	"crypto/tls":             true,
+	"database/sql":           true,
+	"google.golang.org/grpc": true,
+}
+
+func run(pass *analysis.Pass) (res any, err error) {
+	result := &Result{SSA: pass.ResultOf[ssapkg.Analyzer].(*ssapkg.Handle)}
+	if !relevant(pass) {
+		return result, nil
+	}
+	result.Relevant = true
+	pass.ExportPackageFact(&Relevant{})
+
+	defer func() {
+		// A panic while summarising leaves the package with no summaries:
+		// callers then know nothing, which keeps them silent, never loud.
+		if r := recover(); r != nil {
+			result.Clients = nil
+			result.Funcs = nil
+			res, err = result, nil
+		}
+	}()
+
+	pkg := result.SSA.Get()
+	local := make(map[*types.Func]bool) // functions of this package returning unbounded clients
+	returnsUnbounded := func(fn *types.Func) bool {
+		if fn.Pkg() == pass.Pkg {
+			return local[fn]
+		}
+		var sum ClientSum
+		return pass.ImportObjectFact(fn, &sum) && sum.ReturnsUnbounded
+	}
+
+	// Functions returning a client form a small set; iterate them to a
+	// fixpoint (monotone: false only turns true) so that one constructor
+	// wrapping another is summarised whatever the source order.
+	var constructors []*ssa.Function
+	for _, fn := range pkg.SrcFuncs {
+		if returnsClient(fn) && fn.Object() != nil {
+			constructors = append(constructors, fn)
+		}
+	}
+	for round := 0; round < 10; round++ {
+		changed := false
+		for _, fn := range constructors {
+			obj := fn.Object().(*types.Func)
+			if !local[obj] && clients.Analyze(fn, returnsUnbounded).ReturnsUnbounded {
+				local[obj] = true
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	exported := make([]*types.Func, 0, len(local))
+	for fn := range local {
+		exported = append(exported, fn)
+	}
+	sort.Slice(exported, func(i, j int) bool { return exported[i].Pos() < exported[j].Pos() })
+	for _, fn := range exported {
+		pass.ExportObjectFact(fn, &ClientSum{ReturnsUnbounded: true})
+	}
+
+	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
+	for _, fn := range pkg.SrcFuncs {
+		result.Clients[fn] = clients.Analyze(fn, returnsUnbounded)
+		result.Funcs = append(result.Funcs, fn)
+	}
+	return result, nil
+}
+
+// returnsClient reports whether one of fn's results is an *http.Client.
+func returnsClient(fn *ssa.Function) bool {
+	results := fn.Signature.Results()
+	for i := 0; i < results.Len(); i++ {
+		if httptypes.IsClientPtr(results.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// relevant decides, before any SSA is built, whether the package can reach
+// the network: not the standard library, and importing a network package or
+// a package already known to be relevant.
+func relevant(pass *analysis.Pass) bool {
+	if isStandard(pass) {
+		return false
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if networkImports[imp.Path()] {
+			return true
+		}
+		if pass.ImportPackageFact(imp, new(Relevant)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,79 @@
+// Command zombiecheck runs the zombiecheck analyzers.
+//
+// One binary serves three roles:
+//
+//	zombiecheck [flags] ./...                 # standalone, for CI and terminals
+//	go vet -vettool=$(which zombiecheck) ./... # as go vet's analysis tool
+//	zombiecheck sarif < vet.json > out.sarif   # convert `go vet -json` output
+//
+// When the go command invokes it (a single *.cfg argument, or the -V=full
+// and -flags handshakes) it speaks the vet protocol unchanged; otherwise it
+// loads packages itself and prints text, JSON or SARIF.
+//
+// Exit codes (standalone): 0 no findings; 1 findings; 2 usage, policy,
+// package loading or analysis error. With -json the findings are data, not a
+// failure: the exit code is 0 unless there is an error (2), as with go vet
+// -json. -sarif FILE writes SARIF in addition to the text output and keeps
+// the text exit code, so CI needs one run.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/suite"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+func main() {
+	args := os.Args[1:]
+	switch {
+	case invokedByGoCommand(args):
+		os.Exit(vetMain(suite.Analyzers))
+	case len(args) > 0 && args[0] == "sarif":
+		os.Exit(sarifMain(args[1:], os.Stdin, os.Stdout, os.Stderr))
+	case len(args) > 0 && args[0] == "help":
+		os.Exit(helpMain(args[1:], os.Stdout, os.Stderr))
+	default:
+		os.Exit(standaloneMain(args, os.Stdout, os.Stderr))
+	}
+}
+
+// invokedByGoCommand recognises the vet protocol: `tool -V=full`,
+// `tool -flags`, and `tool [flags] path/to/vet.cfg`.
+func invokedByGoCommand(args []string) bool {
+	for _, a := range args {
+		switch {
+		case a == "-V=full" || a == "-V" || a == "--V=full" || a == "-flags" || a == "--flags":
+			return true
+		case strings.HasSuffix(a, ".cfg") && !strings.HasPrefix(a, "-"):
+			return true
+		}
+	}
+	return false
+}
+
+func usage(w *os.File) {
+	fmt.Fprint(w, `zombiecheck finds HTTP clients without timeouts, response bodies left open,
+calls that leave the host the policy allows, functions whose names promise a
+local model but call the cloud, and retry loops that never stop.
+
+Usage:
+	zombiecheck [flags] packages...        # e.g. zombiecheck ./...
+	go vet -vettool=$(which zombiecheck) [flags] packages...
+	zombiecheck sarif [-root DIR] < vet.json > zombiecheck.sarif
+	zombiecheck help [analyzer]
+
+Exit codes: 0 no findings, 1 findings, 2 usage/policy/load error
+(with -json: 0 unless an error occurred).
+
+Flags:
+`)
+}

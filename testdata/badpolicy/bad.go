@@ -1,0 +1,5 @@
+package badpolicy
+
+import "net/http"
+
+func Ping(u string) { http.Get(u) }

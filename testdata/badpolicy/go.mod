@@ -1,0 +1,3 @@
+module example.com/badpolicy
+
+go 1.26

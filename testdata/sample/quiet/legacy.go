@@ -1,0 +1,6 @@
+// Package quiet is excluded by the policy.
+package quiet
+
+import "net/http"
+
+func Legacy(u string) { http.Get(u) }
