@@ -285,9 +285,12 @@ func (c *checker) reportUnbounded(u clients.Unbounded) {
 	if u.CustomTransport {
 		what += " and its Transport sets no ResponseHeaderTimeout or dial timeout"
 	}
-	where := fmt.Sprintf("it sends a request at line %d", c.line(u.At))
+	where := "it sends a request"
 	if u.Escapes {
-		where = fmt.Sprintf("it is handed on at line %d still unbounded", c.line(u.At))
+		where = "it is stored or passed on still unbounded"
+	}
+	if u.At.IsValid() {
+		where += fmt.Sprintf(" at line %d", c.line(u.At))
 	}
 	fix := "set Timeout (e.g. 30 * time.Second), or, for streaming, give its Transport a dial timeout and a ResponseHeaderTimeout and bound each request with a context"
 	if u.Constructor != nil {
@@ -313,6 +316,16 @@ func (c *checker) reportPool(p clients.Pool) {
 	msg := "new http.Transport per call: each call opens its own connection pool and abandons it, leaving idle connections to pile up in CLOSE_WAIT; create the Transport once and share it, or call CloseIdleConnections when done"
 	if p.InLoop {
 		msg = "new http.Transport in every loop iteration: each iteration opens a connection pool and abandons it, exhausting sockets (CLOSE_WAIT); create the Transport once, outside the loop, and share it"
+	}
+	if p.Via != nil {
+		what := "a new http.Transport (connection pool)"
+		if sig := p.Via.Type().(*types.Signature); sig.Results().Len() > 0 && httptypes.IsClientPtr(sig.Results().At(0).Type()) {
+			what = "a client holding a new http.Transport (connection pool)"
+		}
+		msg = fmt.Sprintf("%s returns %s on every call, and this code sends through it and drops it: each call abandons a pool whose idle connections pile up in CLOSE_WAIT; create the transport once and share it, or call CloseIdleConnections when done", funcName(p.Via, c.pass.Pkg), what)
+		if p.InLoop {
+			msg = strings.Replace(msg, "on every call", "in every loop iteration", 1)
+		}
 	}
 	d := analysis.Diagnostic{Pos: p.Created, Category: CategoryPool, Message: msg}
 	if lit := c.literalAt(p.Created); lit != nil {

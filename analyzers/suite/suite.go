@@ -6,6 +6,7 @@ package suite
 import (
 	"sort"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/directives"
 	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
@@ -16,12 +17,14 @@ import (
 // documented. Each requires the shared summary analyzer.
 var Analyzers = []*analysis.Analyzer{
 	httpclient.Analyzer,
+	directives.Analyzer,
 }
 
 // Rules returns every rule of every analyzer, sorted by ID.
 func Rules() []report.Rule {
 	var rules []report.Rule
 	rules = append(rules, httpclient.Rules...)
+	rules = append(rules, directives.Rules...)
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID() < rules[j].ID() })
 	return rules
 }

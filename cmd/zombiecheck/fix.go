@@ -27,35 +27,45 @@ func applyFixes(findings []finding, stderr io.Writer) error {
 		if len(f.diag.SuggestedFixes) == 0 {
 			continue
 		}
+		// A fix may edit several files; it is applied whole or not at all.
 		fix := f.diag.SuggestedFixes[0]
-		var edits []edit
-		var name string
+		edits := make(map[string][]edit)
 		for _, e := range fix.TextEdits {
 			file := f.fset.File(e.Pos)
+			if file == nil {
+				continue
+			}
 			end := e.End
 			if !end.IsValid() {
 				end = e.Pos
 			}
-			name = file.Name()
-			edits = append(edits, edit{file.Offset(e.Pos), file.Offset(end), string(e.NewText)})
+			edits[file.Name()] = append(edits[file.Name()], edit{file.Offset(e.Pos), file.Offset(end), string(e.NewText)})
 		}
-		if name == "" {
+		if len(edits) == 0 {
 			continue
 		}
-		accepted := perFile[name]
-		if conflicts(accepted, edits) {
+		conflict := false
+		for name, es := range edits {
+			if conflicts(perFile[name], es) {
+				conflict = true
+			}
+		}
+		if conflict {
 			skipped++
 			continue
 		}
-		if _, ok := perFile[name]; !ok {
-			files = append(files, name)
-		}
-		for _, e := range edits {
-			if !contains(accepted, e) {
-				accepted = append(accepted, e)
+		for name, es := range edits {
+			if _, ok := perFile[name]; !ok {
+				files = append(files, name)
 			}
+			accepted := perFile[name]
+			for _, e := range es {
+				if !contains(accepted, e) {
+					accepted = append(accepted, e)
+				}
+			}
+			perFile[name] = accepted
 		}
-		perFile[name] = accepted
 		applied++
 	}
 	sort.Strings(files)

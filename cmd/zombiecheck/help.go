@@ -14,8 +14,7 @@ func helpMain(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprintln(stdout, "zombiecheck analyzers (run `zombiecheck help NAME` for details):")
 		for _, a := range suite.Analyzers {
-			first, _, _ := strings.Cut(a.Doc, "\n")
-			fmt.Fprintf(stdout, "\n  %-12s %s\n", a.Name, strings.TrimPrefix(first, "Package "+a.Name+" "))
+			fmt.Fprintf(stdout, "\n  %-12s %s\n", a.Name, summary(a.Name, a.Doc))
 			for _, r := range suite.Rules() {
 				if r.Analyzer == a.Name {
 					fmt.Fprintf(stdout, "    %-28s %s\n", r.ID(), r.Short)
@@ -39,4 +38,12 @@ func helpMain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// summary returns the first paragraph of an analyzer's documentation as one
+// line, without the "Package name" preamble.
+func summary(name, doc string) string {
+	para, _, _ := strings.Cut(doc, "\n\n")
+	para = strings.Join(strings.Fields(para), " ")
+	return strings.TrimPrefix(para, "Package "+name+" ")
 }

@@ -78,7 +78,8 @@ func printJSON(w io.Writer, graph *checker.Graph, findings []finding) error {
 }
 
 func toJSON(f finding) jsonDiagnostic {
-	d := jsonDiagnostic{Category: f.diag.Category, Posn: f.posn.String(), Message: f.diag.Message}
+	// Without an end, "end" repeats the start, as go vet -json does.
+	d := jsonDiagnostic{Category: f.diag.Category, Posn: f.posn.String(), End: f.posn.String(), Message: f.diag.Message}
 	if f.end.IsValid() {
 		d.End = f.end.String()
 	}
@@ -95,7 +96,7 @@ func toJSON(f finding) jsonDiagnostic {
 		d.SuggestedFixes = append(d.SuggestedFixes, jf)
 	}
 	for _, r := range f.diag.Related {
-		jr := jsonRelated{Posn: f.fset.Position(r.Pos).String(), Message: r.Message}
+		jr := jsonRelated{Posn: f.fset.Position(r.Pos).String(), End: f.fset.Position(r.Pos).String(), Message: r.Message}
 		if r.End.IsValid() {
 			jr.End = f.fset.Position(r.End).String()
 		}

@@ -19,6 +19,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -60,7 +61,7 @@ func invokedByGoCommand(args []string) bool {
 	return false
 }
 
-func usage(w *os.File) {
+func usage(w io.Writer) {
 	fmt.Fprint(w, `zombiecheck finds HTTP clients without timeouts, response bodies left open,
 calls that leave the host the policy allows, functions whose names promise a
 local model but call the cloud, and retry loops that never stop.

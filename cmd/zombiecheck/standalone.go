@@ -57,7 +57,7 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 		fs.Var(ts, a.Name, fmt.Sprintf("enable the %s analyzer (-%s=false disables it)", a.Name, a.Name))
 	}
 	fs.Usage = func() {
-		usage(os.Stderr)
+		usage(stderr)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -87,6 +87,11 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 		suite.UsePolicyFile(abs)
+		// An explicit policy is checked before the (slow) package load.
+		if err := suite.CheckPolicy(nil); err != nil {
+			fmt.Fprintln(stderr, "zombiecheck:", err)
+			return exitError
+		}
 	}
 
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: opts.tests}

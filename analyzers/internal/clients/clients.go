@@ -19,9 +19,29 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// ReturnsUnbounded reports whether a callee is known (through its summary)
-// to return a client without a timeout. It is how facts reach this package.
-type ReturnsUnbounded func(fn *types.Func) bool
+// Returns is what a function hands its callers, as far as clients and
+// transports go. It is the content of the summary fact, so that a callee in
+// another package is judged exactly as one in this package.
+type Returns struct {
+	// UnboundedClient: some path returns an *http.Client that has no
+	// timeout at the return. Callers judge it at their own uses.
+	UnboundedClient bool
+	// NewTransport: some path returns an *http.Transport (possibly as an
+	// http.RoundTripper) created by this call and kept nowhere else: a new
+	// connection pool the caller now owns.
+	NewTransport bool
+	// ClientWithNewTransport: some path returns a client whose Transport
+	// is such a new pool. A caller that sends through it and drops it
+	// strands the pool.
+	ClientWithNewTransport bool
+}
+
+// Any reports whether r says anything.
+func (r Returns) Any() bool { return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport }
+
+// CalleeReturns looks up a callee's summary (through facts for other
+// packages). It is how facts reach this package.
+type CalleeReturns func(fn *types.Func) Returns
 
 // Unbounded is a client created without a timeout that is then used to send
 // a request, or escapes the function, while still unbounded.
@@ -45,25 +65,30 @@ type Unbounded struct {
 type Pool struct {
 	Created token.Pos
 	InLoop  bool // created inside a loop: one pool per iteration
+	// Via is set when the pool comes from a call to a function that
+	// returns a new transport, or a client holding one.
+	Via *types.Func
 }
 
 // Result is what Analyze finds in one function.
 type Result struct {
 	Unbounded []Unbounded
 	Pools     []Pool
-	// ReturnsUnbounded: some path returns a client that is unbounded at
-	// the return. Callers then judge the client at their own uses.
-	ReturnsUnbounded bool
+	// Returns summarises what fn hands its callers.
+	Returns Returns
 }
 
 // Analyze examines fn's body. It never looks into callees except through
-// returnsUnbounded.
-func Analyze(fn *ssa.Function, returnsUnbounded ReturnsUnbounded) Result {
+// callee, their summaries.
+func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 	var res Result
 	if fn.Blocks == nil {
 		return res
 	}
-	a := &analysis{fn: fn, returnsUnbounded: returnsUnbounded, clients: make(map[ssa.Value]*client)}
+	if callee == nil {
+		callee = func(*types.Func) Returns { return Returns{} }
+	}
+	a := &analysis{fn: fn, callee: callee, clients: make(map[ssa.Value]*client)}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			a.considerCreation(instr)
@@ -74,11 +99,14 @@ func Analyze(fn *ssa.Function, returnsUnbounded ReturnsUnbounded) Result {
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if t := a.transportCreation(instr); t != nil {
-				if p, ok := a.judgeTransport(instr, t); ok {
-					res.Pools = append(res.Pools, p)
-				}
+			if t, via := a.transportCreation(instr); t != nil {
+				a.judgeTransport(instr, t, via, &res)
 			}
+		}
+	}
+	for _, c := range a.order {
+		if c.holdsNewPool {
+			a.judgeClientPool(c, &res)
 		}
 	}
 	sort.Slice(res.Unbounded, func(i, j int) bool { return res.Unbounded[i].Created < res.Unbounded[j].Created })
@@ -87,10 +115,10 @@ func Analyze(fn *ssa.Function, returnsUnbounded ReturnsUnbounded) Result {
 }
 
 type analysis struct {
-	fn               *ssa.Function
-	returnsUnbounded ReturnsUnbounded
-	clients          map[ssa.Value]*client // keyed by the creating value
-	order            []*client
+	fn      *ssa.Function
+	callee  CalleeReturns
+	clients map[ssa.Value]*client // keyed by the creating value and its copies
+	order   []*client
 }
 
 // client is one client creation and the events on it that matter.
@@ -98,6 +126,12 @@ type client struct {
 	start       ssa.Instruction // the creating instruction
 	value       ssa.Value       // the *http.Client (pointer) value
 	constructor *types.Func
+	// unbounded: the client starts without a timeout (false for a
+	// constructor's client that is bounded but holds a new pool).
+	unbounded bool
+	// holdsNewPool: the constructor returned a client holding a new
+	// transport, so this client is also a pool creation.
+	holdsNewPool bool
 	// barriers make the client bounded (or unknowable, which keeps us
 	// silent): a non-zero Timeout store, a bounding or unknown Transport,
 	// a whole-value overwrite from an unknown source.
@@ -132,10 +166,15 @@ func (a *analysis) considerCreation(instr ssa.Instruction) {
 			return
 		}
 		c := newClient(v, v)
+		c.unbounded = true
 		a.add(c)
 	case *ssa.Call:
 		callee := httptypes.StaticCallee(v.Common())
-		if callee == nil || a.returnsUnbounded == nil || !a.returnsUnbounded(callee) {
+		if callee == nil {
+			return
+		}
+		ret := a.callee(callee)
+		if !ret.UnboundedClient && !ret.ClientWithNewTransport {
 			return
 		}
 		var result ssa.Value
@@ -153,6 +192,8 @@ func (a *analysis) considerCreation(instr ssa.Instruction) {
 		}
 		c := newClient(v, result)
 		c.constructor = callee
+		c.unbounded = ret.UnboundedClient
+		c.holdsNewPool = ret.ClientWithNewTransport
 		a.add(c)
 	}
 }
@@ -295,6 +336,9 @@ func (a *analysis) callEvent(c *client, v ssa.Value, call ssa.CallInstruction) {
 // judgeClient decides whether some path from the creation reaches a send
 // or an escape (judged), or a return, without passing a barrier.
 func (a *analysis) judgeClient(c *client, res *Result) {
+	if !c.unbounded {
+		return
+	}
 	barrier := func(i ssa.Instruction) bool { return c.barriers[i] }
 	for _, at := range sortedByPos(c.sends, c.escapes) {
 		if cfgx.PathAvoiding(c.start, func(i ssa.Instruction) bool { return i == at }, barrier) {
@@ -310,7 +354,7 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 	}
 	for ret := range c.returns {
 		if cfgx.PathAvoiding(c.start, func(i ssa.Instruction) bool { return i == ret }, barrier) {
-			res.ReturnsUnbounded = true
+			res.Returns.UnboundedClient = true
 			break
 		}
 	}
@@ -448,28 +492,44 @@ func clonesDefaultTransport(v ssa.Value) bool {
 }
 
 // transportCreation returns the new *http.Transport that instr creates, if
-// it creates one: a literal or new(http.Transport), or a Clone().
-func (a *analysis) transportCreation(instr ssa.Instruction) ssa.Value {
+// it creates one: a literal or new(http.Transport), a Clone(), or a call to
+// a function that returns a new transport (via is that function).
+func (a *analysis) transportCreation(instr ssa.Instruction) (t ssa.Value, via *types.Func) {
 	switch v := instr.(type) {
 	case *ssa.Alloc:
 		if httptypes.IsTransportPtr(v.Type()) {
-			return v
+			return v, nil
 		}
 	case *ssa.Call:
 		callee := httptypes.StaticCallee(v.Common())
-		if callee != nil && httptypes.IsMethod(callee, "net/http", "Transport", "Clone") {
-			return v
+		if callee == nil {
+			return nil, nil
+		}
+		if httptypes.IsMethod(callee, "net/http", "Transport", "Clone") {
+			return v, nil
+		}
+		if a.callee(callee).NewTransport && !isTuple(v.Type()) {
+			return v, callee
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-// judgeTransport decides the pool rule for one transport creation.
-func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value) (Pool, bool) {
+func isTuple(t types.Type) bool {
+	_, ok := t.(*types.Tuple)
+	return ok
+}
+
+// judgeTransport decides the pool rule for one transport creation, and
+// whether the function hands the new pool to its caller (alone or inside a
+// client it returns).
+func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types.Func, res *Result) {
 	var (
-		escapes bool
-		sends   bool
-		closes  = map[ssa.Instruction]bool{}
+		escapes          bool
+		sends            bool
+		returned         bool
+		returnedInClient bool
+		closes           = map[ssa.Instruction]bool{}
 	)
 	var visit func(v ssa.Value, seen map[ssa.Value]bool)
 	visit = func(v ssa.Value, seen map[ssa.Value]bool) {
@@ -485,14 +545,19 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value) (Pool, boo
 				visit(r.(ssa.Value), seen)
 			case *ssa.MakeInterface:
 				visit(r, seen)
+			case *ssa.Return:
+				returned = true
 			case *ssa.Store:
 				if r.Val != v {
 					continue
 				}
 				holder := a.clientHolding(r)
-				if holder == nil || len(holder.escapes) > 0 || len(holder.returns) > 0 {
+				if holder == nil || len(holder.escapes) > 0 {
 					escapes = true
 					return
+				}
+				if len(holder.returns) > 0 {
+					returnedInClient = true
 				}
 				if len(holder.sends) > 0 {
 					sends = true
@@ -521,9 +586,40 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value) (Pool, boo
 		}
 	}
 	visit(t, map[ssa.Value]bool{})
-	if escapes || !sends {
-		return Pool{}, false
+	if escapes {
+		return
 	}
+	if returned {
+		res.Returns.NewTransport = true
+		return
+	}
+	if returnedInClient {
+		res.Returns.ClientWithNewTransport = true
+		return
+	}
+	if sends {
+		a.judgeAbandoned(start, closes, via, res)
+	}
+}
+
+// judgeClientPool decides the pool rule for a client that a constructor
+// returned holding a new transport.
+func (a *analysis) judgeClientPool(c *client, res *Result) {
+	if len(c.escapes) > 0 {
+		return
+	}
+	if len(c.returns) > 0 {
+		res.Returns.ClientWithNewTransport = true
+		return
+	}
+	if len(c.sends) > 0 {
+		a.judgeAbandoned(c.start, c.closes, c.constructor, res)
+	}
+}
+
+// judgeAbandoned reports a pool created at start if some path leaves the
+// function (or comes round the loop to start again) without closing it.
+func (a *analysis) judgeAbandoned(start ssa.Instruction, closes map[ssa.Instruction]bool, via *types.Func, res *Result) {
 	inLoop := cfgx.InLoop(start.Block())
 	target := func(i ssa.Instruction) bool {
 		if _, ok := i.(*ssa.Return); ok {
@@ -531,10 +627,9 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value) (Pool, boo
 		}
 		return inLoop && i == start
 	}
-	if !cfgx.PathAvoiding(start, target, func(i ssa.Instruction) bool { return closes[i] }) {
-		return Pool{}, false
+	if cfgx.PathAvoiding(start, target, func(i ssa.Instruction) bool { return closes[i] }) {
+		res.Pools = append(res.Pools, Pool{Created: start.Pos(), InLoop: inLoop, Via: via})
 	}
-	return Pool{Created: start.Pos(), InLoop: inLoop}, true
 }
 
 // clientHolding returns the local client whose Transport field the store

@@ -77,6 +77,9 @@ func Parse(fset *token.FileSet, files []*ast.File) *Index {
 }
 
 func parseOne(text string) *Directive {
+	// A trailing comment ("//zombiecheck:ignore x // note") is not part of
+	// the directive, so it cannot pass for a reason.
+	text, _, _ = strings.Cut(text, " //")
 	fields := strings.Fields(text)
 	d := &Directive{}
 	if len(fields) == 0 {
@@ -141,6 +144,19 @@ func (ix *Index) find(posn token.Position, verb string, match func(string) bool)
 func (d *Directive) Names(analyzer string) bool {
 	for _, t := range d.Targets {
 		if t == analyzer || strings.HasPrefix(t, analyzer+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// AnalyzerNames are the analyzers a directive may name.
+var AnalyzerNames = []string{"directives", "egress", "httpclient", "localroute", "respclose", "zombieloop"}
+
+// IsAnalyzerName reports whether name is one of AnalyzerNames.
+func IsAnalyzerName(name string) bool {
+	for _, n := range AnalyzerNames {
+		if n == name {
 			return true
 		}
 	}

@@ -38,17 +38,19 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{new(ClientSum), new(Relevant)},
 }
 
-// ClientSum is the fact exported for a function that returns an
-// *http.Client that is, on some path, still without a timeout. The caller
-// judges that client at its own uses: it may set Timeout itself.
+// ClientSum is the fact exported for a function that hands its caller an
+// *http.Client without a timeout, or a new connection pool (an
+// *http.Transport, alone or inside a client). The caller judges what it
+// received at its own uses: it may set a Timeout, or keep the pool.
 type ClientSum struct {
-	ReturnsUnbounded bool
+	Returns clients.Returns
 }
 
 func (*ClientSum) AFact() {}
 
 func (s *ClientSum) String() string {
-	return fmt.Sprintf("ClientSum(returnsUnbounded=%t)", s.ReturnsUnbounded)
+	return fmt.Sprintf("ClientSum(unboundedClient=%t, newTransport=%t, clientWithNewTransport=%t)",
+		s.Returns.UnboundedClient, s.Returns.NewTransport, s.Returns.ClientWithNewTransport)
 }
 
 // Relevant is the package fact marking a package that can reach the
@@ -105,21 +107,24 @@ func run(pass *analysis.Pass) (res any, err error) {
 	}()
 
 	pkg := result.SSA.Get()
-	local := make(map[*types.Func]bool) // functions of this package returning unbounded clients
-	returnsUnbounded := func(fn *types.Func) bool {
+	local := make(map[*types.Func]clients.Returns) // this package's constructors
+	calleeReturns := func(fn *types.Func) clients.Returns {
 		if fn.Pkg() == pass.Pkg {
 			return local[fn]
 		}
 		var sum ClientSum
-		return pass.ImportObjectFact(fn, &sum) && sum.ReturnsUnbounded
+		if pass.ImportObjectFact(fn, &sum) {
+			return sum.Returns
+		}
+		return clients.Returns{}
 	}
 
-	// Functions returning a client form a small set; iterate them to a
-	// fixpoint (monotone: false only turns true) so that one constructor
-	// wrapping another is summarised whatever the source order.
+	// Functions returning a client or transport form a small set; iterate
+	// them to a fixpoint (monotone: flags only turn on) so that one
+	// constructor wrapping another is summarised whatever the source order.
 	var constructors []*ssa.Function
 	for _, fn := range pkg.SrcFuncs {
-		if returnsClient(fn) && fn.Object() != nil {
+		if returnsClientOrTransport(fn) && fn.Object() != nil {
 			constructors = append(constructors, fn)
 		}
 	}
@@ -127,8 +132,9 @@ func run(pass *analysis.Pass) (res any, err error) {
 		changed := false
 		for _, fn := range constructors {
 			obj := fn.Object().(*types.Func)
-			if !local[obj] && clients.Analyze(fn, returnsUnbounded).ReturnsUnbounded {
-				local[obj] = true
+			ret := clients.Analyze(fn, calleeReturns).Returns
+			if ret != local[obj] {
+				local[obj] = ret
 				changed = true
 			}
 		}
@@ -136,28 +142,46 @@ func run(pass *analysis.Pass) (res any, err error) {
 			break
 		}
 	}
-	exported := make([]*types.Func, 0, len(local))
-	for fn := range local {
-		exported = append(exported, fn)
+	var exported []*types.Func
+	for fn, ret := range local {
+		if ret.Any() {
+			exported = append(exported, fn)
+		}
 	}
 	sort.Slice(exported, func(i, j int) bool { return exported[i].Pos() < exported[j].Pos() })
 	for _, fn := range exported {
-		pass.ExportObjectFact(fn, &ClientSum{ReturnsUnbounded: true})
+		pass.ExportObjectFact(fn, &ClientSum{Returns: local[fn]})
 	}
 
 	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
 	for _, fn := range pkg.SrcFuncs {
-		result.Clients[fn] = clients.Analyze(fn, returnsUnbounded)
+		result.Clients[fn] = clients.Analyze(fn, calleeReturns)
 		result.Funcs = append(result.Funcs, fn)
 	}
 	return result, nil
 }
 
-// returnsClient reports whether one of fn's results is an *http.Client.
-func returnsClient(fn *ssa.Function) bool {
+// returnsClientOrTransport reports whether one of fn's results can carry a
+// client or a transport: *http.Client, *http.Transport or an interface
+// with a RoundTrip method (http.RoundTripper or a project's own).
+func returnsClientOrTransport(fn *ssa.Function) bool {
 	results := fn.Signature.Results()
 	for i := 0; i < results.Len(); i++ {
-		if httptypes.IsClientPtr(results.At(i).Type()) {
+		t := results.At(i).Type()
+		if httptypes.IsClientPtr(t) || httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRoundTrip(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == "RoundTrip" {
 			return true
 		}
 	}

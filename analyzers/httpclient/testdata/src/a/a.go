@@ -78,7 +78,7 @@ func customTransportWithoutHeaderTimeout(u string) *http.Response {
 var sharedClient *http.Client
 
 func customTransportStoredWithoutHeaderTimeout() {
-	sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout: .*handed on`
+	sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout: .*stored or passed on`
 }
 
 func timeoutOnlyInOneBranch(u string, slow bool) {
@@ -96,7 +96,7 @@ func timeoutSetAfterUse(u string) {
 }
 
 func storedInStructLiteral() *service {
-	return &service{hc: &http.Client{}} // want `http.Client created here has no Timeout: .*handed on at line \d+`
+	return &service{hc: &http.Client{}} // want `http.Client created here has no Timeout: .*stored or passed on still unbounded`
 }
 
 var global *http.Client

@@ -22,3 +22,19 @@ type Factory struct{}
 
 // Client returns an unbounded client.
 func (Factory) Client() *http.Client { return New() }
+
+// NewTransport returns a new connection pool on every call.
+func NewTransport() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 10
+	return t
+}
+
+// NewPooledClient returns a bounded client holding a new pool: the shape
+// of the MCP go-sdk's discovery client.
+func NewPooledClient(timeout time.Duration) *http.Client {
+	return &http.Client{Timeout: timeout, Transport: NewTransport()}
+}
+
+// Shared is built once: not a pool per call.
+var Shared = NewPooledClient(time.Minute)

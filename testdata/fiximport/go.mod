@@ -1,0 +1,3 @@
+module example.com/fiximport
+
+go 1.26
