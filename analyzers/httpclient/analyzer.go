@@ -157,6 +157,10 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 				// *http.DefaultClient is a copy, judged by notimeout.
 				continue
 			}
+			if cmp, ok := parent.(*ast.BinaryExpr); ok && (cmp.Op == token.EQL || cmp.Op == token.NEQ) {
+				// c != http.DefaultClient only compares: nothing is sent.
+				continue
+			}
 			defaultUses = append(defaultUses, use{id, outer, parent})
 		case *types.Func:
 			if !httptypes.IsNetHTTPFunc(obj, httptypes.PkgFuncsUsingDefaultClient...) {

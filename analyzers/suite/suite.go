@@ -10,6 +10,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -17,6 +18,7 @@ import (
 // documented. Each requires the shared summary analyzer.
 var Analyzers = []*analysis.Analyzer{
 	httpclient.Analyzer,
+	respclose.Analyzer,
 	directives.Analyzer,
 }
 
@@ -24,6 +26,7 @@ var Analyzers = []*analysis.Analyzer{
 func Rules() []report.Rule {
 	var rules []report.Rule
 	rules = append(rules, httpclient.Rules...)
+	rules = append(rules, respclose.Rules...)
 	rules = append(rules, directives.Rules...)
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID() < rules[j].ID() })
 	return rules

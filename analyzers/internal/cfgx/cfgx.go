@@ -17,50 +17,88 @@ import "golang.org/x/tools/go/ssa"
 // (reach a Return) avoiding the barriers; a Panic is not counted as leaving,
 // since nothing after a panic is the caller's concern.
 func PathAvoiding(from ssa.Instruction, target, barrier func(ssa.Instruction) bool) bool {
+	return FindPath(from, target, barrier, nil) != nil
+}
+
+// Path is a witness execution path: the blocks passed, in order, ending
+// with the block that holds the target instruction Reached.
+type Path struct {
+	Blocks  []*ssa.BasicBlock
+	Reached ssa.Instruction
+}
+
+// FindPath is PathAvoiding that also returns the shortest witness (in
+// blocks), or nil. If skipEdge is non-nil, the CFG edges it rejects are not
+// followed: a caller uses it to ignore, say, the branch on which a call's
+// error is non-nil.
+func FindPath(from ssa.Instruction, target, barrier func(ssa.Instruction) bool, skipEdge func(from, to *ssa.BasicBlock) bool) *Path {
 	if target == nil {
 		target = isReturn
 	}
 	start := from.Block()
-	// Scan the remainder of the start block.
 	idx := indexOf(start, from)
-	if hit, blocked := scan(start.Instrs[idx+1:], target, barrier); hit {
-		return true
+	if hit, blocked := scan(start.Instrs[idx+1:], target, barrier); hit != nil {
+		return &Path{Blocks: []*ssa.BasicBlock{start}, Reached: hit}
 	} else if blocked {
-		return false
+		return nil
 	}
+	// Breadth-first, so the witness is a shortest path.
+	parent := make(map[*ssa.BasicBlock]*ssa.BasicBlock)
 	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), start.Succs...)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
+	var queue []*ssa.BasicBlock
+	enqueue := func(from *ssa.BasicBlock) {
+		for _, succ := range from.Succs {
+			if skipEdge != nil && skipEdge(from, succ) {
+				continue
+			}
+			if !seen[succ] {
+				seen[succ] = true
+				parent[succ] = from
+				queue = append(queue, succ)
+			}
 		}
-		seen[b] = true
+	}
+	enqueue(start)
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
 		hit, blocked := scan(b.Instrs, target, barrier)
-		if hit {
-			return true
+		if hit != nil {
+			var blocks []*ssa.BasicBlock
+			for x := b; ; x = parent[x] {
+				blocks = append(blocks, x)
+				if x == start && len(blocks) > 1 || parent[x] == nil {
+					break
+				}
+			}
+			for i, j := 0, len(blocks)-1; i < j; i, j = i+1, j-1 {
+				blocks[i], blocks[j] = blocks[j], blocks[i]
+			}
+			return &Path{Blocks: blocks, Reached: hit}
 		}
 		if blocked {
 			continue
 		}
-		work = append(work, b.Succs...)
+		enqueue(b)
 	}
-	return false
+	return nil
 }
 
-// scan walks instrs in order and reports whether a target is reached before
-// any barrier (hit), or a barrier stops the walk (blocked).
-func scan(instrs []ssa.Instruction, target, barrier func(ssa.Instruction) bool) (hit, blocked bool) {
+// scan walks instrs in order and returns the first target reached before
+// any barrier (hit), or reports that a barrier stops the walk (blocked).
+// An instruction that is both stops the walk.
+func scan(instrs []ssa.Instruction, target, barrier func(ssa.Instruction) bool) (hit ssa.Instruction, blocked bool) {
 	for _, instr := range instrs {
-		if target(instr) {
-			return true, false
-		}
+		// A barrier wins over a target: a return that hands the value on
+		// is a transfer, not an exit that leaks it.
 		if barrier != nil && barrier(instr) {
-			return false, true
+			return nil, true
+		}
+		if target(instr) {
+			return instr, false
 		}
 	}
-	return false, false
+	return nil, false
 }
 
 func indexOf(b *ssa.BasicBlock, instr ssa.Instruction) int {

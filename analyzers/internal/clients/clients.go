@@ -397,14 +397,31 @@ const (
 // bounded dial (a custom dial function, a net.Dialer with a Timeout, or the
 // dialer inherited by cloning http.DefaultTransport).
 func classifyTransport(v ssa.Value) transportClass {
+	return classifyTransportDepth(v, 0)
+}
+
+// maxTransportDepth bounds the walk through wrappers and globals.
+const maxTransportDepth = 4
+
+func classifyTransportDepth(v ssa.Value, depth int) transportClass {
+	if depth > maxTransportDepth {
+		return transportUnknown
+	}
 	v = unwrapInterface(v)
 	if isNilConst(v) {
 		return transportDefault
 	}
 	switch t := v.(type) {
+	case *ssa.UnOp:
+		// A package variable of this package: what its initialiser stored.
+		if g, ok := t.X.(*ssa.Global); ok && t.Op == token.MUL && !httptypes.IsGlobal(g, "DefaultTransport") {
+			if stored := soleInitStore(g); stored != nil {
+				return classifyTransportDepth(stored, depth+1)
+			}
+		}
 	case *ssa.Alloc:
 		if !httptypes.IsTransportPtr(t.Type()) {
-			return transportUnknown
+			return classifyWrapper(t, depth)
 		}
 		return boundsOf(t, false)
 	case *ssa.Call:
@@ -414,6 +431,87 @@ func classifyTransport(v ssa.Value) transportClass {
 		}
 	}
 	return transportUnknown
+}
+
+// classifyWrapper classifies a RoundTripper of the program's own struct
+// type (a User-Agent or logging wrapper) by what it wraps: its
+// RoundTripper-typed fields. A wrapper whose inner transports are all nil
+// delegates to http.DefaultTransport by convention, so it bounds nothing;
+// one with no such field, or wrapping something we cannot see, is unknown.
+func classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
+	ptr, ok := alloc.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return transportUnknown
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return transportUnknown
+	}
+	inner := -1
+	for i := 0; i < st.NumFields(); i++ {
+		if hasRoundTrip(st.Field(i).Type()) {
+			if inner >= 0 {
+				return transportUnknown // several inner transports: too clever to guess
+			}
+			inner = i
+		}
+	}
+	if inner < 0 {
+		return transportUnknown
+	}
+	result := transportDefault
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.Field != inner {
+			continue
+		}
+		for _, fref := range *fa.Referrers() {
+			if st, ok := fref.(*ssa.Store); ok && st.Addr == fa {
+				switch c := classifyTransportDepth(st.Val, depth+1); c {
+				case transportBounded, transportUnknown:
+					return transportUnknown
+				case transportUnboundedCustom:
+					result = c
+				}
+			}
+		}
+	}
+	return result
+}
+
+func hasRoundTrip(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == "RoundTrip" {
+			return true
+		}
+	}
+	return false
+}
+
+// soleInitStore returns the value stored into global g by its package's
+// initialiser, if that is the only store to g anywhere in the package.
+func soleInitStore(g *ssa.Global) ssa.Value {
+	if g.Pkg == nil {
+		return nil
+	}
+	var found ssa.Value
+	count := 0
+	for _, ref := range *g.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == g {
+			count++
+			if st.Parent() != nil && st.Parent().Name() == "init" && st.Parent().Synthetic != "" {
+				found = st.Val
+			}
+		}
+	}
+	if count != 1 {
+		return nil
+	}
+	return found
 }
 
 // boundsOf inspects the stores into the fields of transport t.

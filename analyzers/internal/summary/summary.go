@@ -18,6 +18,7 @@ import (
 	"reflect"
 	"sort"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/bodies"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/clients"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssapkg"
@@ -35,7 +36,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(ClientSum), new(Relevant)},
+	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(Relevant)},
 }
 
 // ClientSum is the fact exported for a function that hands its caller an
@@ -51,6 +52,20 @@ func (*ClientSum) AFact() {}
 func (s *ClientSum) String() string {
 	return fmt.Sprintf("ClientSum(unboundedClient=%t, newTransport=%t, clientWithNewTransport=%t)",
 		s.Returns.UnboundedClient, s.Returns.NewTransport, s.Returns.ClientWithNewTransport)
+}
+
+// RespSum is the fact exported for a function that returns an open
+// *http.Response (or body), or closes, keeps or passes through one it is
+// given: what callers in other packages need to know to follow ownership.
+type RespSum struct {
+	Summary bodies.Summary
+}
+
+func (*RespSum) AFact() {}
+
+func (s *RespSum) String() string {
+	return fmt.Sprintf("RespSum(returnsOwned=%v, closes=%v, transfers=%v, passes=%v)",
+		s.Summary.ReturnsOwned, s.Summary.ClosesParam, s.Summary.TransfersParam, s.Summary.PassesParam)
 }
 
 // Relevant is the package fact marking a package that can reach the
@@ -74,6 +89,9 @@ type Result struct {
 	Clients map[*ssa.Function]clients.Result
 	// Funcs lists the keys of Clients in source order.
 	Funcs []*ssa.Function
+	// Bodies follows response ownership in this package's functions, with
+	// every callee summary it needs already imported.
+	Bodies *bodies.Analyzer
 }
 
 // networkImports are the packages whose import makes a package relevant.
@@ -152,6 +170,8 @@ func run(pass *analysis.Pass) (res any, err error) {
 	for _, fn := range exported {
 		pass.ExportObjectFact(fn, &ClientSum{Returns: local[fn]})
 	}
+
+	result.Bodies = summarizeBodies(pass, pkg.SrcFuncs)
 
 	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
 	for _, fn := range pkg.SrcFuncs {

@@ -1,0 +1,805 @@
+// Package bodies follows the ownership of *http.Response bodies through one
+// SSA function: where a response (or its Body) comes from, where it is
+// closed, where ownership moves on (returned, stored, sent, handed to a
+// function that keeps or closes it), and whether some path leaves the
+// function with the body still open.
+//
+// The model is go vet's lostcancel applied to ownership: a response obliges
+// the function that receives it; the obligation ends at a release (Close) or
+// a transfer; a path from the response to an exit that meets neither is a
+// leak. The branch on which the producing call's error is non-nil is not
+// followed, since the response is nil there.
+package bodies
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Summary is what a function does with responses, seen by its callers. It
+// is the content of the RespSum fact: plain sorted data.
+type Summary struct {
+	// ReturnsOwned lists the results that carry an open response or body
+	// the caller must close.
+	ReturnsOwned []int
+	// ClosesParam lists the parameters (receiver first for methods) whose
+	// response or body the function closes.
+	ClosesParam []int
+	// TransfersParam lists the parameters the function keeps: stores,
+	// sends or hands on, so their owner changes.
+	TransfersParam []int
+	// PassesParam lists parameters returned as results (generic wrappers
+	// such as must(v T, err error) T): the caller's obligation follows the
+	// value to the result.
+	PassesParam []ParamToResult
+}
+
+// ParamToResult says parameter Param comes back as result Result.
+type ParamToResult struct{ Param, Result int }
+
+// Empty reports whether s says nothing.
+func (s Summary) Empty() bool {
+	return len(s.ReturnsOwned) == 0 && len(s.ClosesParam) == 0 && len(s.TransfersParam) == 0 && len(s.PassesParam) == 0
+}
+
+// Lookup returns the summary of a callee, or nil when none is known (a
+// standard function, a package without facts).
+type Lookup func(fn *types.Func) *Summary
+
+// Leak is a response whose body some path leaves open.
+type Leak struct {
+	Source ssa.Instruction // the call (or receive) that produced the response
+	Callee string          // what produced it, for the message
+	// Exit is where the path leaves the function, or the source itself
+	// when the path comes round a loop and overwrites the response.
+	Exit ssa.Instruction
+	// Branch is the last conditional the leaking path took, if any, and
+	// which way (true: the condition held).
+	Branch      *ssa.If
+	BranchTaken bool
+	// Closed reports whether the body is closed on some other path: the
+	// leak is a missed path, not a missing Close.
+	Closed bool
+}
+
+// Analyzer holds what the analysis of one package needs: summaries of this
+// package's functions (closures included) and of callees elsewhere.
+type Analyzer struct {
+	Lookup Lookup
+	Local  map[*ssa.Function]*Summary
+	cells  map[*ssa.Alloc]kind // what each local variable was seen to hold
+}
+
+// kind is what a tracked value is.
+type kind int
+
+const (
+	kindResp kind = iota // *http.Response
+	kindBody             // its Body, or any io.Closer standing for it
+	kindCell             // a local variable (Alloc) holding a tracked value
+)
+
+// events are the instructions that end or move an obligation, found by
+// following a value and its aliases.
+type events struct {
+	releases  map[ssa.Instruction]bool // Close, or a callee that closes
+	transfers map[ssa.Instruction]bool // ownership moves on
+	returns   map[int]bool             // result indexes the value is returned as
+	passes    map[int]bool             // unused for sources
+}
+
+func newEvents() *events {
+	return &events{releases: map[ssa.Instruction]bool{}, transfers: map[ssa.Instruction]bool{}, returns: map[int]bool{}, passes: map[int]bool{}}
+}
+
+type tracked struct {
+	v ssa.Value
+	k kind
+}
+
+// follow collects the events on v (of kind k) and all its aliases.
+func (a *Analyzer) follow(v ssa.Value, k kind) *events {
+	ev := newEvents()
+	seen := make(map[tracked]bool)
+	var visit func(v ssa.Value, k kind)
+	visit = func(v ssa.Value, k kind) {
+		t := tracked{v, k}
+		if seen[t] || v == nil {
+			return
+		}
+		seen[t] = true
+		refs := v.Referrers()
+		if refs == nil {
+			return
+		}
+		for _, ref := range *refs {
+			a.classify(v, k, ref, ev, visit)
+		}
+	}
+	visit(v, k)
+	return ev
+}
+
+// classify decides what one use of a tracked value means.
+func (a *Analyzer) classify(v ssa.Value, k kind, ref ssa.Instruction, ev *events, visit func(ssa.Value, kind)) {
+	switch r := ref.(type) {
+	case *ssa.DebugRef, *ssa.BinOp, *ssa.If:
+		// comparisons (resp != nil) and debug info do nothing
+	case *ssa.Phi, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.TypeAssert:
+		visit(r.(ssa.Value), k)
+	case *ssa.MakeInterface:
+		visit(r, k)
+	case *ssa.Extract:
+		visit(r, k)
+	case *ssa.FieldAddr:
+		if k == kindResp && fieldName(r) == "Body" {
+			for _, fref := range *r.Referrers() {
+				switch fr := fref.(type) {
+				case *ssa.UnOp:
+					if fr.Op == token.MUL {
+						visit(fr, kindBody)
+					}
+				case *ssa.Store:
+					// resp.Body = io.NopCloser(...): the code manages the
+					// body itself (the NopCloser-after-close idiom).
+					if fr.Addr == r {
+						ev.releases[fr] = true
+					}
+				}
+			}
+		}
+	case *ssa.Field:
+		if k == kindResp && fieldName2(r) == "Body" {
+			visit(r, kindBody)
+		}
+	case *ssa.UnOp:
+		if k == kindCell && r.Op == token.MUL {
+			visit(r, a.cellContent(v))
+		}
+	case *ssa.Store:
+		switch {
+		case k == kindCell && r.Addr == v:
+			// a new value stored into the variable: not ours
+		case r.Val == v:
+			if cell, ok := r.Addr.(*ssa.Alloc); ok && isCellFor(cell, v) {
+				if a.cells == nil {
+					a.cells = make(map[*ssa.Alloc]kind)
+				}
+				a.cells[cell] = k
+				visit(cell, kindCell)
+				return
+			}
+			ev.transfers[r] = true
+		}
+	case *ssa.Return:
+		for i, res := range r.Results {
+			if res == v {
+				ev.returns[i] = true
+			}
+		}
+		ev.transfers[r] = true
+	case *ssa.Send, *ssa.MapUpdate, *ssa.Slice, *ssa.IndexAddr:
+		ev.transfers[ref] = true
+	case *ssa.MakeClosure:
+		a.closureEvent(r, v, ev)
+	case ssa.CallInstruction:
+		a.callEvent(v, k, r, ev, visit)
+	default:
+		ev.transfers[ref] = true // a use we do not model: assume it takes ownership
+	}
+}
+
+// callEvent decides what passing a tracked value to a call means.
+func (a *Analyzer) callEvent(v ssa.Value, k kind, call ssa.CallInstruction, ev *events, visit func(ssa.Value, kind)) {
+	common := call.Common()
+	// Close on the body itself: the release.
+	if common.IsInvoke() && common.Value == v {
+		if common.Method.Name() == "Close" {
+			ev.releases[call] = true
+		}
+		return
+	}
+	if common.Value == v {
+		return // calling a tracked function value: not ours
+	}
+	if k == kindCell {
+		// the variable's address handed on: it may be closed through it
+		ev.transfers[call] = true
+		return
+	}
+	args := common.Args
+	callee := common.StaticCallee()
+	for i, arg := range args {
+		if arg != v {
+			continue
+		}
+		if callee != nil && i == 0 && common.Signature().Recv() != nil {
+			if fn, ok := callee.Object().(*types.Func); ok && httptypes.IsMethod(fn, "net/http", "Response") {
+				continue // resp.Cookies(), resp.Location(), resp.Write(w): reads only
+			}
+			if isCloseMethod(callee) {
+				ev.releases[call] = true
+				continue
+			}
+		}
+		sum := a.summaryOf(callee)
+		if sum == nil {
+			if callee != nil && stdReads(callee) {
+				continue
+			}
+			if pass, ok := stdPasses(callee, i); ok {
+				if c, isCall := call.(*ssa.Call); isCall {
+					visitResult(c, pass, k, visit)
+				}
+				continue
+			}
+			// Unknown callee: a parameter that can close is a transfer
+			// (widen toward silence); a mere reader keeps the obligation.
+			if paramCanClose(common, i) {
+				ev.transfers[call] = true
+			}
+			continue
+		}
+		switch {
+		case contains(sum.ClosesParam, i):
+			ev.releases[call] = true
+		case contains(sum.TransfersParam, i):
+			ev.transfers[call] = true
+		default:
+			for _, p := range sum.PassesParam {
+				if p.Param == i {
+					if c, isCall := call.(*ssa.Call); isCall {
+						visitResult(c, p.Result, k, visit)
+					}
+				}
+			}
+		}
+	}
+}
+
+// visitResult follows result i of call as an alias.
+func visitResult(call *ssa.Call, i int, k kind, visit func(ssa.Value, kind)) {
+	if _, ok := call.Type().(*types.Tuple); !ok {
+		if i == 0 {
+			visit(call, k)
+		}
+		return
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			visit(ex, k)
+		}
+	}
+}
+
+// closureEvent handles a closure that captures a tracked value: if the
+// closure closes it and is called or deferred here, that is a release; if
+// the closure escapes, ownership goes with it.
+func (a *Analyzer) closureEvent(mc *ssa.MakeClosure, v ssa.Value, ev *events) {
+	fn, _ := mc.Fn.(*ssa.Function)
+	idx := -1
+	for i, b := range mc.Bindings {
+		if b == v {
+			idx = i
+		}
+	}
+	if fn == nil || idx < 0 || idx >= len(fn.FreeVars) {
+		ev.transfers[mc] = true
+		return
+	}
+	closes, transfers := a.freeVarEffect(fn, idx)
+	if transfers || !closes {
+		if transfers {
+			ev.transfers[mc] = true
+		}
+		return
+	}
+	// The release happens where the closure runs.
+	called := false
+	for _, ref := range *mc.Referrers() {
+		if call, ok := ref.(ssa.CallInstruction); ok && call.Common().Value == mc {
+			ev.releases[call] = true
+			called = true
+		}
+	}
+	if !called {
+		ev.transfers[mc] = true // stored or passed on: it will close later
+	}
+}
+
+// freeVarEffect reports whether closure fn closes (or hands on) the value
+// its free variable idx holds.
+func (a *Analyzer) freeVarEffect(fn *ssa.Function, idx int) (closes, transfers bool) {
+	fv := fn.FreeVars[idx]
+	k := kindOf(fv.Type())
+	if k < 0 {
+		return false, false
+	}
+	ev := a.follow(fv, k)
+	return len(ev.releases) > 0, len(ev.transfers) > 0
+}
+
+func (a *Analyzer) summaryOf(callee *ssa.Function) *Summary {
+	if callee == nil {
+		return nil
+	}
+	if callee.Origin() != nil {
+		callee = callee.Origin()
+	}
+	if s, ok := a.Local[callee]; ok {
+		return s
+	}
+	if fn, ok := callee.Object().(*types.Func); ok && a.Lookup != nil {
+		return a.Lookup(fn)
+	}
+	return nil
+}
+
+// Summarize computes fn's summary from the events on its parameters and on
+// the responses it produces.
+func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
+	var s Summary
+	for i, p := range fn.Params {
+		k := kindOf(p.Type())
+		if k < 0 {
+			continue
+		}
+		ev := a.follow(p, k)
+		switch {
+		case len(ev.releases) > 0:
+			s.ClosesParam = append(s.ClosesParam, i)
+		case len(ev.returns) > 0:
+			for r := range ev.returns {
+				s.PassesParam = append(s.PassesParam, ParamToResult{Param: i, Result: r})
+			}
+		case len(ev.transfers) > 0:
+			s.TransfersParam = append(s.TransfersParam, i)
+		}
+	}
+	owned := map[int]bool{}
+	for _, src := range a.sources(fn) {
+		ev := a.follow(src.value, src.kind)
+		for r := range ev.returns {
+			owned[r] = true
+		}
+	}
+	for r := range owned {
+		s.ReturnsOwned = append(s.ReturnsOwned, r)
+	}
+	sort.Ints(s.ReturnsOwned)
+	sort.Slice(s.PassesParam, func(i, j int) bool {
+		if s.PassesParam[i].Param != s.PassesParam[j].Param {
+			return s.PassesParam[i].Param < s.PassesParam[j].Param
+		}
+		return s.PassesParam[i].Result < s.PassesParam[j].Result
+	})
+	return s
+}
+
+// source is one response produced in fn.
+type source struct {
+	instr  ssa.Instruction
+	kind   kind      // kindResp, or kindBody for a function returning the body
+	value  ssa.Value // the *http.Response (or body) value
+	err    ssa.Value // the call's error result, if any
+	callee string
+}
+
+// sources finds the responses fn receives: from net/http calls, interface
+// methods returning *http.Response, project functions whose summary says
+// they return an open response, and channel receives.
+func (a *Analyzer) sources(fn *ssa.Function) []source {
+	var out []source
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch v := instr.(type) {
+			case *ssa.Call:
+				if s, ok := a.callSource(v); ok {
+					out = append(out, s)
+				}
+			case *ssa.UnOp:
+				if v.Op == token.ARROW && httptypes.IsResponsePtr(elemOfRecv(v)) {
+					val := ssa.Value(v)
+					if v.CommaOk {
+						val = extractOf(v, 0)
+					}
+					if val != nil {
+						out = append(out, source{instr: v, value: val, kind: kindResp, callee: "a channel receive"})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func elemOfRecv(v *ssa.UnOp) types.Type {
+	ch, ok := v.X.Type().Underlying().(*types.Chan)
+	if !ok {
+		return nil
+	}
+	return ch.Elem()
+}
+
+// callSource decides whether a call produces a response the caller owns.
+func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
+	results := resultTypes(call)
+	respIdx, errIdx := -1, -1
+	hasBytes := false
+	for i, t := range results {
+		switch {
+		case httptypes.IsResponsePtr(t) && respIdx < 0:
+			respIdx = i
+		case isError(t):
+			errIdx = i
+		case isByteSlice(t):
+			hasBytes = true
+		}
+	}
+	common := call.Common()
+	var name string
+	owned := false
+	if common.IsInvoke() {
+		// Any interface method returning a response (RoundTripper,
+		// a Doer): the implementation hands over an open body, unless it
+		// also returns the body's bytes (it read and closed it).
+		owned = respIdx >= 0 && !hasBytes
+		name = common.Method.Name()
+	} else if callee := common.StaticCallee(); callee != nil {
+		fn, _ := callee.Object().(*types.Func)
+		if callee.Origin() != nil {
+			if o, ok := callee.Origin().Object().(*types.Func); ok {
+				fn = o
+			}
+		}
+		switch {
+		case fn == nil:
+		case httptypes.IsNetHTTPFunc(fn, "Get", "Head", "Post", "PostForm"),
+			httptypes.IsMethod(fn, "net/http", "Client", "Do", "Get", "Head", "Post", "PostForm"),
+			httptypes.IsMethod(fn, "net/http", "Transport", "RoundTrip"):
+			owned = respIdx >= 0
+		default:
+			if s := a.summaryOf(callee); s != nil && len(s.ReturnsOwned) > 0 {
+				// The callee's summary names the result that carries
+				// the open response or body.
+				r := s.ReturnsOwned[0]
+				if r < len(results) {
+					respIdx = r
+					owned = true
+				}
+			}
+		}
+		if fn != nil {
+			name = funcLabel(fn)
+		}
+	}
+	if !owned {
+		return source{}, false
+	}
+	s := source{instr: call, callee: name, kind: kindResp}
+	if !httptypes.IsResponsePtr(results[respIdx]) {
+		s.kind = kindBody
+	}
+	if len(results) == 1 {
+		s.value = call
+	} else {
+		s.value = extractOf(call, respIdx)
+		if errIdx >= 0 {
+			s.err = extractOf(call, errIdx)
+		}
+	}
+	if s.value == nil {
+		return source{}, false // the response is discarded outright: bodyless? leave to vet
+	}
+	return s, true
+}
+
+// Leaks finds, for every response fn produces, a path on which its body is
+// neither closed nor handed on.
+func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
+	var out []Leak
+	for _, src := range a.sources(fn) {
+		ev := a.follow(src.value, src.kind)
+		barrier := func(i ssa.Instruction) bool { return ev.releases[i] || ev.transfers[i] }
+		target := func(i ssa.Instruction) bool {
+			if _, ok := i.(*ssa.Return); ok {
+				return true
+			}
+			return i == src.instr // round a loop: the next response overwrites this one
+		}
+		skip := nilEdges(src)
+		path := cfgx.FindPath(src.instr, target, barrier, skip)
+		if path == nil {
+			continue
+		}
+		leak := Leak{Source: src.instr, Callee: src.callee, Exit: path.Reached, Closed: len(ev.releases) > 0}
+		// Name the last decision on the path, other than the nil checks.
+		for i := len(path.Blocks) - 2; i >= 0; i-- {
+			b := path.Blocks[i]
+			if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && !isNilCheckOf(iff, src) && iff.Cond.Pos().IsValid() && !strings.HasSuffix(b.Comment, ".loop") {
+				leak.Branch = iff
+				leak.BranchTaken = b.Succs[0] == path.Blocks[i+1]
+				break
+			}
+		}
+		out = append(out, leak)
+	}
+	return out
+}
+
+// nilEdges returns the CFG edges on which the response is known to be nil:
+// the branch where the producing call's error is non-nil, and the branch
+// where the response itself is compared equal to nil.
+func nilEdges(src source) func(from, to *ssa.BasicBlock) bool {
+	skip := make(map[[2]*ssa.BasicBlock]bool)
+	seen := make(map[ssa.Value]bool)
+	var mark func(v ssa.Value, nilMeansSkip bool)
+	mark = func(v ssa.Value, nilMeansSkip bool) {
+		if v == nil || seen[v] {
+			return
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			if phi, ok := ref.(*ssa.Phi); ok {
+				// err assigned in both arms of an if: the check on the
+				// merged value is this call's check on this path.
+				mark(phi, nilMeansSkip)
+				continue
+			}
+			cmp, ok := ref.(*ssa.BinOp)
+			if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) || !(isNil(cmp.X) || isNil(cmp.Y)) {
+				continue
+			}
+			for _, cref := range *cmp.Referrers() {
+				iff, ok := cref.(*ssa.If)
+				if !ok {
+					continue
+				}
+				b := iff.Block()
+				// For the error: skip the edge where err != nil holds.
+				// For the response: skip the edge where resp == nil holds.
+				neqHolds, eqHolds := b.Succs[0], b.Succs[1]
+				if cmp.Op == token.EQL {
+					neqHolds, eqHolds = eqHolds, neqHolds
+				}
+				if nilMeansSkip {
+					skip[[2]*ssa.BasicBlock{b, eqHolds}] = true
+				} else {
+					skip[[2]*ssa.BasicBlock{b, neqHolds}] = true
+				}
+			}
+		}
+	}
+	mark(src.err, false)
+	mark(src.value, true)
+	return func(from, to *ssa.BasicBlock) bool { return skip[[2]*ssa.BasicBlock{from, to}] }
+}
+
+// isNilCheckOf reports whether iff tests the source's error or response
+// against nil.
+func isNilCheckOf(iff *ssa.If, src source) bool {
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
+		return false
+	}
+	for _, v := range []ssa.Value{cmp.X, cmp.Y} {
+		if v == nil {
+			continue
+		}
+		if v == src.err || v == src.value {
+			return true
+		}
+		if phi, ok := v.(*ssa.Phi); ok {
+			for _, e := range phi.Edges {
+				if e == src.err || e == src.value {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ---- helpers ----
+
+// kindOf returns the kind of a value of type t, or -1 if it cannot carry
+// a response or body.
+func kindOf(t types.Type) kind {
+	switch {
+	case httptypes.IsResponsePtr(t):
+		return kindResp
+	case isCloser(t):
+		return kindBody
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		if httptypes.IsResponsePtr(p.Elem()) || isCloser(p.Elem()) {
+			return kindCell
+		}
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return kindBody // a generic wrapper's T may be the response
+	}
+	return -1
+}
+
+// isCloser reports whether t is an interface with a Close method
+// (io.Closer, io.ReadCloser and friends).
+func isCloser(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == "Close" {
+			return true
+		}
+	}
+	return false
+}
+
+// paramCanClose reports whether parameter i of an unknown callee could
+// close what it receives: a response, or an interface with Close.
+func paramCanClose(common *ssa.CallCommon, i int) bool {
+	sig := common.Signature()
+	params := sig.Params()
+	off := 0
+	if sig.Recv() != nil && !common.IsInvoke() {
+		off = 1 // static method calls pass the receiver as Args[0]
+		if i == 0 {
+			return true
+		}
+	}
+	j := i - off
+	if j < 0 || j >= params.Len() {
+		if sig.Variadic() && params.Len() > 0 {
+			j = params.Len() - 1
+		} else {
+			return true
+		}
+	}
+	t := params.At(j).Type()
+	if s, ok := t.(*types.Slice); ok && sig.Variadic() && j == params.Len()-1 {
+		t = s.Elem()
+	}
+	return httptypes.IsResponsePtr(t) || isCloser(t) || types.IsInterface(t) && types.NewMethodSet(t).Len() == 0
+}
+
+// cellContent returns the kind of what the local variable (or captured
+// variable) v holds: what was stored into it, else what its type says.
+func (a *Analyzer) cellContent(v ssa.Value) kind {
+	if cell, ok := v.(*ssa.Alloc); ok {
+		if k, ok := a.cells[cell]; ok {
+			return k
+		}
+	}
+	if p, ok := v.Type().Underlying().(*types.Pointer); ok {
+		if k := kindOf(p.Elem()); k >= 0 && k != kindCell {
+			return k
+		}
+	}
+	return kindBody
+}
+
+// isCellFor reports whether cell is a local variable whose type can hold v.
+func isCellFor(cell *ssa.Alloc, v ssa.Value) bool {
+	p, ok := cell.Type().Underlying().(*types.Pointer)
+	return ok && types.Identical(p.Elem(), v.Type())
+}
+
+func fieldName(fa *ssa.FieldAddr) string {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() {
+		return ""
+	}
+	return s.Field(fa.Field).Name()
+}
+
+func fieldName2(f *ssa.Field) string {
+	s, ok := f.X.Type().Underlying().(*types.Struct)
+	if !ok || f.Field >= s.NumFields() {
+		return ""
+	}
+	return s.Field(f.Field).Name()
+}
+
+func isCloseMethod(fn *ssa.Function) bool {
+	return fn.Name() == "Close" && fn.Signature.Recv() != nil
+}
+
+func resultTypes(call *ssa.Call) []types.Type {
+	if tup, ok := call.Type().(*types.Tuple); ok {
+		out := make([]types.Type, tup.Len())
+		for i := range out {
+			out[i] = tup.At(i).Type()
+		}
+		return out
+	}
+	return []types.Type{call.Type()}
+}
+
+func extractOf(v ssa.Value, i int) ssa.Value {
+	for _, ref := range *v.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isByteSlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+func isNil(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value == nil
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+func funcLabel(fn *types.Func) string {
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() != nil {
+		return "(" + types.TypeString(sig.Recv().Type(), func(p *types.Package) string { return p.Name() }) + ")." + fn.Name()
+	}
+	if fn.Pkg() != nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// stdReads lists standard functions that take a response or body and only
+// read it: the obligation stays with the caller.
+func stdReads(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return false
+	}
+	switch obj.FullName() {
+	case "net/http/httputil.DumpResponse":
+		return true
+	}
+	return false
+}
+
+// stdPasses lists standard functions that wrap a body and return the
+// wrapper: closing the result closes the original.
+func stdPasses(fn *ssa.Function, arg int) (result int, ok bool) {
+	if fn == nil {
+		return 0, false
+	}
+	obj, isFunc := fn.Object().(*types.Func)
+	if !isFunc || obj.Pkg() == nil {
+		return 0, false
+	}
+	if obj.FullName() == "net/http.MaxBytesReader" && arg == 1 {
+		return 0, true
+	}
+	return 0, false
+}

@@ -1,0 +1,148 @@
+package summary
+
+import (
+	"go/types"
+	"sort"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/bodies"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// summarizeBodies computes the response-ownership summary of every source
+// function (closures included) and exports the non-empty ones as RespSum
+// facts. Callee facts are imported here, during Run, because a pass cannot
+// import facts once it is complete; reporters then use the returned
+// Analyzer without touching facts.
+func summarizeBodies(pass *analysis.Pass, funcs []*ssa.Function) *bodies.Analyzer {
+	imported := make(map[*types.Func]*bodies.Summary)
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := call.Common().StaticCallee()
+				if callee == nil {
+					continue
+				}
+				if callee.Origin() != nil {
+					callee = callee.Origin()
+				}
+				obj, ok := callee.Object().(*types.Func)
+				if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+					continue
+				}
+				if _, done := imported[obj]; done {
+					continue
+				}
+				var sum RespSum
+				if pass.ImportObjectFact(obj, &sum) {
+					imported[obj] = &sum.Summary
+				} else {
+					imported[obj] = nil
+				}
+			}
+		}
+	}
+	a := &bodies.Analyzer{
+		Lookup: func(fn *types.Func) *bodies.Summary { return imported[fn] },
+		Local:  make(map[*ssa.Function]*bodies.Summary),
+	}
+	var candidates []*ssa.Function
+	for _, fn := range funcs {
+		if handlesResponses(fn) {
+			candidates = append(candidates, fn)
+			a.Local[fn] = &bodies.Summary{}
+		}
+	}
+	// Summaries only grow; iterate to a fixpoint so helpers calling
+	// helpers are right whatever the order (capped: widen to silence).
+	for round := 0; round < 10; round++ {
+		changed := false
+		for _, fn := range candidates {
+			s := a.Summarize(fn)
+			if !equalSummary(s, *a.Local[fn]) {
+				*a.Local[fn] = s
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	var exported []*ssa.Function
+	for _, fn := range candidates {
+		if _, ok := fn.Object().(*types.Func); ok && !a.Local[fn].Empty() {
+			exported = append(exported, fn)
+		}
+	}
+	sort.Slice(exported, func(i, j int) bool { return exported[i].Pos() < exported[j].Pos() })
+	for _, fn := range exported {
+		pass.ExportObjectFact(fn.Object(), &RespSum{Summary: *a.Local[fn]})
+	}
+	return a
+}
+
+// handlesResponses reports whether fn has a parameter or result that can
+// carry a response or a body: only those functions need a summary.
+func handlesResponses(fn *ssa.Function) bool {
+	carries := func(t types.Type) bool {
+		if httptypes.IsResponsePtr(t) {
+			return true
+		}
+		if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+			return true
+		}
+		if iface, ok := t.Underlying().(*types.Interface); ok {
+			for i := 0; i < iface.NumMethods(); i++ {
+				if iface.Method(i).Name() == "Close" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	sig := fn.Signature
+	for i := 0; i < sig.Results().Len(); i++ {
+		if carries(sig.Results().At(i).Type()) {
+			return true
+		}
+	}
+	for _, p := range fn.Params {
+		if carries(p.Type()) {
+			return true
+		}
+	}
+	for _, fv := range fn.FreeVars {
+		if p, ok := fv.Type().Underlying().(*types.Pointer); ok && carries(p.Elem()) || carries(fv.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalSummary(a, b bodies.Summary) bool {
+	eq := func(x, y []int) bool {
+		if len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if x[i] != y[i] {
+				return false
+			}
+		}
+		return true
+	}
+	if !eq(a.ReturnsOwned, b.ReturnsOwned) || !eq(a.ClosesParam, b.ClosesParam) || !eq(a.TransfersParam, b.TransfersParam) || len(a.PassesParam) != len(b.PassesParam) {
+		return false
+	}
+	for i := range a.PassesParam {
+		if a.PassesParam[i] != b.PassesParam[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,241 @@
+package respclose
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/bodies"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "respclose"
+
+// URL is the analyzer's documentation.
+const URL = "https://github.com/zombiecheck/zombiecheck/blob/main/analyzers/respclose/doc.go"
+
+// CategoryLeak is the rule reported for a body left open on some path.
+const CategoryLeak = "leak"
+
+// Rules lists the analyzer's rules.
+var Rules = []report.Rule{{
+	Analyzer: Name, Category: CategoryLeak, Level: report.LevelWarning, URL: URL + "#" + CategoryLeak,
+	Short: "response body not closed on every path",
+	Full:  "An *http.Response body left open on some path keeps its connection out of the pool until the peer gives up, leaving the socket in CLOSE_WAIT. Close it on every path, usually with `defer resp.Body.Close()` right after the error check, or hand it on explicitly.",
+}}
+
+// Config is the analyzer's configuration.
+type Config struct {
+	// Policy names the policy file explicitly (see httpclient.Config).
+	Policy string `json:"policy"`
+}
+
+// Analyzer is respclose with the default configuration.
+var Analyzer = New(Config{})
+
+// New returns a respclose analyzer for cfg.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      report.Doc(doc),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer, inspect.Analyzer},
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		return report.Guard(pass, Name, func() (any, error) { return run(pass, cfg) })
+	}
+	return a
+}
+
+func run(pass *analysis.Pass, cfg Config) (any, error) {
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	if !sum.Relevant || sum.Bodies == nil {
+		return nil, nil
+	}
+	files := make([]string, 0, len(pass.Files))
+	for _, f := range pass.Files {
+		files = append(files, pass.Fset.File(f.Pos()).Name())
+	}
+	pol, err := policy.ForAnalyzer(files, cfg.Policy)
+	if err != nil {
+		return nil, err
+	}
+	c := &checker{
+		pass: pass,
+		rep:  report.NewReporter(pass, Name, pol, pass.ResultOf[directive.Analyzer].(*directive.Index)),
+		insp: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+	}
+	for _, fn := range sum.SSA.Get().SrcFuncs {
+		for _, leak := range sum.Bodies.Leaks(fn) {
+			c.report(leak)
+		}
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass *analysis.Pass
+	rep  *report.Reporter
+	insp *inspector.Inspector
+}
+
+func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
+
+// report words a leak: what produced the response, the path that leaves
+// it open, and the fix.
+func (c *checker) report(leak bodies.Leak) {
+	pos := leak.Source.Pos()
+	if c.rep.Skipped(pos) {
+		return
+	}
+	what := "response body"
+	if leak.Callee != "" {
+		what = "response body from " + leak.Callee
+	}
+	var where string
+	switch exit := leak.Exit.(type) {
+	case *ssa.Return:
+		where = "returning"
+		if exit.Pos().IsValid() {
+			where = fmt.Sprintf("returning at line %d", c.line(exit.Pos()))
+		}
+		if cond := c.condition(leak.Branch, leak.BranchTaken); cond != "" {
+			where = fmt.Sprintf("the %s branch returns (line %d)", cond, c.line(exitPos(exit, leak.Branch)))
+		}
+	default:
+		where = "the loop comes round and overwrites it"
+		if cond := c.condition(leak.Branch, leak.BranchTaken); cond != "" {
+			where = fmt.Sprintf("the loop continues on the %s branch", cond)
+		}
+	}
+	msg := fmt.Sprintf("%s is not closed when %s: the connection stays out of the pool (CLOSE_WAIT); close it on every path, e.g. `defer resp.Body.Close()` right after the error check", what, where)
+	if leak.Closed {
+		msg = fmt.Sprintf("%s is closed on some paths but not when %s: the connection stays out of the pool (CLOSE_WAIT); use `defer resp.Body.Close()` right after the error check so every path closes it", what, where)
+	}
+	d := analysis.Diagnostic{Pos: pos, Category: CategoryLeak, Message: msg}
+	if exit, ok := leak.Exit.(*ssa.Return); ok && exit.Pos().IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: exit.Pos(), Message: "returns here with the body still open"}}
+	}
+	if !leak.Closed && !cfgx.InLoop(leak.Source.Block()) {
+		if fix, ok := c.deferCloseFix(pos); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	c.rep.Report(d)
+}
+
+func exitPos(exit *ssa.Return, branch *ssa.If) token.Pos {
+	if exit.Pos().IsValid() {
+		return exit.Pos()
+	}
+	return branch.Pos()
+}
+
+// condition renders the source text of a branch condition, negated when the
+// path took the false edge.
+func (c *checker) condition(iff *ssa.If, taken bool) string {
+	if iff == nil {
+		return ""
+	}
+	pos := iff.Cond.Pos()
+	if !pos.IsValid() {
+		return ""
+	}
+	var found ast.Expr
+	for cur := range c.insp.Root().Preorder((*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.UnaryExpr)(nil)) {
+		e := cur.Node().(ast.Expr)
+		switch e := e.(type) {
+		case *ast.BinaryExpr:
+			if e.OpPos == pos {
+				found = e
+			}
+		case *ast.CallExpr:
+			if e.Lparen == pos {
+				found = e
+			}
+		default:
+			if e.Pos() == pos {
+				found = e
+			}
+		}
+		if found != nil {
+			break
+		}
+	}
+	if found == nil {
+		return ""
+	}
+	text := types.ExprString(found)
+	if len(text) > 60 {
+		return ""
+	}
+	if !taken {
+		return "not " + text
+	}
+	return text
+}
+
+// deferCloseFix offers `defer resp.Body.Close()` after the error check when
+// the source is `resp, err := call(...)` immediately followed by
+// `if err != nil { ...; return ... }`.
+func (c *checker) deferCloseFix(callPos token.Pos) (analysis.SuggestedFix, bool) {
+	for cur := range c.insp.Root().Preorder((*ast.BlockStmt)(nil)) {
+		block := cur.Node().(*ast.BlockStmt)
+		if callPos < block.Lbrace || callPos > block.Rbrace {
+			continue
+		}
+		for i, stmt := range block.List {
+			as, ok := stmt.(*ast.AssignStmt)
+			if !ok || !(as.Pos() <= callPos && callPos < as.End()) || len(as.Lhs) != 2 || len(as.Rhs) != 1 || i+1 >= len(block.List) {
+				continue
+			}
+			resp, ok1 := as.Lhs[0].(*ast.Ident)
+			errID, ok2 := as.Lhs[1].(*ast.Ident)
+			iff, ok3 := block.List[i+1].(*ast.IfStmt)
+			if !ok1 || !ok2 || !ok3 || resp.Name == "_" || iff.Init != nil || iff.Else != nil || !isErrNotNil(iff.Cond, errID.Name) || !endsInReturn(iff.Body) {
+				continue
+			}
+			col := c.pass.Fset.Position(iff.Pos()).Column
+			indent := strings.Repeat("\t", max(col-1, 0))
+			text := "\n" + indent + "defer " + resp.Name + ".Body.Close()"
+			return analysis.SuggestedFix{
+				Message:   "Close the body on every path: defer " + resp.Name + ".Body.Close() after the error check",
+				TextEdits: []analysis.TextEdit{{Pos: iff.End(), End: iff.End(), NewText: []byte(text)}},
+			}, true
+		}
+	}
+	return analysis.SuggestedFix{}, false
+}
+
+func isErrNotNil(cond ast.Expr, name string) bool {
+	b, ok := cond.(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	x, ok1 := b.X.(*ast.Ident)
+	y, ok2 := b.Y.(*ast.Ident)
+	return ok1 && ok2 && x.Name == name && y.Name == "nil"
+}
+
+func endsInReturn(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
+	return ok
+}

@@ -1,0 +1,16 @@
+package respclose_test
+
+import (
+	"testing"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestRespClose(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), respclose.Analyzer, "a", "usehelpers")
+}
+
+func TestSuggestedFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), respclose.Analyzer, "fix")
+}

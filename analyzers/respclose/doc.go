@@ -1,0 +1,38 @@
+// Package respclose reports *http.Response bodies that some path leaves
+// open.
+//
+// # Analyzer respclose
+//
+// respclose: response bodies closed on every path
+//
+// An HTTP response body that is never closed keeps its connection out of
+// the pool; the peer eventually closes its side and the socket sits in
+// CLOSE_WAIT. The analyzer follows each response from the call that
+// produced it (net/http functions and Client methods, RoundTrip, any
+// interface method returning *http.Response, project functions that
+// return an open response, known across packages through facts, and
+// channel receives) to every exit of the function, and reports the first
+// path on which the body is neither closed nor handed on (rule "leak").
+//
+// The check is path-sensitive, in the manner of go vet's lostcancel: the
+// branch on which the call's error is non-nil is not followed (the
+// response is nil there), so `defer resp.Body.Close()` after the error
+// check covers every later path, while a `return` on a status check before
+// a manual Close, or a Close inside only one branch, is a leak. A retry
+// loop that overwrites a response without closing it is a leak.
+//
+// Ownership moves without a report when the response or its Body is
+// returned, stored in a field, global, slice or map, sent on a channel,
+// captured by a closure that closes it, or passed to a function whose
+// summary says it closes or keeps that argument (matched by argument
+// position, across packages). Passing the body to a function that only
+// reads it (io.ReadAll, json.NewDecoder) keeps the obligation. A function
+// that returns a response is still checked on its other paths, and its
+// callers must close what they get. Calls that return the body's bytes
+// alongside the response (prometheus' api.Client.Do) have already closed
+// it, and httptest.ResponseRecorder.Result is never a source.
+//
+// Where the fix is unambiguous (one error check right after the call, no
+// Close anywhere, not in a loop) the analyzer suggests inserting
+// `defer resp.Body.Close()` after the error check.
+package respclose
