@@ -73,6 +73,9 @@ type Leak struct {
 type Analyzer struct {
 	Lookup Lookup
 	Local  map[*ssa.Function]*Summary
+	// Impls, if set, returns the methods named name of the package's own
+	// concrete types that implement iface.
+	Impls func(iface *types.Interface, name string) []*ssa.Function
 	cells  map[*ssa.Alloc]kind // what each local variable was seen to hold
 }
 
@@ -91,11 +94,14 @@ type events struct {
 	releases  map[ssa.Instruction]bool // Close, or a callee that closes
 	transfers map[ssa.Instruction]bool // ownership moves on
 	returns   map[int]bool             // result indexes the value is returned as
-	passes    map[int]bool             // unused for sources
+	// returnedAt records, per Return, which results carry the value;
+	// returnInstrs lists those Returns in the order found.
+	returnedAt   map[*ssa.Return]map[int]bool
+	returnInstrs []*ssa.Return
 }
 
 func newEvents() *events {
-	return &events{releases: map[ssa.Instruction]bool{}, transfers: map[ssa.Instruction]bool{}, returns: map[int]bool{}, passes: map[int]bool{}}
+	return &events{releases: map[ssa.Instruction]bool{}, transfers: map[ssa.Instruction]bool{}, returns: map[int]bool{}, returnedAt: map[*ssa.Return]map[int]bool{}}
 }
 
 type tracked struct {
@@ -178,9 +184,14 @@ func (a *Analyzer) classify(v ssa.Value, k kind, ref ssa.Instruction, ev *events
 			ev.transfers[r] = true
 		}
 	case *ssa.Return:
+		if ev.returnedAt[r] == nil {
+			ev.returnedAt[r] = map[int]bool{}
+			ev.returnInstrs = append(ev.returnInstrs, r)
+		}
 		for i, res := range r.Results {
 			if res == v {
 				ev.returns[i] = true
+				ev.returnedAt[r][i] = true
 			}
 		}
 		ev.transfers[r] = true
@@ -365,8 +376,20 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 	owned := map[int]bool{}
 	for _, src := range a.sources(fn) {
 		ev := a.follow(src.value, src.kind)
-		for r := range ev.returns {
-			owned[r] = true
+		if len(ev.returns) == 0 {
+			continue
+		}
+		// A response returned after its Close was deferred (or made) on
+		// every path is handed over released: the caller owes nothing.
+		released := func(i ssa.Instruction) bool { return ev.releases[i] }
+		skip := nilEdges(src)
+		for _, ret := range ev.returnInstrs {
+			if cfgx.FindPath(src.instr, func(i ssa.Instruction) bool { return i == ret }, released, skip) == nil {
+				continue
+			}
+			for r := range ev.returnedAt[ret] {
+				owned[r] = true
+			}
 		}
 	}
 	for r := range owned {
@@ -448,8 +471,10 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 	if common.IsInvoke() {
 		// Any interface method returning a response (RoundTripper,
 		// a Doer): the implementation hands over an open body, unless it
-		// also returns the body's bytes (it read and closed it).
-		owned = respIdx >= 0 && !hasBytes
+		// also returns the body's bytes (it read and closed it), or every
+		// implementation this package can see is summarised as closing it
+		// (prometheus' apiClient.Do).
+		owned = respIdx >= 0 && !hasBytes && !a.implementationsRelease(common)
 		name = common.Method.Name()
 	} else if callee := common.StaticCallee(); callee != nil {
 		fn, _ := callee.Object().(*types.Func)
@@ -460,6 +485,8 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 		}
 		switch {
 		case fn == nil:
+		case neverClose(fn):
+			// a websocket handshake: the body is the live connection
 		case httptypes.IsNetHTTPFunc(fn, "Get", "Head", "Post", "PostForm"),
 			httptypes.IsMethod(fn, "net/http", "Client", "Do", "Get", "Head", "Post", "PostForm"),
 			httptypes.IsMethod(fn, "net/http", "Transport", "RoundTrip"):
@@ -500,6 +527,28 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 	return s, true
 }
 
+// implementationsRelease reports whether the interface method invoked has
+// implementations among the package's own types and none of them returns
+// an open response. With no implementation in sight the call stays a
+// source (open world: a RoundTripper's response is the caller's to close).
+func (a *Analyzer) implementationsRelease(common *ssa.CallCommon) bool {
+	iface, ok := common.Value.Type().Underlying().(*types.Interface)
+	if !ok || a.Impls == nil {
+		return false
+	}
+	impls := a.Impls(iface, common.Method.Name())
+	if len(impls) == 0 {
+		return false
+	}
+	for _, impl := range impls {
+		s := a.summaryOf(impl)
+		if s == nil || len(s.ReturnsOwned) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // Leaks finds, for every response fn produces, a path on which its body is
 // neither closed nor handed on.
 func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
@@ -522,7 +571,7 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 		// Name the last decision on the path, other than the nil checks.
 		for i := len(path.Blocks) - 2; i >= 0; i-- {
 			b := path.Blocks[i]
-			if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && !isNilCheckOf(iff, src) && iff.Cond.Pos().IsValid() && !strings.HasSuffix(b.Comment, ".loop") {
+			if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && !isNilCheckOf(iff, src, skip) && iff.Cond.Pos().IsValid() && !strings.HasSuffix(b.Comment, ".loop") {
 				leak.Branch = iff
 				leak.BranchTaken = b.Succs[0] == path.Blocks[i+1]
 				break
@@ -550,6 +599,23 @@ func nilEdges(src source) func(from, to *ssa.BasicBlock) bool {
 				// err assigned in both arms of an if: the check on the
 				// merged value is this call's check on this path.
 				mark(phi, nilMeansSkip)
+				continue
+			}
+			if st, ok := ref.(*ssa.Store); ok && st.Val == v {
+				// A named result or a captured variable lives in a
+				// cell: follow the loads that this store reaches.
+				for _, ld := range loadsReachedInBlock(st) {
+					mark(ld, nilMeansSkip)
+				}
+				continue
+			}
+			if fa, ok := ref.(*ssa.FieldAddr); ok && nilMeansSkip && fieldName(fa) == "Body" {
+				// resp.Body == nil: nothing to close on that branch.
+				for _, fref := range *fa.Referrers() {
+					if ld, ok := fref.(*ssa.UnOp); ok && ld.Op == token.MUL {
+						mark(ld, true)
+					}
+				}
 				continue
 			}
 			cmp, ok := ref.(*ssa.BinOp)
@@ -581,9 +647,63 @@ func nilEdges(src source) func(from, to *ssa.BasicBlock) bool {
 	return func(from, to *ssa.BasicBlock) bool { return skip[[2]*ssa.BasicBlock{from, to}] }
 }
 
+// loadsReachedInBlock returns the loads of st's cell that certainly read
+// the value st stored: later in st's block, or in blocks reached from it
+// through single-predecessor edges (so st dominates them), with no other
+// store to the cell on the way. That covers `resp, err := f()` followed by
+// checks when resp or err live in cells (named results, captured vars).
+func loadsReachedInBlock(st *ssa.Store) []ssa.Value {
+	cell, ok := st.Addr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	// scanFrom reports whether the walk may continue past the block.
+	scanFrom := func(instrs []ssa.Instruction) bool {
+		for _, instr := range instrs {
+			if other, ok := instr.(*ssa.Store); ok && other.Addr == cell {
+				return false
+			}
+			if ld, ok := instr.(*ssa.UnOp); ok && ld.Op == token.MUL && ld.X == cell {
+				out = append(out, ld)
+			}
+		}
+		return true
+	}
+	start := st.Block()
+	idx := 0
+	for i, instr := range start.Instrs {
+		if instr == st {
+			idx = i
+		}
+	}
+	if !scanFrom(start.Instrs[idx+1:]) {
+		return out
+	}
+	const maxBlocks = 16
+	seen := map[*ssa.BasicBlock]bool{start: true}
+	work := append([]*ssa.BasicBlock(nil), start.Succs...)
+	for len(work) > 0 && len(seen) < maxBlocks {
+		b := work[0]
+		work = work[1:]
+		if seen[b] || len(b.Preds) != 1 {
+			continue
+		}
+		seen[b] = true
+		if scanFrom(b.Instrs) {
+			work = append(work, b.Succs...)
+		}
+	}
+	return out
+}
+
 // isNilCheckOf reports whether iff tests the source's error or response
-// against nil.
-func isNilCheckOf(iff *ssa.If, src source) bool {
+// (or a copy of them) against nil.
+func isNilCheckOf(iff *ssa.If, src source, skip func(from, to *ssa.BasicBlock) bool) bool {
+	b := iff.Block()
+	if len(b.Succs) == 2 && (skip(b, b.Succs[0]) || skip(b, b.Succs[1])) {
+		return true
+	}
 	cmp, ok := iff.Cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
 		return false
@@ -772,6 +892,24 @@ func funcLabel(fn *types.Func) string {
 		return fn.Pkg().Name() + "." + fn.Name()
 	}
 	return fn.Name()
+}
+
+// neverClose lists functions whose response needs no Close: a successful
+// websocket handshake hands the connection to the socket, and the docs say
+// the body does not need to be closed.
+func neverClose(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "github.com/coder/websocket", "nhooyr.io/websocket":
+		return fn.Name() == "Dial"
+	case "github.com/gorilla/websocket":
+		return httptypes.IsMethod(fn, "github.com/gorilla/websocket", "Dialer", "Dial", "DialContext")
+	case "net/http/httptest":
+		return httptypes.IsMethod(fn, "net/http/httptest", "ResponseRecorder", "Result")
+	}
+	return false
 }
 
 // stdReads lists standard functions that take a response or body and only

@@ -50,6 +50,7 @@ func summarizeBodies(pass *analysis.Pass, funcs []*ssa.Function) *bodies.Analyze
 	a := &bodies.Analyzer{
 		Lookup: func(fn *types.Func) *bodies.Summary { return imported[fn] },
 		Local:  make(map[*ssa.Function]*bodies.Summary),
+		Impls:  implementations(pass, funcs),
 	}
 	var candidates []*ssa.Function
 	for _, fn := range funcs {
@@ -145,4 +146,43 @@ func equalSummary(a, b bodies.Summary) bool {
 		}
 	}
 	return true
+}
+
+// implementations returns a lookup of the package's own methods that
+// implement an interface method: the open-world question "who answers this
+// dynamic call?" asked of the types this package declares. The package's
+// named types are listed once, sorted, so answers are deterministic.
+func implementations(pass *analysis.Pass, funcs []*ssa.Function) func(*types.Interface, string) []*ssa.Function {
+	if len(funcs) == 0 {
+		return nil
+	}
+	prog := funcs[0].Prog
+	scope := pass.Pkg.Scope()
+	var named []types.Type
+	for _, name := range scope.Names() { // sorted
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+			continue // generic types have no method bodies until instantiated
+		}
+		named = append(named, tn.Type(), types.NewPointer(tn.Type()))
+	}
+	return func(iface *types.Interface, name string) []*ssa.Function {
+		var out []*ssa.Function
+		for _, t := range named {
+			if !types.Implements(t, iface) {
+				continue
+			}
+			for sel := range prog.MethodSets.MethodSet(t).Methods() {
+				if sel.Obj().Name() == name {
+					if fn := prog.MethodValue(sel); fn != nil {
+						out = append(out, fn)
+					}
+				}
+			}
+		}
+		return out
+	}
 }

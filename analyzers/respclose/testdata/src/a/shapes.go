@@ -1,0 +1,113 @@
+package a
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/coder/websocket"
+)
+
+// ---- the prometheus shape: an interface whose implementations here read
+// and close the body before returning the response ----
+
+type queryClient interface {
+	Do(ctx context.Context, req *http.Request) (*http.Response, error)
+}
+
+type queryClientImpl struct{ c *http.Client }
+
+func (q *queryClientImpl) Do(ctx context.Context, req *http.Request) (*http.Response, error) {
+	resp, err := q.c.Do(req.WithContext(ctx))
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return resp, nil
+}
+
+func usesConsumingInterface(q queryClient, req *http.Request) (int, error) {
+	resp, err := q.Do(context.Background(), req)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// ---- error and response kept in cells (named results, captured) ----
+
+func namedResultErr(u string) (n int, err error) {
+	resp, err := client.Get(u)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { err = errors.Join(err, resp.Body.Close()) }()
+	return resp.StatusCode, nil
+}
+
+func capturedRespNilChecks(u string) error {
+	resp, err := returnsResponse(u)
+	if err != nil {
+		return err
+	}
+	if resp == nil || resp.Body == nil {
+		return errors.New("invalid response")
+	}
+	defer func() { resp.Body.Close() }()
+	return nil
+}
+
+func closesOnlyNonNilBody(u string) error {
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 300 {
+		if resp.Body != nil {
+			_ = resp.Body.Close()
+		}
+		return errors.New("redirect")
+	}
+	return resp.Body.Close()
+}
+
+// ---- websocket handshakes: the body is the connection ----
+
+func websocketDial(ctx context.Context, u string) (*websocket.Conn, error) {
+	conn, resp, err := websocket.Dial(ctx, u, &websocket.DialOptions{HTTPClient: client})
+	if err != nil {
+		return nil, err
+	}
+	_ = resp.StatusCode
+	return conn, nil
+}
+
+func dialWrapper(ctx context.Context, u string) (*websocket.Conn, *http.Response, error) {
+	return websocket.Dial(ctx, u, &websocket.DialOptions{HTTPClient: client})
+}
+
+func websocketViaWrapper(ctx context.Context, u string) error {
+	_, resp, err := dialWrapper(ctx, u)
+	if err != nil {
+		return err
+	}
+	_ = resp.Header
+	return nil
+}
+
+// ---- read error returned before the deferred Close (a real leak seen in
+// langchaingo's zapier client) ----
+
+func readErrorBeforeDefer(req *http.Request) ([]byte, error) {
+	resp, err := client.Do(req) // want `is closed on some paths but not when the err != nil branch returns`
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, 10)
+	_, err = resp.Body.Read(b)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return b, nil
+}
