@@ -76,7 +76,7 @@ type Analyzer struct {
 	// Impls, if set, returns the methods named name of the package's own
 	// concrete types that implement iface.
 	Impls func(iface *types.Interface, name string) []*ssa.Function
-	cells  map[*ssa.Alloc]kind // what each local variable was seen to hold
+	cells map[*ssa.Alloc]kind // what each local variable was seen to hold
 }
 
 // kind is what a tracked value is.
