@@ -1298,7 +1298,7 @@ func TestE2ECommandLine(t *testing.T) {
 		args       []string
 		wantStderr string
 	}{
-		{"DisableAll", []string{"-httpclient=false", "-directives=false", "./..."}, "zombiecheck: every analyzer is disabled\n"},
+		{"DisableAll", []string{"-httpclient=false", "-respclose=false", "-directives=false", "./..."}, "zombiecheck: every analyzer is disabled\n"},
 		{"UnknownFlag", []string{"-nosuch", "./..."}, "flag provided but not defined: -nosuch"},
 		{"NoPackagesNamed", nil, "zombiecheck: no packages named"},
 		{"NoPackagesMatch", []string{"example.com/sample/nosuch/..."}, "zombiecheck: no packages match example.com/sample/nosuch/..."},

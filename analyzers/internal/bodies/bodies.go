@@ -38,6 +38,11 @@ type Summary struct {
 	// such as must(v T, err error) T): the caller's obligation follows the
 	// value to the result.
 	PassesParam []ParamToResult
+	// ReturnsReleased: the function returns a response whose body it has
+	// already closed (read it, then deferred Close; or swapped in a
+	// NopCloser). Callers owe nothing; an interface whose implementations
+	// all do this is not a source.
+	ReturnsReleased bool
 }
 
 // ParamToResult says parameter Param comes back as result Result.
@@ -45,7 +50,7 @@ type ParamToResult struct{ Param, Result int }
 
 // Empty reports whether s says nothing.
 func (s Summary) Empty() bool {
-	return len(s.ReturnsOwned) == 0 && len(s.ClosesParam) == 0 && len(s.TransfersParam) == 0 && len(s.PassesParam) == 0
+	return len(s.ReturnsOwned) == 0 && len(s.ClosesParam) == 0 && len(s.TransfersParam) == 0 && len(s.PassesParam) == 0 && !s.ReturnsReleased
 }
 
 // Lookup returns the summary of a callee, or nil when none is known (a
@@ -240,6 +245,12 @@ func (a *Analyzer) callEvent(v ssa.Value, k kind, call ssa.CallInstruction, ev *
 			}
 		}
 		sum := a.summaryOf(callee)
+		if sum != nil && sum.Empty() && paramIsOpaque(common, i) {
+			// A summary covers only parameters that can carry a response
+			// (response, closer, type parameter); through `any` the callee
+			// may keep it in ways the summary does not record.
+			sum = nil
+		}
 		if sum == nil {
 			if callee != nil && stdReads(callee) {
 				continue
@@ -385,6 +396,7 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 		skip := nilEdges(src)
 		for _, ret := range ev.returnInstrs {
 			if cfgx.FindPath(src.instr, func(i ssa.Instruction) bool { return i == ret }, released, skip) == nil {
+				s.ReturnsReleased = true
 				continue
 			}
 			for r := range ev.returnedAt[ret] {
@@ -402,6 +414,19 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 		}
 		return s.PassesParam[i].Result < s.PassesParam[j].Result
 	})
+	return s
+}
+
+// Handled is the summary of a function whose doc says
+// `//zombiecheck:handled respclose <reason>`: every response or body it is
+// given counts as closed, and nothing it returns needs closing.
+func Handled(fn *ssa.Function) Summary {
+	var s Summary
+	for i, p := range fn.Params {
+		if kindOf(p.Type()) >= 0 {
+			s.ClosesParam = append(s.ClosesParam, i)
+		}
+	}
 	return s
 }
 
@@ -528,8 +553,10 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 }
 
 // implementationsRelease reports whether the interface method invoked has
-// implementations among the package's own types and none of them returns
-// an open response. With no implementation in sight the call stays a
+// implementations among the package's own types and every one of them
+// returns a response it already closed (prometheus' apiClient.Do). An
+// implementation that returns no response at all (a test stub) is no
+// evidence either way. With no implementation in sight the call stays a
 // source (open world: a RoundTripper's response is the caller's to close).
 func (a *Analyzer) implementationsRelease(common *ssa.CallCommon) bool {
 	iface, ok := common.Value.Type().Underlying().(*types.Interface)
@@ -542,7 +569,7 @@ func (a *Analyzer) implementationsRelease(common *ssa.CallCommon) bool {
 	}
 	for _, impl := range impls {
 		s := a.summaryOf(impl)
-		if s == nil || len(s.ReturnsOwned) > 0 {
+		if s == nil || len(s.ReturnsOwned) > 0 || !s.ReturnsReleased {
 			return false
 		}
 	}
@@ -788,6 +815,33 @@ func paramCanClose(common *ssa.CallCommon, i int) bool {
 		t = s.Elem()
 	}
 	return httptypes.IsResponsePtr(t) || isCloser(t) || types.IsInterface(t) && types.NewMethodSet(t).Len() == 0
+}
+
+// paramIsOpaque reports whether argument i of the call lands in a
+// parameter of an interface type without a Close method and no other
+// methods (any): the callee's summary does not track such parameters.
+func paramIsOpaque(common *ssa.CallCommon, i int) bool {
+	sig := common.Signature()
+	params := sig.Params()
+	j := i
+	if sig.Recv() != nil && !common.IsInvoke() {
+		j = i - 1
+	}
+	if j < 0 {
+		return false
+	}
+	if j >= params.Len() {
+		j = params.Len() - 1
+	}
+	if j < 0 {
+		return false
+	}
+	t := params.At(j).Type()
+	if s, ok := t.(*types.Slice); ok && sig.Variadic() && j == params.Len()-1 {
+		t = s.Elem()
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	return ok && iface.NumMethods() == 0
 }
 
 // cellContent returns the kind of what the local variable (or captured

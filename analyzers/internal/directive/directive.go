@@ -162,3 +162,22 @@ func IsAnalyzerName(name string) bool {
 	}
 	return false
 }
+
+// InDoc reports whether a function's doc comment carries a well-formed
+// directive with verb naming analyzer, such as
+// `//zombiecheck:handled respclose the pool owns these bodies`.
+func InDoc(doc *ast.CommentGroup, verb, analyzer string) bool {
+	if doc == nil {
+		return false
+	}
+	for _, c := range doc.List {
+		if !strings.HasPrefix(c.Text, Prefix) {
+			continue
+		}
+		d := parseOne(c.Text[len(Prefix):])
+		if d.Problem == "" && d.Verb == verb && d.Names(analyzer) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,10 +1,13 @@
 package summary
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/bodies"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -39,10 +42,14 @@ func summarizeBodies(pass *analysis.Pass, funcs []*ssa.Function) *bodies.Analyze
 					continue
 				}
 				var sum RespSum
-				if pass.ImportObjectFact(obj, &sum) {
+				switch {
+				case pass.ImportObjectFact(obj, &sum):
 					imported[obj] = &sum.Summary
-				} else {
-					imported[obj] = nil
+				case pass.ImportPackageFact(obj.Pkg(), new(Relevant)):
+					// Summarised, and found to do nothing with responses.
+					imported[obj] = &bodies.Summary{}
+				default:
+					imported[obj] = nil // never summarised: unknown
 				}
 			}
 		}
@@ -52,8 +59,14 @@ func summarizeBodies(pass *analysis.Pass, funcs []*ssa.Function) *bodies.Analyze
 		Local:  make(map[*ssa.Function]*bodies.Summary),
 		Impls:  implementations(pass, funcs),
 	}
+	handled := handledFuncs(pass, funcs)
 	var candidates []*ssa.Function
 	for _, fn := range funcs {
+		if handled[fn] {
+			s := bodies.Handled(fn)
+			a.Local[fn] = &s
+			continue
+		}
 		if handlesResponses(fn) {
 			candidates = append(candidates, fn)
 			a.Local[fn] = &bodies.Summary{}
@@ -75,7 +88,10 @@ func summarizeBodies(pass *analysis.Pass, funcs []*ssa.Function) *bodies.Analyze
 		}
 	}
 	var exported []*ssa.Function
-	for _, fn := range candidates {
+	for _, fn := range funcs {
+		if a.Local[fn] == nil {
+			continue
+		}
 		if _, ok := fn.Object().(*types.Func); ok && !a.Local[fn].Empty() {
 			exported = append(exported, fn)
 		}
@@ -137,7 +153,7 @@ func equalSummary(a, b bodies.Summary) bool {
 		}
 		return true
 	}
-	if !eq(a.ReturnsOwned, b.ReturnsOwned) || !eq(a.ClosesParam, b.ClosesParam) || !eq(a.TransfersParam, b.TransfersParam) || len(a.PassesParam) != len(b.PassesParam) {
+	if a.ReturnsReleased != b.ReturnsReleased || !eq(a.ReturnsOwned, b.ReturnsOwned) || !eq(a.ClosesParam, b.ClosesParam) || !eq(a.TransfersParam, b.TransfersParam) || len(a.PassesParam) != len(b.PassesParam) {
 		return false
 	}
 	for i := range a.PassesParam {
@@ -185,4 +201,25 @@ func implementations(pass *analysis.Pass, funcs []*ssa.Function) func(*types.Int
 		}
 		return out
 	}
+}
+
+// handledFuncs finds the functions whose doc comment says
+// `//zombiecheck:handled respclose <reason>`. The directive travels to
+// other packages inside the function's RespSum fact.
+func handledFuncs(pass *analysis.Pass, funcs []*ssa.Function) map[*ssa.Function]bool {
+	docs := make(map[token.Pos]*ast.CommentGroup)
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Doc != nil {
+				docs[fd.Name.Pos()] = fd.Doc
+			}
+		}
+	}
+	out := make(map[*ssa.Function]bool)
+	for _, fn := range funcs {
+		if obj := fn.Object(); obj != nil && directive.InDoc(docs[obj.Pos()], "handled", "respclose") {
+			out[fn] = true
+		}
+	}
+	return out
 }

@@ -64,8 +64,8 @@ type RespSum struct {
 func (*RespSum) AFact() {}
 
 func (s *RespSum) String() string {
-	return fmt.Sprintf("RespSum(returnsOwned=%v, closes=%v, transfers=%v, passes=%v)",
-		s.Summary.ReturnsOwned, s.Summary.ClosesParam, s.Summary.TransfersParam, s.Summary.PassesParam)
+	return fmt.Sprintf("RespSum(returnsOwned=%v, closes=%v, transfers=%v, passes=%v, returnsReleased=%t)",
+		s.Summary.ReturnsOwned, s.Summary.ClosesParam, s.Summary.TransfersParam, s.Summary.PassesParam, s.Summary.ReturnsReleased)
 }
 
 // Relevant is the package fact marking a package that can reach the

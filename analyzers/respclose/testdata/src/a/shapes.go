@@ -111,3 +111,25 @@ func readErrorBeforeDefer(req *http.Request) ([]byte, error) {
 	defer resp.Body.Close()
 	return b, nil
 }
+
+// ---- a test stub implementing a Doer interface proves nothing: the
+// go-openai shape, whose real HTTPDoer is supplied by the user ----
+
+type httpDoer interface {
+	Do(req *http.Request) (*http.Response, error)
+}
+
+type failingDoer struct{}
+
+func (failingDoer) Do(*http.Request) (*http.Response, error) { return nil, errors.New("no") }
+
+func sendWithDoer(d httpDoer, req *http.Request) error {
+	resp, err := d.Do(req) // want `response body from Do is closed on some paths but not when the resp.StatusCode >= 400 branch returns`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 400 {
+		return errors.New("failed")
+	}
+	return resp.Body.Close()
+}

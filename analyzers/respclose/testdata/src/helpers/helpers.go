@@ -32,3 +32,19 @@ func CloseAll(cs ...io.Closer) {
 		c.Close()
 	}
 }
+
+// Release hands bodies to a pool that closes them later, in a way no
+// analysis can follow; the directive says so.
+//
+//zombiecheck:handled respclose the reaper closes every body it is given
+func Release(r *http.Response) { register(r.StatusCode) }
+
+// Inspect looks at a response and keeps nothing.
+func Inspect(r *http.Response) { register(r.StatusCode) }
+
+func register(int) {}
+
+var parked []any
+
+// Park keeps anything it is given.
+func Park(v any) { parked = append(parked, v) }

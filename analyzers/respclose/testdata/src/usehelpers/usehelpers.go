@@ -61,3 +61,27 @@ func closedVariadic(u string) {
 	}
 	helpers.CloseAll(resp.Body)
 }
+
+func releasedToHandledHelper(u string) {
+	resp, err := helpers.Fetch(u)
+	if err != nil {
+		return
+	}
+	helpers.Release(resp)
+}
+
+func inspectedOnly(u string) {
+	resp, err := helpers.Fetch(u) // want `response body from helpers.Fetch is not closed`
+	if err != nil {
+		return
+	}
+	helpers.Inspect(resp)
+}
+
+func parkedAsAny(u string) {
+	resp, err := helpers.Fetch(u)
+	if err != nil {
+		return
+	}
+	helpers.Park(resp)
+}

@@ -1,0 +1,4 @@
+package hosts
+
+// Tests must see panics rather than the Unknown they are turned into.
+func init() { debugPanics = true }

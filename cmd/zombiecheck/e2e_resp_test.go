@@ -1,0 +1,57 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// respFindings are the findings in testdata/respsample. Both exist only
+// through facts: package fetch's summary says Get returns an open response
+// (so app owns it) and Close closes its argument (so Read is fine).
+var respFindings = []wantFinding{
+	{"app/app.go:14:24", "respclose/leak", "response body from fetch.Get is not closed when returning at line 18", true},
+	{"app/app.go:33:24", "respclose/leak", "response body from fetch.Get is closed on some paths but not when the resp.StatusCode != 200 branch returns (line 38)", false},
+}
+
+// withoutRelated drops the indented related-information lines (standalone)
+// and the lines whose message starts with a tab (go vet prints related
+// information as findings of their own, message indented).
+func withoutRelated(found []gotFinding) []gotFinding {
+	var out []gotFinding
+	for _, f := range found {
+		if !strings.HasPrefix(f.message, "\t") && !strings.HasPrefix(f.message, "returns here") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestE2ERespCloseAcrossPackages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	dir := filepath.Join(t.TempDir(), "respsample")
+	if err := copyDir(dir, testdataDir("respsample")); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("Standalone", func(t *testing.T) {
+		r := zombiecheck(t, dir, "./...")
+		wantExit(t, r, exitFindings)
+		found, other := textFindings(r, true)
+		for _, line := range other {
+			if !strings.HasPrefix(line, "\tapp/app.go:") || !strings.HasSuffix(line, "returns here with the body still open") {
+				t.Errorf("unexpected line on stderr: %q\n%s", line, r)
+			}
+		}
+		checkFindings(t, r, found, respFindings)
+	})
+
+	t.Run("Vet", func(t *testing.T) {
+		r := goVet(t, dir, "./...")
+		wantExit(t, r, 1)
+		found, _ := textFindings(r, false)
+		checkFindings(t, r, withoutRelated(found), respFindings)
+	})
+}

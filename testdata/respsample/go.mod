@@ -1,0 +1,3 @@
+module example.com/respsample
+
+go 1.26
