@@ -7,9 +7,11 @@ import (
 	"sort"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/directives"
+	"github.com/zombiecheck/zombiecheck/analyzers/egress"
 	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
 	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
 	"golang.org/x/tools/go/analysis"
 )
@@ -19,6 +21,8 @@ import (
 var Analyzers = []*analysis.Analyzer{
 	httpclient.Analyzer,
 	respclose.Analyzer,
+	localroute.Analyzer,
+	egress.Analyzer,
 	directives.Analyzer,
 }
 
@@ -27,6 +31,8 @@ func Rules() []report.Rule {
 	var rules []report.Rule
 	rules = append(rules, httpclient.Rules...)
 	rules = append(rules, respclose.Rules...)
+	rules = append(rules, localroute.Rules...)
+	rules = append(rules, egress.Rules...)
 	rules = append(rules, directives.Rules...)
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID() < rules[j].ID() })
 	return rules

@@ -1298,7 +1298,7 @@ func TestE2ECommandLine(t *testing.T) {
 		args       []string
 		wantStderr string
 	}{
-		{"DisableAll", []string{"-httpclient=false", "-respclose=false", "-directives=false", "./..."}, "zombiecheck: every analyzer is disabled\n"},
+		{"DisableAll", disableAllArgs(), "zombiecheck: every analyzer is disabled\n"},
 		{"UnknownFlag", []string{"-nosuch", "./..."}, "flag provided but not defined: -nosuch"},
 		{"NoPackagesNamed", nil, "zombiecheck: no packages named"},
 		{"NoPackagesMatch", []string{"example.com/sample/nosuch/..."}, "zombiecheck: no packages match example.com/sample/nosuch/..."},
@@ -1365,4 +1365,13 @@ func TestE2ECommandLine(t *testing.T) {
 			t.Errorf("-version does not print the version\n%s", r)
 		}
 	})
+}
+
+// disableAllArgs turns every analyzer of the suite off.
+func disableAllArgs() []string {
+	var args []string
+	for _, a := range suite.Analyzers {
+		args = append(args, "-"+a.Name+"=false")
+	}
+	return append(args, "./...")
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -85,4 +86,35 @@ func Guard(pass *analysis.Pass, analyzer string, body func() (any, error)) (resu
 		}
 	}()
 	return body()
+}
+
+// FileNames returns the names of the pass's files, as the policy lookup
+// takes them.
+func FileNames(pass *analysis.Pass) []string {
+	names := make([]string, 0, len(pass.Files))
+	for _, f := range pass.Files {
+		names = append(names, pass.Fset.File(f.Pos()).Name())
+	}
+	return names
+}
+
+// FuncDecls indexes the package's function declarations by the position of
+// their name (a *types.Func's Pos).
+func FuncDecls(pass *analysis.Pass) map[token.Pos]*ast.FuncDecl {
+	out := make(map[token.Pos]*ast.FuncDecl)
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				out[fd.Name.Pos()] = fd
+			}
+		}
+	}
+	return out
+}
+
+// ShortPos renders pos as "file.go:line:col" with the base name only, the
+// form witness frames use.
+func ShortPos(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
 }

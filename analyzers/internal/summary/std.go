@@ -1,10 +1,10 @@
 package summary
 
 import (
+	"go/build"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -32,7 +32,7 @@ var goroot = sync.OnceValue(func() string {
 	if r := os.Getenv("GOROOT"); r != "" {
 		return filepath.Clean(r)
 	}
-	if r := runtime.GOROOT(); r != "" { //nolint:staticcheck // fallback only; GOROOT env preferred
+	if r := build.Default.GOROOT; r != "" {
 		return filepath.Clean(r)
 	}
 	out, err := exec.Command("go", "env", "GOROOT").Output()

@@ -21,6 +21,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/bodies"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/clients"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -36,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(Relevant)},
+	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant)},
 }
 
 // ClientSum is the fact exported for a function that hands its caller an
@@ -92,6 +93,9 @@ type Result struct {
 	// Bodies follows response ownership in this package's functions, with
 	// every callee summary it needs already imported.
 	Bodies *bodies.Analyzer
+	// Net holds the network summaries of the package's functions and the
+	// reaches each one creates.
+	Net *netsum.Analyzer
 }
 
 // networkImports are the packages whose import makes a package relevant.
@@ -172,6 +176,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 	}
 
 	result.Bodies = summarizeBodies(pass, pkg.SrcFuncs)
+	result.Net = summarizeNet(pass, pkg.SrcFuncs, result.Bodies.Impls)
 
 	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
 	for _, fn := range pkg.SrcFuncs {

@@ -1,0 +1,128 @@
+package egress
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
+	"golang.org/x/tools/go/analysis"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "egress"
+
+// URL is the analyzer's documentation.
+const URL = "https://github.com/zombiecheck/zombiecheck/blob/main/analyzers/egress/doc.go"
+
+// CategoryForbidden is reported for a call to a host the policy forbids.
+const CategoryForbidden = "forbidden"
+
+// Rules lists the analyzer's rules.
+var Rules = []report.Rule{{
+	Analyzer: Name, Category: CategoryForbidden, Level: report.LevelError, URL: URL + "#" + CategoryForbidden,
+	Short: "call reaches a host the egress policy forbids",
+	Full:  "The repository's .zombiecheck.yaml lists the hosts code may reach (egress.allow, egress.deny, egress.default). This call's destination is on the deny list, or on neither list while the default is deny. Remove the call, route it to an allowed host, or change the policy in review.",
+}}
+
+// Config is the analyzer's configuration.
+type Config struct {
+	Policy string `json:"policy"`
+}
+
+// Analyzer is egress with the default configuration.
+var Analyzer = New(Config{})
+
+// New returns an egress analyzer for cfg.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      report.Doc(doc),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		return report.Guard(pass, Name, func() (any, error) { return run(pass, cfg) })
+	}
+	return a
+}
+
+func run(pass *analysis.Pass, cfg Config) (any, error) {
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	if !sum.Relevant || sum.Net == nil {
+		return nil, nil
+	}
+	pol, err := policy.ForAnalyzer(report.FileNames(pass), cfg.Policy)
+	if err != nil {
+		return nil, err
+	}
+	if pol.Egress.Default != "deny" && len(pol.Egress.Deny) == 0 {
+		return nil, nil // everything external is allowed
+	}
+	rep := report.NewReporter(pass, Name, pol, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	type key struct {
+		host string
+		pos  string
+	}
+	seen := make(map[key]bool)
+	for _, fn := range sum.SSA.Get().SrcFuncs {
+		for _, c := range sum.Net.CreatedIn[fn] {
+			if hosts.Classify(c.Host, pol.Local.Hosts) != hosts.External {
+				continue
+			}
+			why, forbidden := verdict(c.Host, pol)
+			if !forbidden {
+				continue
+			}
+			k := key{c.Host, report.ShortPos(pass.Fset, c.Call.Pos())}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			path := ""
+			for i, f := range c.Via {
+				if i > 0 {
+					path += " → "
+				}
+				path += f.String()
+			}
+			rep.Report(analysis.Diagnostic{
+				Pos:      c.Call.Pos(),
+				Category: CategoryForbidden,
+				Message:  fmt.Sprintf("call reaches %s, which %s; path: %s; remove the call, route it to an allowed host, or change the policy in review", c.Host, why, path),
+			})
+		}
+	}
+	return nil, nil
+}
+
+// verdict applies the policy: deny wins over allow; a host on neither list
+// gets egress.default.
+func verdict(host string, pol *policy.Policy) (string, bool) {
+	for _, p := range pol.Egress.Deny {
+		if p.Match(host) {
+			return fmt.Sprintf("egress.deny forbids (pattern %s)", p), true
+		}
+	}
+	for _, p := range pol.Egress.Allow {
+		if p.Match(host) {
+			return "", false
+		}
+	}
+	if pol.Egress.Default == "deny" {
+		var allowed []string
+		for _, p := range pol.Egress.Allow {
+			allowed = append(allowed, p.String())
+		}
+		sort.Strings(allowed)
+		return fmt.Sprintf("is not in egress.allow %v and egress.default is deny", allowed), true
+	}
+	return "", false
+}

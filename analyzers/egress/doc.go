@@ -1,0 +1,20 @@
+// Package egress reports network calls that reach hosts the repository's
+// policy does not allow.
+//
+// # Analyzer egress
+//
+// egress: calls to hosts the policy forbids
+//
+// A written rule such as "no paid API calls" means nothing until code
+// enforces it. egress reads the policy's egress section (allow and deny
+// lists of exact hosts, *.suffix patterns and CIDRs, and a default for
+// external hosts on neither list) and reports each call whose destination
+// is a forbidden host (rule "forbidden"): at the call in the analysed code
+// where the host first becomes concrete — a request to a literal URL, or a
+// call that passes a literal base URL into a helper (resolved through the
+// helper's summary, across packages) — naming the host, the rule that
+// forbids it, and the path to the network call. Local and private hosts are
+// always allowed. Hosts that cannot be resolved statically (environment
+// variables, configuration files) are not reported. With the default policy
+// (egress.default: allow, empty lists) nothing is reported.
+package egress

@@ -1,0 +1,34 @@
+package e
+
+import (
+	"base"
+	"net/http"
+	"os"
+	"time"
+)
+
+var client = &http.Client{Timeout: time.Minute}
+
+func literalDenied() error {
+	resp, err := client.Get("https://api.groq.com/openai/v1/models") // want `call reaches api.groq.com, which egress.deny forbids \(pattern \*.groq.com\); path: \(\*http.Client\).Get \(e.go:\d+:\d+\)`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func notAllowedByDefault(q string) error {
+	return base.Post("https://openrouter.ai/api/v1", q) // want `call reaches openrouter.ai, which is not in egress.allow \[api.anthropic.com\] and egress.default is deny; path: base.Post \(e.go:\d+:\d+\) → \(\*http.Client\).Post \(base.go:\d+:\d+\)`
+}
+
+func allowed(q string) error {
+	return base.Post("https://api.anthropic.com/v1", q)
+}
+
+func local(q string) error {
+	return base.Post("http://localhost:11434", q)
+}
+
+func fromEnv(q string) error {
+	return base.Post(os.Getenv("LLM_URL"), q) // unknown: silent without strict mode
+}

@@ -1,0 +1,423 @@
+// Package netsum computes, for one SSA function, where its network calls
+// may go: the hosts it reaches (each with one shortest witness call path),
+// the destinations that come from its parameters (resolved by each caller
+// against its own arguments), and the strings and fields it hands back to
+// callers (helpers building URLs, constructors setting base URLs).
+//
+// Summaries are transitively closed (architecture.md §4): a reach copied
+// from a callee carries the callee's whole path, so a fact never points at a
+// deeper package's fact. Policy and locality are not applied here; hosts are
+// raw, and reporters classify them.
+package netsum
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Caps (architecture.md §5): widen toward silence.
+const (
+	maxReaches = 16
+	maxFrames  = 12
+	maxParams  = 16
+)
+
+// Frame is one step of a witness path, as strings so it can cross packages
+// in a fact (no token.Pos: the other package's FileSet is not available).
+type Frame struct {
+	Func   string // package-qualified caller, "app.callOllama"
+	Pos    string // "runner.go:37:9", base name only
+	Callee string // what it calls, "app.send" or "(*net/http.Client).Post"
+}
+
+func (f Frame) String() string { return fmt.Sprintf("%s (%s)", f.Callee, f.Pos) }
+
+// Reach is a host the function may connect to, with one witness.
+type Reach struct {
+	Host string
+	Via  []Frame
+}
+
+// ParamFlow says a sink's destination is built from a parameter: Tmpl has
+// the parameter as its origin (with the literal before and after it).
+type ParamFlow struct {
+	Tmpl hosts.Str
+	Dial bool // the sink takes host:port, not a URL
+	Via  []Frame
+}
+
+// Result is a string (URL) the function returns in one result.
+type Result struct {
+	Index int
+	Vals  hosts.Strs
+}
+
+// FieldResult is what a constructor stores in fields of one result.
+type FieldResult struct {
+	Index  int
+	Fields []hosts.Field
+}
+
+// Summary is the content of the NetSum fact.
+type Summary struct {
+	Reaches   []Reach
+	Params    []ParamFlow
+	Returns   []Result
+	RetFields []FieldResult
+}
+
+// Empty reports whether s says nothing.
+func (s *Summary) Empty() bool {
+	return s == nil || len(s.Reaches) == 0 && len(s.Params) == 0 && len(s.Returns) == 0 && len(s.RetFields) == 0
+}
+
+// Created is a reach that starts in this function, at Call: a sink with a
+// concrete destination, or a callee's parameter flow instantiated with one.
+// Egress reports these (a reach merely inherited from a callee is reported
+// at the callee).
+type Created struct {
+	Host string
+	Call ssa.CallInstruction
+	Via  []Frame
+}
+
+// Lookup returns a callee's summary (through facts for other packages), or
+// nil.
+type Lookup func(fn *types.Func) *Summary
+
+// Analyzer computes summaries for one package.
+type Analyzer struct {
+	Lookup Lookup
+	Local  map[*ssa.Function]*Summary
+	// Impls resolves an interface method to the package's implementations.
+	Impls    func(iface *types.Interface, name string) []*ssa.Function
+	Resolver *hosts.Resolver
+	// CreatedIn records, per function, the reaches it creates.
+	CreatedIn map[*ssa.Function][]Created
+
+	byObj map[*types.Func]*ssa.Function
+}
+
+// New returns an Analyzer whose resolver consults summaries for helper
+// results and constructor fields.
+func New(lookup Lookup, impls func(*types.Interface, string) []*ssa.Function) *Analyzer {
+	a := &Analyzer{Lookup: lookup, Local: make(map[*ssa.Function]*Summary), Impls: impls, CreatedIn: make(map[*ssa.Function][]Created)}
+	a.Resolver = &hosts.Resolver{
+		Callee: func(fn *types.Func, result int) hosts.Strs {
+			for _, r := range a.summaryOfObj(fn).returns() {
+				if r.Index == result {
+					return r.Vals
+				}
+			}
+			return nil
+		},
+		FieldsOf: func(fn *types.Func, result int) []hosts.Field {
+			for _, r := range a.summaryOfObj(fn).retFields() {
+				if r.Index == result {
+					return r.Fields
+				}
+			}
+			return nil
+		},
+	}
+	return a
+}
+
+func (s *Summary) returns() []Result {
+	if s == nil {
+		return nil
+	}
+	return s.Returns
+}
+
+func (s *Summary) retFields() []FieldResult {
+	if s == nil {
+		return nil
+	}
+	return s.RetFields
+}
+
+// summaryOfObj finds a function's summary by its object: this package's
+// (computed so far) or a fact.
+func (a *Analyzer) summaryOfObj(fn *types.Func) *Summary {
+	if a.byObj == nil {
+		a.byObj = make(map[*types.Func]*ssa.Function, len(a.Local))
+		for f := range a.Local {
+			if obj, ok := f.Object().(*types.Func); ok {
+				a.byObj[obj] = f
+			}
+		}
+	}
+	if f, ok := a.byObj[fn]; ok {
+		return a.Local[f]
+	}
+	if a.Lookup != nil {
+		return a.Lookup(fn)
+	}
+	return nil
+}
+
+func (a *Analyzer) summaryOf(fn *ssa.Function) *Summary {
+	if fn == nil {
+		return nil
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if s, ok := a.Local[fn]; ok {
+		return s
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && a.Lookup != nil {
+		return a.Lookup(obj)
+	}
+	return nil
+}
+
+// Summarize computes fn's summary (closures folded in) and records the
+// reaches fn creates.
+func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
+	var s Summary
+	var created []Created
+	self := funcName(fn)
+	addReach := func(host string, via []Frame) {
+		s.Reaches = append(s.Reaches, Reach{Host: host, Via: capFrames(via)})
+	}
+	resolveInto := func(vals hosts.Strs, dial bool, call ssa.CallInstruction, via []Frame, create bool) {
+		for _, v := range vals {
+			if v.Param >= 0 && v.Lit == "" || v.Param >= 0 && !hostKnown(v, dial) {
+				s.Params = append(s.Params, ParamFlow{Tmpl: v, Dial: dial, Via: capFrames(via)})
+				continue
+			}
+			if h, ok := v.Host(dial); ok {
+				addReach(h, via)
+				if create {
+					created = append(created, Created{Host: h, Call: call, Via: via})
+				}
+			}
+		}
+	}
+	for _, f := range withClosures(fn) {
+		for _, sink := range hosts.FindSinks(f) {
+			frame := Frame{Func: self, Pos: posString(f, sink.Call.Pos()), Callee: shortCallee(sink.Callee)}
+			resolveInto(a.Resolver.Targets(sink), sink.Kind.Dial(), sink.Call, []Frame{frame}, true)
+		}
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				for _, callee := range a.callees(call) {
+					cs := a.summaryOf(callee)
+					if cs == nil || callee == fn {
+						continue
+					}
+					frame := Frame{Func: self, Pos: posString(f, call.Pos()), Callee: funcName(callee)}
+					for _, r := range cs.Reaches {
+						addReach(r.Host, append([]Frame{frame}, r.Via...))
+					}
+					for _, p := range cs.Params {
+						args := call.Common().Args
+						if call.Common().IsInvoke() {
+							// invoke: Args excludes the receiver, which is Value
+							args = append([]ssa.Value{call.Common().Value}, args...)
+						}
+						inst := hosts.Strs{p.Tmpl}.Instantiate(func(param int, path string) hosts.Strs {
+							if param >= len(args) {
+								return hosts.Strs{hosts.Unknown()}
+							}
+							return a.Resolver.Resolve(args[param], path, call)
+						})
+						resolveInto(inst, p.Dial, call, append([]Frame{frame}, p.Via...), true)
+					}
+				}
+			}
+		}
+	}
+	if fn.Signature.Results().Len() > 0 {
+		for i := 0; i < fn.Signature.Results().Len(); i++ {
+			t := fn.Signature.Results().At(i).Type()
+			if carriesString(t) {
+				if vals := a.Resolver.ResultStrings(fn, i); informative(vals) {
+					s.Returns = append(s.Returns, Result{Index: i, Vals: vals})
+				}
+			} else if isStructish(t) {
+				if fields := a.Resolver.ResultFields(fn, i); len(fields) > 0 {
+					s.RetFields = append(s.RetFields, FieldResult{Index: i, Fields: fields})
+				}
+			}
+		}
+	}
+	a.CreatedIn[fn] = created
+	normalize(&s)
+	return s
+}
+
+// callees lists the functions a call may reach: the static callee, or the
+// package's implementations of an invoked interface method.
+func (a *Analyzer) callees(call ssa.CallInstruction) []*ssa.Function {
+	common := call.Common()
+	if common.IsInvoke() {
+		if a.Impls == nil {
+			return nil
+		}
+		iface, ok := common.Value.Type().Underlying().(*types.Interface)
+		if !ok {
+			return nil
+		}
+		return a.Impls(iface, common.Method.Name())
+	}
+	if f := common.StaticCallee(); f != nil {
+		return []*ssa.Function{f}
+	}
+	return nil
+}
+
+// hostKnown reports whether v's host is decided by its literal prefix even
+// though a parameter follows (base URL literal + parameter path).
+func hostKnown(v hosts.Str, dial bool) bool {
+	_, ok := v.Host(dial)
+	return ok
+}
+
+func informative(vals hosts.Strs) bool {
+	for _, v := range vals {
+		if !v.IsUnknown() && v != hosts.Literal("") {
+			return true
+		}
+	}
+	return false
+}
+
+func carriesString(t types.Type) bool {
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		return true
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil {
+			path, name := n.Obj().Pkg().Path(), n.Obj().Name()
+			return path == "net/url" && name == "URL" || path == "net/http" && name == "Request"
+		}
+	}
+	return false
+}
+
+func isStructish(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// withClosures returns fn and its closures: a closure's calls count as its
+// parent's (they run on the parent's behalf, or are handed out by it).
+func withClosures(fn *ssa.Function) []*ssa.Function {
+	out := []*ssa.Function{fn}
+	for i := 0; i < len(out); i++ {
+		out = append(out, out[i].AnonFuncs...)
+	}
+	return out
+}
+
+func capFrames(via []Frame) []Frame {
+	if len(via) > maxFrames {
+		via = via[:maxFrames]
+	}
+	return append([]Frame(nil), via...)
+}
+
+// normalize sorts and deduplicates a summary and applies the caps: one
+// witness per host (the shortest, then lexically first).
+func normalize(s *Summary) {
+	best := make(map[string][]Frame)
+	for _, r := range s.Reaches {
+		if cur, ok := best[r.Host]; !ok || better(r.Via, cur) {
+			best[r.Host] = r.Via
+		}
+	}
+	s.Reaches = s.Reaches[:0]
+	for h, via := range best {
+		s.Reaches = append(s.Reaches, Reach{Host: h, Via: via})
+	}
+	sort.Slice(s.Reaches, func(i, j int) bool { return s.Reaches[i].Host < s.Reaches[j].Host })
+	if len(s.Reaches) > maxReaches {
+		s.Reaches = s.Reaches[:maxReaches]
+	}
+	seen := make(map[string]bool)
+	var params []ParamFlow
+	for _, p := range s.Params {
+		k := fmt.Sprintf("%+v|%t", p.Tmpl, p.Dial)
+		if !seen[k] {
+			seen[k] = true
+			params = append(params, p)
+		}
+	}
+	sort.Slice(params, func(i, j int) bool {
+		return fmt.Sprintf("%+v", params[i].Tmpl) < fmt.Sprintf("%+v", params[j].Tmpl)
+	})
+	if len(params) > maxParams {
+		params = params[:maxParams]
+	}
+	s.Params = params
+}
+
+func better(a, b []Frame) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return fmt.Sprint(a) < fmt.Sprint(b)
+}
+
+// funcName is the package-qualified name used in frames.
+func funcName(fn *ssa.Function) string {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		sig := obj.Type().(*types.Signature)
+		qual := func(p *types.Package) string { return p.Name() }
+		if sig.Recv() != nil {
+			return "(" + types.TypeString(sig.Recv().Type(), qual) + ")." + obj.Name()
+		}
+		if obj.Pkg() != nil {
+			return obj.Pkg().Name() + "." + obj.Name()
+		}
+	}
+	return fn.Name()
+}
+
+// shortCallee turns "(*net/http.Client).Post" into "(*http.Client).Post".
+func shortCallee(full string) string {
+	if i := strings.LastIndex(full, "/"); i >= 0 {
+		open := strings.HasPrefix(full, "(")
+		star := strings.HasPrefix(full, "(*")
+		rest := full[i+1:]
+		switch {
+		case star:
+			return "(*" + rest
+		case open:
+			return "(" + rest
+		}
+		return rest
+	}
+	return full
+}
+
+func posString(fn *ssa.Function, pos token.Pos) string {
+	if !pos.IsValid() || fn.Prog == nil {
+		return "?"
+	}
+	p := fn.Prog.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
+}

@@ -1,0 +1,99 @@
+package summary
+
+import (
+	"fmt"
+	"go/types"
+	"sort"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// NetSum is the fact exported for a function that may reach the network:
+// the hosts it reaches (with one witness path each), the destinations built
+// from its parameters, and the URLs and base-URL fields it hands back.
+type NetSum struct {
+	Summary netsum.Summary
+}
+
+func (*NetSum) AFact() {}
+
+func (s *NetSum) String() string {
+	var hs []string
+	for _, r := range s.Summary.Reaches {
+		hs = append(hs, r.Host)
+	}
+	return fmt.Sprintf("NetSum(reaches=%v, params=%d, returns=%d, fields=%d)", hs, len(s.Summary.Params), len(s.Summary.Returns), len(s.Summary.RetFields))
+}
+
+// summarizeNet computes the NetSum of every top-level function of the
+// package (closures fold into their parent) and exports the non-empty ones.
+// Callee facts are imported first, during Run.
+func summarizeNet(pass *analysis.Pass, funcs []*ssa.Function, impls func(*types.Interface, string) []*ssa.Function) *netsum.Analyzer {
+	imported := make(map[*types.Func]*netsum.Summary)
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := call.Common().StaticCallee()
+				if callee == nil {
+					continue
+				}
+				if callee.Origin() != nil {
+					callee = callee.Origin()
+				}
+				obj, ok := callee.Object().(*types.Func)
+				if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+					continue
+				}
+				if _, done := imported[obj]; done {
+					continue
+				}
+				var sum NetSum
+				if pass.ImportObjectFact(obj, &sum) {
+					imported[obj] = &sum.Summary
+				} else {
+					imported[obj] = nil
+				}
+			}
+		}
+	}
+	a := netsum.New(func(fn *types.Func) *netsum.Summary { return imported[fn] }, impls)
+	var tops []*ssa.Function
+	for _, fn := range funcs {
+		if fn.Parent() == nil {
+			tops = append(tops, fn)
+			a.Local[fn] = &netsum.Summary{}
+		}
+	}
+	// Summaries grow with each round as callees are summarised; iterate
+	// to a fixpoint, capped (widening toward silence: a missed reach).
+	for round := 0; round < 6; round++ {
+		changed := false
+		for _, fn := range tops {
+			s := a.Summarize(fn)
+			if fmt.Sprint(s) != fmt.Sprint(*a.Local[fn]) {
+				*a.Local[fn] = s
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	var exported []*ssa.Function
+	for _, fn := range tops {
+		if _, ok := fn.Object().(*types.Func); ok && !a.Local[fn].Empty() {
+			exported = append(exported, fn)
+		}
+	}
+	sort.Slice(exported, func(i, j int) bool { return exported[i].Pos() < exported[j].Pos() })
+	for _, fn := range exported {
+		pass.ExportObjectFact(fn.Object(), &NetSum{Summary: *a.Local[fn]})
+	}
+	return a
+}

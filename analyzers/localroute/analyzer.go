@@ -1,0 +1,193 @@
+package localroute
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/names"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "localroute"
+
+// URL is the analyzer's documentation.
+const URL = "https://github.com/zombiecheck/zombiecheck/blob/main/analyzers/localroute/doc.go"
+
+// CategoryExternal is reported for a promise of locality that an external
+// host breaks.
+const CategoryExternal = "external"
+
+// Rules lists the analyzer's rules.
+var Rules = []report.Rule{{
+	Analyzer: Name, Category: CategoryExternal, Level: report.LevelError, URL: URL + "#" + CategoryExternal,
+	Short: "function promises a local model but reaches an external host",
+	Full:  "The function's name, receiver, doc comment or the policy's local.only list promises a local model or provider, but its calls (through helpers and other packages) reach an external host. Route it to the local endpoint only, or rename it to admit the remote route (...OrCloud, ...WithFallback).",
+}}
+
+// Config is the analyzer's configuration.
+type Config struct {
+	Policy string `json:"policy"`
+}
+
+// Analyzer is localroute with the default configuration.
+var Analyzer = New(Config{})
+
+// New returns a localroute analyzer for cfg.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      report.Doc(doc),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		return report.Guard(pass, Name, func() (any, error) { return run(pass, cfg) })
+	}
+	return a
+}
+
+func run(pass *analysis.Pass, cfg Config) (any, error) {
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	if !sum.Relevant || sum.Net == nil {
+		return nil, nil
+	}
+	pol, err := policy.ForAnalyzer(report.FileNames(pass), cfg.Policy)
+	if err != nil {
+		return nil, err
+	}
+	rep := report.NewReporter(pass, Name, pol, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	decls := report.FuncDecls(pass)
+	for _, fn := range sum.SSA.Get().SrcFuncs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || rep.Skipped(fn.Pos()) {
+			continue
+		}
+		s := sum.Net.Local[fn]
+		if s.Empty() {
+			continue
+		}
+		var external, local []netsum.Reach
+		for _, r := range s.Reaches {
+			switch hosts.Classify(r.Host, pol.Local.Hosts) {
+			case hosts.External:
+				external = append(external, r)
+			case hosts.Local:
+				local = append(local, r)
+			}
+		}
+		if len(external) == 0 {
+			continue
+		}
+		why, promised := promise(obj, decls[obj.Pos()], pol)
+		if !promised {
+			continue
+		}
+		reportFunc(pass, rep, fn, obj, decls[obj.Pos()], why, external, local)
+	}
+	return nil, nil
+}
+
+// promise decides whether the function promises locality, and why.
+func promise(obj *types.Func, decl *ast.FuncDecl, pol *policy.Policy) (string, bool) {
+	recv := ""
+	if sig := obj.Type().(*types.Signature); sig.Recv() != nil {
+		recv = types.TypeString(sig.Recv().Type(), func(*types.Package) string { return "" })
+	}
+	for _, p := range pol.Local.Only {
+		name := strings.TrimPrefix(strings.TrimPrefix(recv, "*"), ".")
+		if p.MatchFunc(obj.Pkg().Path(), name, obj.Name()) || p.MatchPackage(obj.Pkg().Path()) {
+			return fmt.Sprintf("the policy's local.only lists %s", p), true
+		}
+	}
+	doc := ""
+	if decl != nil && decl.Doc != nil {
+		doc = decl.Doc.Text()
+	}
+	p := names.PromisesLocal(names.Subject{Name: obj.Name(), Recv: recv, Doc: doc, PkgPath: obj.Pkg().Path()},
+		names.Config{ExtraLocalWords: pol.Local.Words, ExtraHonestWords: pol.Local.Honest})
+	return p.Reason, p.Local
+}
+
+func reportFunc(pass *analysis.Pass, rep *report.Reporter, fn *ssa.Function, obj *types.Func, decl *ast.FuncDecl, why string, external, local []netsum.Reach) {
+	var hostNames []string
+	for _, r := range external {
+		hostNames = append(hostNames, r.Host)
+	}
+	sort.Strings(hostNames)
+	witness := external[0]
+	name := obj.Name()
+	if sig := obj.Type().(*types.Signature); sig.Recv() != nil {
+		name = "(" + types.TypeString(sig.Recv().Type(), func(*types.Package) string { return "" }) + ")." + name
+	}
+	path := name
+	for _, f := range witness.Via {
+		path += " → " + f.String()
+	}
+	msg := fmt.Sprintf("%s promises a local model but reaches %s: %s", name, strings.Join(hostNames, ", "), path)
+	firstExt := firstHop(fn, witness)
+	if len(local) > 0 && firstExt != nil {
+		if firstLocal := firstHop(fn, local[0]); firstLocal != nil && triedFirst(firstExt, firstLocal) {
+			msg += fmt.Sprintf("; the local %s is tried only after the external call (external-first fallback)", local[0].Host)
+		}
+	}
+	msg += fmt.Sprintf(" [%s]; call the local endpoint only, or rename the function to admit the remote route", why)
+	pos, end := obj.Pos(), token.NoPos
+	if decl != nil {
+		pos, end = decl.Name.Pos(), decl.Name.End()
+	}
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: CategoryExternal, Message: msg}
+	if firstExt != nil && firstExt.Pos().IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: firstExt.Pos(), Message: "first call on the way to " + witness.Host}}
+	}
+	rep.Report(d)
+}
+
+// firstHop finds the call in fn (or its closures) that the witness's first
+// frame names.
+func firstHop(fn *ssa.Function, r netsum.Reach) ssa.Instruction {
+	if len(r.Via) == 0 {
+		return nil
+	}
+	want := r.Via[0].Pos
+	funcs := []*ssa.Function{fn}
+	for i := 0; i < len(funcs); i++ {
+		funcs = append(funcs, funcs[i].AnonFuncs...)
+		for _, b := range funcs[i].Blocks {
+			for _, instr := range b.Instrs {
+				if _, ok := instr.(ssa.CallInstruction); ok && instr.Pos().IsValid() && report.ShortPos(fn.Prog.Fset, instr.Pos()) == want {
+					return instr
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// triedFirst reports whether the external call ext can run before the
+// local call loc and never after it: the local call is a fallback.
+func triedFirst(ext, loc ssa.Instruction) bool {
+	if ext.Parent() != loc.Parent() {
+		return false
+	}
+	is := func(x ssa.Instruction) func(ssa.Instruction) bool {
+		return func(i ssa.Instruction) bool { return i == x }
+	}
+	return cfgx.PathAvoiding(ext, is(loc), nil) && !cfgx.PathAvoiding(loc, is(ext), nil)
+}

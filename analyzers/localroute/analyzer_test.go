@@ -1,0 +1,12 @@
+package localroute_test
+
+import (
+	"testing"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestLocalRoute(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident")
+}

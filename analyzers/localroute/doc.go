@@ -1,0 +1,32 @@
+// Package localroute reports functions whose name, receiver, doc comment or
+// the policy promise a local model or provider, but whose calls reach an
+// external host.
+//
+// # Analyzer localroute
+//
+// localroute: functions that promise a local model but reach the cloud
+//
+// The incident this suite exists for: a function named call_ollama tried a
+// chain of cloud providers first, and 99% of its calls went to the cloud
+// for eleven days. localroute follows every network call a function makes,
+// through helpers, methods, closures and other packages (per-function
+// summaries exported as facts), to the hosts it may reach, and reports a
+// function that promises locality but reaches an external host (rule
+// "external"), with the hosts and one call path as evidence. When a local
+// host is also reached but only after an external call, the message says
+// "external-first fallback".
+//
+// A function promises locality when its name or receiver pairs a local
+// runtime (ollama, llama.cpp, LM Studio, the policy's local.words) with an
+// inference verb (callOllama, (*OllamaClient).Chat), or says local, offline
+// or on-prem of a model (askLocalLLM, translateLocally), or its doc comment
+// claims it ("no text leaves this computer"), or the policy's local.only
+// patterns name it. Not promises: other meanings of "local" (localTime,
+// locale, loadLocalConfig), names that admit the remote route (...OrCloud,
+// ...WithFallback, ...ViaRouter, the policy's local.honest words), and a
+// brand name used for the brand's own services (pullOllamaModel,
+// ParseGGUFFileFromOllama). Local hosts are localhost, loopback, unix
+// sockets, host.docker.internal and the policy's local.hosts; private
+// addresses are not reported; hosts from environment variables are unknown
+// and silent.
+package localroute
