@@ -390,6 +390,10 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 		if len(ev.returns) == 0 {
 			continue
 		}
+		if src.released {
+			s.ReturnsReleased = true
+			continue
+		}
 		// A response returned after its Close was deferred (or made) on
 		// every path is handed over released: the caller owes nothing.
 		released := func(i ssa.Instruction) bool { return ev.releases[i] }
@@ -432,11 +436,14 @@ func Handled(fn *ssa.Function) Summary {
 
 // source is one response produced in fn.
 type source struct {
-	instr  ssa.Instruction
-	kind   kind      // kindResp, or kindBody for a function returning the body
-	value  ssa.Value // the *http.Response (or body) value
-	err    ssa.Value // the call's error result, if any
-	callee string
+	// released: the response arrives already consumed; it is followed only
+	// to see whether it is returned (ReturnsReleased), never reported.
+	released bool
+	instr    ssa.Instruction
+	kind     kind      // kindResp, or kindBody for a function returning the body
+	value    ssa.Value // the *http.Response (or body) value
+	err      ssa.Value // the call's error result, if any
+	callee   string
 }
 
 // sources finds the responses fn receives: from net/http calls, interface
@@ -531,10 +538,18 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 			name = funcLabel(fn)
 		}
 	}
+	released := false
 	if !owned {
-		return source{}, false
+		// A response that arrives already consumed (returned with its
+		// bytes, by a websocket handshake, or by a callee summarised as
+		// ReturnsReleased) is tracked only so that returning it marks this
+		// function ReturnsReleased in turn.
+		if respIdx < 0 || !httptypes.IsResponsePtr(results[respIdx]) || !a.consumedSource(common, hasBytes) {
+			return source{}, false
+		}
+		released = true
 	}
-	s := source{instr: call, callee: name, kind: kindResp}
+	s := source{instr: call, callee: name, kind: kindResp, released: released}
 	if !httptypes.IsResponsePtr(results[respIdx]) {
 		s.kind = kindBody
 	}
@@ -550,6 +565,26 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 		return source{}, false // the response is discarded outright: bodyless? leave to vet
 	}
 	return s, true
+}
+
+// consumedSource reports whether a call that returns a response hands it
+// over already consumed.
+func (a *Analyzer) consumedSource(common *ssa.CallCommon, hasBytes bool) bool {
+	if hasBytes {
+		return true
+	}
+	if common.IsInvoke() {
+		return a.implementationsRelease(common)
+	}
+	callee := common.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	if fn, ok := callee.Object().(*types.Func); ok && neverClose(fn) {
+		return true
+	}
+	s := a.summaryOf(callee)
+	return s != nil && s.ReturnsReleased
 }
 
 // implementationsRelease reports whether the interface method invoked has
@@ -581,6 +616,9 @@ func (a *Analyzer) implementationsRelease(common *ssa.CallCommon) bool {
 func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 	var out []Leak
 	for _, src := range a.sources(fn) {
+		if src.released {
+			continue
+		}
 		ev := a.follow(src.value, src.kind)
 		barrier := func(i ssa.Instruction) bool { return ev.releases[i] || ev.transfers[i] }
 		target := func(i ssa.Instruction) bool {

@@ -133,3 +133,30 @@ func sendWithDoer(d httpDoer, req *http.Request) error {
 	}
 	return resp.Body.Close()
 }
+
+// ---- the prometheus v1 shape: the implementation returns a response it
+// got together with the body's bytes ----
+
+type rawClient interface {
+	Do(ctx context.Context, req *http.Request) (*http.Response, []byte, error)
+}
+
+type v1Client interface {
+	Do(ctx context.Context, req *http.Request, into any) (*http.Response, error)
+}
+
+type v1ClientImpl struct{ raw rawClient }
+
+func (h *v1ClientImpl) Do(ctx context.Context, req *http.Request, into any) (*http.Response, error) {
+	resp, body, err := h.raw.Do(ctx, req)
+	if err != nil {
+		return resp, err
+	}
+	_ = body
+	return resp, nil
+}
+
+func usesV1(c v1Client, req *http.Request) error {
+	_, err := c.Do(context.Background(), req, nil)
+	return err
+}
