@@ -55,3 +55,27 @@ func TestE2ERespCloseAcrossPackages(t *testing.T) {
 		checkFindings(t, r, withoutRelated(found), respFindings)
 	})
 }
+
+// TestE2EVetSuite: -vetsuite adds go vet's own analyzers (a vettool
+// replaces them), standalone and under go vet.
+func TestE2EVetSuite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	dir := filepath.Join(t.TempDir(), "vetsuite")
+	if err := copyDir(dir, testdataDir("vetsuite")); err != nil {
+		t.Fatal(err)
+	}
+	r := zombiecheck(t, dir, "./...")
+	wantExit(t, r, exitClean)
+	r = zombiecheck(t, dir, "-vetsuite", "./...")
+	wantExit(t, r, exitFindings)
+	if !strings.Contains(string(r.stderr), `vs.go:5:24: fmt.Printf format %d has arg "x" of wrong type string (printf)`) {
+		t.Errorf("-vetsuite did not run printf\n%s", r)
+	}
+	r = goVet(t, dir, "-vetsuite", "./...")
+	wantExit(t, r, 1)
+	if !strings.Contains(string(r.stderr), `fmt.Printf format %d has arg "x" of wrong type string`) {
+		t.Errorf("go vet -vettool=zombiecheck -vetsuite did not run printf\n%s", r)
+	}
+}

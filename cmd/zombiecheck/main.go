@@ -24,6 +24,8 @@ import (
 	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/suite"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/suite/vet"
 )
 
 // Exit codes.
@@ -37,7 +39,11 @@ func main() {
 	args := os.Args[1:]
 	switch {
 	case invokedByGoCommand(args):
-		os.Exit(vetMain(suite.Analyzers))
+		analyzers := suite.Analyzers
+		if vetSuiteRequested(args) {
+			analyzers = withVetSuite(analyzers)
+		}
+		os.Exit(vetMain(analyzers))
 	case len(args) > 0 && args[0] == "sarif":
 		os.Exit(sarifMain(args[1:], os.Stdin, os.Stdout, os.Stderr))
 	case len(args) > 0 && args[0] == "help":
@@ -77,4 +83,22 @@ Exit codes: 0 no findings, 1 findings, 2 usage/policy/load error
 
 Flags:
 `)
+}
+
+// vetSuiteRequested reports whether -vetsuite was given (before the flag
+// package parses it: the analyzer list must be known first).
+func vetSuiteRequested(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-vetsuite", "--vetsuite", "-vetsuite=true", "--vetsuite=true":
+			return true
+		}
+	}
+	return false
+}
+
+// withVetSuite adds go vet's own analyzers, so a team that replaces go vet
+// with -vettool=zombiecheck loses none of its checks.
+func withVetSuite(ours []*analysis.Analyzer) []*analysis.Analyzer {
+	return append(append([]*analysis.Analyzer(nil), ours...), vet.Suite...)
 }

@@ -50,6 +50,7 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.tests, "test", false, "also load test packages (findings in _test.go files are never reported)")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
 	version := fs.Bool("version", false, "print the version and exit")
+	vetSuite := fs.Bool("vetsuite", false, "also run the standard go vet analyzers")
 	opts.enabled = make(map[string]*triState)
 	for _, a := range suite.Analyzers {
 		ts := new(triState)
@@ -79,6 +80,9 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 	if len(analyzers) == 0 {
 		fmt.Fprintln(stderr, "zombiecheck: every analyzer is disabled")
 		return exitError
+	}
+	if *vetSuite {
+		analyzers = withVetSuite(analyzers)
 	}
 	if opts.policy != "" {
 		abs, err := filepath.Abs(opts.policy)

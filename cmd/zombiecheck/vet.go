@@ -26,6 +26,7 @@ func vetMain(analyzers []*analysis.Analyzer) int {
 		suite.UsePolicyFile(s)
 		return nil
 	})
+	flag.Bool("vetsuite", false, "also run the standard go vet analyzers (a vettool replaces them)")
 	flag.String("policyhash", "", "ignored; pass the policy's hash (e.g. -policyhash=$(sha256sum .zombiecheck.yaml | cut -c1-16)) so go vet re-runs after a policy edit")
 	unitchecker.Main(analyzers...) // exits
 	return 0

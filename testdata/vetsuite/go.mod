@@ -1,0 +1,2 @@
+module example.com/vetsuite
+go 1.26

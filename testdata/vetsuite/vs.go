@@ -1,0 +1,5 @@
+package vs
+
+import "fmt"
+
+func F() { fmt.Printf("%d\n", "x") }
