@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,4 +79,49 @@ func TestE2EVetSuite(t *testing.T) {
 	if !strings.Contains(string(r.stderr), `fmt.Printf format %d has arg "x" of wrong type string`) {
 		t.Errorf("go vet -vettool=zombiecheck -vetsuite did not run printf\n%s", r)
 	}
+}
+
+// TestE2EGoTool: the go.mod `tool` directive flow users follow, offline:
+// require zombiecheck (replaced by this checkout), `go tool -n zombiecheck`
+// to find the cached binary, and `go vet -vettool=` with it.
+func TestE2EGoTool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "respsample")
+	if err := copyDir(dir, testdataDir("respsample")); err != nil {
+		t.Fatal(err)
+	}
+	gomod := filepath.Join(dir, "go.mod")
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, []byte("\ntool github.com/zombiecheck/zombiecheck/cmd/zombiecheck\n\nrequire github.com/zombiecheck/zombiecheck v0.0.0\n\nreplace github.com/zombiecheck/zombiecheck => "+repo+"\n")...)
+	if err := os.WriteFile(gomod, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if r := goCommand(t, dir, "mod", "tidy"); r.code != 0 {
+		t.Fatalf("go mod tidy failed\n%s", r)
+	}
+	r := goCommand(t, dir, "tool", "-n", "zombiecheck")
+	if r.code != 0 {
+		t.Fatalf("go tool -n zombiecheck failed\n%s", r)
+	}
+	tool := strings.TrimSpace(string(r.stdout))
+	r = goCommand(t, dir, "vet", "-vettool="+tool, "./...")
+	wantExit(t, r, 1)
+	found, _ := textFindings(r, false)
+	checkFindings(t, r, withoutRelated(found), respFindings)
 }
