@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/bodies"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
@@ -182,6 +183,11 @@ func implementations(pass *analysis.Pass, funcs []*ssa.Function) func(*types.Int
 		}
 		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
 			continue // generic types have no method bodies until instantiated
+		}
+		if strings.HasSuffix(pass.Fset.Position(tn.Pos()).Filename, "_test.go") {
+			// Test doubles say nothing about the production
+			// implementations (go vet also analyses the test variant).
+			continue
 		}
 		named = append(named, tn.Type(), types.NewPointer(tn.Type()))
 	}
