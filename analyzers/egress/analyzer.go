@@ -42,16 +42,9 @@ var Analyzer = New(Config{})
 
 // New returns an egress analyzer for cfg.
 func New(cfg Config) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      report.Doc(doc),
-		URL:      URL,
-		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-	}
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		return report.Guard(pass, Name, func() (any, error) { return run(pass, cfg) })
-	}
-	return a
+	return report.NewAnalyzer(Name, doc, URL,
+		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
+		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
 }
 
 func run(pass *analysis.Pass, cfg Config) (any, error) {
@@ -59,14 +52,13 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	if !sum.Relevant || sum.Net == nil {
 		return nil, nil
 	}
-	pol, err := policy.ForAnalyzer(report.FileNames(pass), cfg.Policy)
+	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}
-	if pol.Egress.Default != "deny" && len(pol.Egress.Deny) == 0 {
+	if pol.Egress.Default != policy.EgressDeny && len(pol.Egress.Deny) == 0 {
 		return nil, nil // everything external is allowed
 	}
-	rep := report.NewReporter(pass, Name, pol, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	type key struct {
 		host string
 		pos  string
@@ -116,7 +108,7 @@ func verdict(host string, pol *policy.Policy) (string, bool) {
 			return "", false
 		}
 	}
-	if pol.Egress.Default == "deny" {
+	if pol.Egress.Default == policy.EgressDeny {
 		var allowed []string
 		for _, p := range pol.Egress.Allow {
 			allowed = append(allowed, p.String())

@@ -70,16 +70,9 @@ var Analyzer = New(Config{})
 // summary analyzer, so summaries are computed once whatever the number of
 // configurations.
 func New(cfg Config) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      report.Doc(doc),
-		URL:      URL,
-		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer, inspect.Analyzer},
-	}
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		return report.Guard(pass, Name, func() (any, error) { return run(pass, cfg) })
-	}
-	return a
+	return report.NewAnalyzer(Name, doc, URL,
+		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer, inspect.Analyzer},
+		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
 }
 
 func run(pass *analysis.Pass, cfg Config) (any, error) {
@@ -87,14 +80,14 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	if !sum.Relevant {
 		return nil, nil
 	}
-	pol, err := policy.ForAnalyzer(fileNames(pass), cfg.Policy)
+	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}
 	c := &checker{
 		pass:   pass,
 		policy: pol,
-		rep:    report.NewReporter(pass, Name, pol, pass.ResultOf[directive.Analyzer].(*directive.Index)),
+		rep:    rep,
 		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
 	c.checkDefaultClientAndPkgFuncs()
@@ -107,14 +100,6 @@ type checker struct {
 	policy *policy.Policy
 	rep    *report.Reporter
 	insp   *inspector.Inspector
-}
-
-func fileNames(pass *analysis.Pass) []string {
-	names := make([]string, 0, len(pass.Files))
-	for _, f := range pass.Files {
-		names = append(names, pass.Fset.File(f.Pos()).Name())
-	}
-	return names
 }
 
 // checkDefaultClientAndPkgFuncs reports uses of http.DefaultClient and of

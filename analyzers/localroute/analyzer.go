@@ -51,16 +51,9 @@ var Analyzer = New(Config{})
 
 // New returns a localroute analyzer for cfg.
 func New(cfg Config) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      report.Doc(doc),
-		URL:      URL,
-		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-	}
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		return report.Guard(pass, Name, func() (any, error) { return run(pass, cfg) })
-	}
-	return a
+	return report.NewAnalyzer(Name, doc, URL,
+		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
+		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
 }
 
 func run(pass *analysis.Pass, cfg Config) (any, error) {
@@ -68,11 +61,10 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	if !sum.Relevant || sum.Net == nil {
 		return nil, nil
 	}
-	pol, err := policy.ForAnalyzer(report.FileNames(pass), cfg.Policy)
+	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}
-	rep := report.NewReporter(pass, Name, pol, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	decls := report.FuncDecls(pass)
 	for _, fn := range sum.SSA.Get().SrcFuncs {
 		obj, ok := fn.Object().(*types.Func)

@@ -11,7 +11,6 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/bodies"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
-	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
@@ -50,16 +49,9 @@ var Analyzer = New(Config{})
 
 // New returns a respclose analyzer for cfg.
 func New(cfg Config) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      report.Doc(doc),
-		URL:      URL,
-		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer, inspect.Analyzer},
-	}
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		return report.Guard(pass, Name, func() (any, error) { return run(pass, cfg) })
-	}
-	return a
+	return report.NewAnalyzer(Name, doc, URL,
+		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer, inspect.Analyzer},
+		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
 }
 
 func run(pass *analysis.Pass, cfg Config) (any, error) {
@@ -67,17 +59,13 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	if !sum.Relevant || sum.Bodies == nil {
 		return nil, nil
 	}
-	files := make([]string, 0, len(pass.Files))
-	for _, f := range pass.Files {
-		files = append(files, pass.Fset.File(f.Pos()).Name())
-	}
-	pol, err := policy.ForAnalyzer(files, cfg.Policy)
+	rep, _, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}
 	c := &checker{
 		pass: pass,
-		rep:  report.NewReporter(pass, Name, pol, pass.ResultOf[directive.Analyzer].(*directive.Index)),
+		rep:  rep,
 		insp: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
 	for _, fn := range sum.SSA.Get().SrcFuncs {

@@ -118,3 +118,28 @@ func ShortPos(fset *token.FileSet, pos token.Pos) string {
 	p := fset.Position(pos)
 	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
 }
+
+// NewAnalyzer assembles a reporting analyzer: its documentation from the
+// source of its doc.go, the shared analyzers it requires, and a run
+// function guarded so that a panic becomes one diagnostic.
+func NewAnalyzer(name, docSrc, url string, requires []*analysis.Analyzer, run func(*analysis.Pass) (any, error)) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     name,
+		Doc:      Doc(docSrc),
+		URL:      url,
+		Requires: requires,
+		Run: func(pass *analysis.Pass) (any, error) {
+			return Guard(pass, name, func() (any, error) { return run(pass) })
+		},
+	}
+}
+
+// Setup loads the policy that applies to the pass (configured names the
+// analyzer's own policy file, if any) and prepares suppression.
+func Setup(pass *analysis.Pass, analyzer, configured string, dirs *directive.Index) (*Reporter, *policy.Policy, error) {
+	pol, err := policy.ForAnalyzer(FileNames(pass), configured)
+	if err != nil {
+		return nil, nil, err
+	}
+	return NewReporter(pass, analyzer, pol, dirs), pol, nil
+}

@@ -32,34 +32,10 @@ func (s *NetSum) String() string {
 // Callee facts are imported first, during Run.
 func summarizeNet(pass *analysis.Pass, funcs []*ssa.Function, impls func(*types.Interface, string) []*ssa.Function) *netsum.Analyzer {
 	imported := make(map[*types.Func]*netsum.Summary)
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				callee := call.Common().StaticCallee()
-				if callee == nil {
-					continue
-				}
-				if callee.Origin() != nil {
-					callee = callee.Origin()
-				}
-				obj, ok := callee.Object().(*types.Func)
-				if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
-					continue
-				}
-				if _, done := imported[obj]; done {
-					continue
-				}
-				var sum NetSum
-				if pass.ImportObjectFact(obj, &sum) {
-					imported[obj] = &sum.Summary
-				} else {
-					imported[obj] = nil
-				}
-			}
+	for _, obj := range externalCallees(pass, funcs) {
+		var sum NetSum
+		if pass.ImportObjectFact(obj, &sum) {
+			imported[obj] = &sum.Summary
 		}
 	}
 	a := netsum.New(func(fn *types.Func) *netsum.Summary { return imported[fn] }, impls)
@@ -96,4 +72,36 @@ func summarizeNet(pass *analysis.Pass, funcs []*ssa.Function, impls func(*types.
 		pass.ExportObjectFact(fn.Object(), &NetSum{Summary: *a.Local[fn]})
 	}
 	return a
+}
+
+// externalCallees lists, once each and in order of first appearance, the
+// functions of other packages that funcs call statically: the callees whose
+// facts a summary must import during Run.
+func externalCallees(pass *analysis.Pass, funcs []*ssa.Function) []*types.Func {
+	seen := make(map[*types.Func]bool)
+	var out []*types.Func
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := call.Common().StaticCallee()
+				if callee == nil {
+					continue
+				}
+				if callee.Origin() != nil {
+					callee = callee.Origin()
+				}
+				obj, ok := callee.Object().(*types.Func)
+				if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg || seen[obj] {
+					continue
+				}
+				seen[obj] = true
+				out = append(out, obj)
+			}
+		}
+	}
+	return out
 }

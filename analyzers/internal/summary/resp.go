@@ -21,39 +21,16 @@ import (
 // Analyzer without touching facts.
 func summarizeBodies(pass *analysis.Pass, funcs []*ssa.Function) *bodies.Analyzer {
 	imported := make(map[*types.Func]*bodies.Summary)
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				callee := call.Common().StaticCallee()
-				if callee == nil {
-					continue
-				}
-				if callee.Origin() != nil {
-					callee = callee.Origin()
-				}
-				obj, ok := callee.Object().(*types.Func)
-				if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
-					continue
-				}
-				if _, done := imported[obj]; done {
-					continue
-				}
-				var sum RespSum
-				switch {
-				case pass.ImportObjectFact(obj, &sum):
-					imported[obj] = &sum.Summary
-				case pass.ImportPackageFact(obj.Pkg(), new(Relevant)):
-					// Summarised, and found to do nothing with responses.
-					imported[obj] = &bodies.Summary{}
-				default:
-					imported[obj] = nil // never summarised: unknown
-				}
-			}
+	for _, obj := range externalCallees(pass, funcs) {
+		var sum RespSum
+		switch {
+		case pass.ImportObjectFact(obj, &sum):
+			imported[obj] = &sum.Summary
+		case pass.ImportPackageFact(obj.Pkg(), new(Relevant)):
+			// Summarised, and found to do nothing with responses.
+			imported[obj] = &bodies.Summary{}
 		}
+		// Otherwise never summarised: unknown (absent from the map).
 	}
 	a := &bodies.Analyzer{
 		Lookup: func(fn *types.Func) *bodies.Summary { return imported[fn] },
