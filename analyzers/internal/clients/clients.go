@@ -413,11 +413,23 @@ func classifyTransportDepth(v ssa.Value, depth int) transportClass {
 	}
 	switch t := v.(type) {
 	case *ssa.UnOp:
-		// A package variable of this package: what its initialiser stored.
-		if g, ok := t.X.(*ssa.Global); ok && t.Op == token.MUL && !httptypes.IsGlobal(g, "DefaultTransport") {
-			if stored := soleInitStore(g); stored != nil {
-				return classifyTransportDepth(stored, depth+1)
+		g, ok := t.X.(*ssa.Global)
+		if !ok || t.Op != token.MUL {
+			break
+		}
+		if httptypes.IsGlobal(g, "DefaultTransport") {
+			// http.DefaultTransport has no ResponseHeaderTimeout, unless
+			// the program replaced it: code that checks its dynamic type
+			// (openai-go: "if DefaultTransport is still *http.Transport,
+			// clone it, else keep the wrapper") knows it may be wrapped.
+			if inspectsDefaultTransport(t.Parent()) {
+				return transportUnknown
 			}
+			return transportDefault
+		}
+		// A package variable of this package: what its initialiser stored.
+		if stored := soleInitStore(g); stored != nil {
+			return classifyTransportDepth(stored, depth+1)
 		}
 	case *ssa.Alloc:
 		if !httptypes.IsTransportPtr(t.Type()) {
@@ -492,18 +504,43 @@ func hasRoundTrip(t types.Type) bool {
 	return false
 }
 
+// inspectsDefaultTransport reports whether fn type-asserts
+// http.DefaultTransport, a sign the program expects it to be wrapped.
+func inspectsDefaultTransport(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if ta, ok := instr.(*ssa.TypeAssert); ok {
+				if ld, ok := ta.X.(*ssa.UnOp); ok && ld.Op == token.MUL && httptypes.IsGlobal(ld.X, "DefaultTransport") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // soleInitStore returns the value stored into global g by its package's
-// initialiser, if that is the only store to g anywhere in the package.
+// initialiser, if that is the only store to g there. (ssa.Global keeps no
+// referrers, so the initialiser is scanned; stores from other functions are
+// not seen, which is why only a package variable that is never reassigned
+// in init is trusted.)
 func soleInitStore(g *ssa.Global) ssa.Value {
 	if g.Pkg == nil {
 		return nil
 	}
+	init := g.Pkg.Func("init")
+	if init == nil {
+		return nil
+	}
 	var found ssa.Value
 	count := 0
-	for _, ref := range *g.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == g {
-			count++
-			if st.Parent() != nil && st.Parent().Name() == "init" && st.Parent().Synthetic != "" {
+	for _, b := range init.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == g {
+				count++
 				found = st.Val
 			}
 		}
@@ -771,7 +808,7 @@ func isZeroConst(v ssa.Value) bool {
 
 func isNilConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
-	return ok && c.Value == nil
+	return ok && c.IsNil()
 }
 
 func unwrapInterface(v ssa.Value) ssa.Value {

@@ -344,3 +344,48 @@ func ignoreWithoutReasonSuppressesNothing(u string) {
 	//zombiecheck:ignore httpclient
 	http.Get(u) // want `http.Get sends through`
 }
+
+// ---- wrappers (the langchaingo User-Agent transport shape) ----
+
+type uaTransport struct {
+	Transport http.RoundTripper // nil: http.DefaultTransport
+}
+
+func (t *uaTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	rt := t.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	return rt.RoundTrip(req)
+}
+
+var defaultUATransport http.RoundTripper = &uaTransport{}
+
+var DefaultUAClient = &http.Client{ // want `http.Client created here has no Timeout`
+	Transport: defaultUATransport,
+}
+
+var BoundedUAClient = &http.Client{
+	Transport: &uaTransport{Transport: &http.Transport{
+		DialContext:           (&net.Dialer{Timeout: time.Second}).DialContext,
+		ResponseHeaderTimeout: time.Second,
+	}},
+}
+
+type logTransport struct{}
+
+func (logTransport) RoundTrip(req *http.Request) (*http.Response, error) { return nil, nil }
+
+var LoggingClient = &http.Client{Transport: &uaTransport{Transport: logTransport{}}} // wraps something we cannot see: silent
+
+func comparesWithDefaultClient(c *http.Client) bool {
+	return c != http.DefaultClient && c != nil
+}
+
+// The langchaingo httputil shape: a User-Agent wrapper around
+// http.DefaultTransport, which has no response-header timeout.
+var uaAroundDefault http.RoundTripper = &uaTransport{Transport: http.DefaultTransport}
+
+var UAClient = &http.Client{Transport: uaAroundDefault} // want `http.Client created here has no Timeout`
+
+var PlainDefaultTransportClient = &http.Client{Transport: http.DefaultTransport} // want `http.Client created here has no Timeout`
