@@ -95,6 +95,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
 	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
+	"github.com/zombiecheck/zombiecheck/analyzers/zombieloop"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -106,6 +107,7 @@ func init() {
 	register.Plugin(respclose.Name, configured(respclose.Name, respclose.New, func(c respclose.Config) string { return c.Policy }))
 	register.Plugin(localroute.Name, configured(localroute.Name, localroute.New, func(c localroute.Config) string { return c.Policy }))
 	register.Plugin(egress.Name, configured(egress.Name, egress.New, func(c egress.Config) string { return c.Policy }))
+	register.Plugin(zombieloop.Name, configured(zombieloop.Name, zombieloop.New, func(c zombieloop.Config) string { return c.Policy }))
 	register.Plugin(directives.Name, fixed(directives.Name, directives.Analyzer))
 }
 

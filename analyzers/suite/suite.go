@@ -13,6 +13,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
 	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
+	"github.com/zombiecheck/zombiecheck/analyzers/zombieloop"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -23,6 +24,7 @@ var Analyzers = []*analysis.Analyzer{
 	respclose.Analyzer,
 	localroute.Analyzer,
 	egress.Analyzer,
+	zombieloop.Analyzer,
 	directives.Analyzer,
 }
 
@@ -33,6 +35,7 @@ func Rules() []report.Rule {
 	rules = append(rules, respclose.Rules...)
 	rules = append(rules, localroute.Rules...)
 	rules = append(rules, egress.Rules...)
+	rules = append(rules, zombieloop.Rules...)
 	rules = append(rules, directives.Rules...)
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID() < rules[j].ID() })
 	return rules

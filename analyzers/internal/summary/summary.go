@@ -37,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant)},
+	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum)},
 }
 
 // ClientSum is the fact exported for a function that hands its caller an
@@ -96,6 +96,8 @@ type Result struct {
 	// Net holds the network summaries of the package's functions and the
 	// reaches each one creates.
 	Net *netsum.Analyzer
+	// Loops holds the LoopSum facts of the other packages' functions called here.
+	Loops LoopFacts
 }
 
 // networkImports are the packages whose import makes a package relevant.
@@ -177,6 +179,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 
 	result.Bodies = summarizeBodies(pass, pkg.SrcFuncs)
 	result.Net = summarizeNet(pass, pkg.SrcFuncs, result.Bodies.Impls)
+	result.Loops = summarizeLoops(pass, pkg.SrcFuncs)
 
 	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
 	for _, fn := range pkg.SrcFuncs {

@@ -1,0 +1,314 @@
+package loops_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+// Each function is one loop shape; f() is the fallible call and crash()
+// the no-return function the test oracle knows about.
+const src = `package p
+
+import (
+	"context"
+	"time"
+)
+
+func f() error { return nil }
+func crash()   { panic("x") }
+func work()    {}
+
+func noLoop() { work() }
+
+func endless() {
+	for {
+		work()
+	}
+}
+
+func nested() {
+	for {
+		for i := 0; i < 3; i++ {
+			work()
+		}
+	}
+}
+
+func sequential(n int) {
+	for i := 0; i < n; i++ {
+		work()
+	}
+	for j := 0; j < n; j++ {
+		work()
+	}
+}
+
+func tick() {
+	for range time.Tick(time.Second) {
+		work()
+	}
+}
+
+func ticker(t *time.Ticker) {
+	for range t.C {
+		work()
+	}
+}
+
+func overChan(ch chan int) {
+	for range ch {
+		work()
+	}
+}
+
+func crashes(c bool) {
+	for {
+		if c {
+			crash()
+		}
+	}
+}
+
+func panics(c bool) {
+	for {
+		if c {
+			panic("boom")
+		}
+	}
+}
+
+func cancellable(ctx context.Context, ch chan int) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ch:
+		}
+	}
+}
+
+func ctxErr(ctx context.Context) {
+	for ctx.Err() == nil {
+		work()
+	}
+}
+
+func breakInSelect(ctx context.Context, ch chan int) {
+	for {
+		select {
+		case <-ctx.Done():
+			break
+		case <-ch:
+		}
+	}
+}
+
+func labelledBreak(ctx context.Context, ch chan int) {
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case <-ch:
+		}
+	}
+}
+
+func stopChan(stop chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		work()
+	}
+}
+
+func untilSuccess() {
+	for {
+		if err := f(); err == nil {
+			return
+		}
+	}
+}
+
+func untilFailure() {
+	for {
+		if err := f(); err != nil {
+			return
+		}
+	}
+}
+
+func crashOnFailure() {
+	for {
+		if err := f(); err != nil {
+			crash()
+		}
+	}
+}
+
+func discarded() {
+	for {
+		_ = f()
+	}
+}
+
+func gotoLoop() {
+again:
+	if err := f(); err != nil {
+		goto again
+	}
+}
+`
+
+func build(t *testing.T) *ssa.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", "p"), []*ast.File{f}, ssa.SanityCheckFunctions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
+var oracle = loops.Oracle{NoReturn: func(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	return fn != nil && fn.Name() == "crash"
+}}
+
+func TestFind(t *testing.T) {
+	pkg := build(t)
+	for name, want := range map[string]int{
+		"noLoop": 0, "endless": 1, "nested": 1, "sequential": 2, "tick": 1, "overChan": 1, "gotoLoop": 1,
+	} {
+		if got := len(loops.Find(pkg.Func(name))); got != want {
+			t.Errorf("%s: %d loops, want %d", name, got, want)
+		}
+	}
+}
+
+func TestExits(t *testing.T) {
+	pkg := build(t)
+	type want struct{ noExit, longRunning bool }
+	for name, w := range map[string]want{
+		"endless":       {true, true},
+		"nested":        {true, true},
+		"tick":          {true, true},   // the !ok edge of time.Tick is impossible
+		"ticker":        {true, true},   // so is that of a Ticker's C
+		"overChan":      {false, false}, // a channel can be closed
+		"crashes":       {false, false},
+		"panics":        {false, false},
+		"cancellable":   {false, true},
+		"ctxErr":        {false, true},
+		"breakInSelect": {true, true}, // break leaves only the select
+		"labelledBreak": {false, true},
+		"stopChan":      {false, true},
+		"untilSuccess":  {false, false},
+	} {
+		fn := pkg.Func(name)
+		ls := loops.Find(fn)
+		if len(ls) != 1 {
+			t.Errorf("%s: %d loops, want 1", name, len(ls))
+			continue
+		}
+		cancel, _ := loops.CancelBlocks(fn)
+		e := ls[0].ClassifyExits(oracle, cancel)
+		if e.NoExit() != w.noExit || e.LongRunning() != w.longRunning {
+			t.Errorf("%s: exits %+v: noExit=%t longRunning=%t, want %t %t", name, e, e.NoExit(), e.LongRunning(), w.noExit, w.longRunning)
+		}
+	}
+	if e := loops.Find(pkg.Func("crashes"))[0].ClassifyExits(oracle, nil); e.FailFast == 0 || e.Graceful != 0 {
+		t.Errorf("crashes: %+v, want only fail-fast exits", e)
+	}
+}
+
+func TestSpins(t *testing.T) {
+	pkg := build(t)
+	for name, want := range map[string]bool{"breakInSelect": true, "labelledBreak": false, "cancellable": false} {
+		fn := pkg.Func(name)
+		l := loops.Find(fn)[0]
+		_, done := loops.CancelBlocks(fn)
+		if len(done) != 1 {
+			t.Fatalf("%s: %d ctx.Done cases, want 1", name, len(done))
+		}
+		if got := l.Spins(done[0], oracle); got != want {
+			t.Errorf("%s: Spins = %t, want %t", name, got, want)
+		}
+	}
+}
+
+func fallible(fn *ssa.Function) *ssa.Call {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if f := call.Call.StaticCallee(); f != nil && f.Name() == "f" {
+					return call
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func TestPersistenceAndCycles(t *testing.T) {
+	pkg := build(t)
+	noBarrier := func(ssa.Instruction) bool { return false }
+	for _, tc := range []struct {
+		name                    string
+		persistent, failCycle   bool
+		successCycle, discarded bool
+	}{
+		{"untilSuccess", true, true, false, false},
+		{"untilFailure", false, false, true, false},
+		{"crashOnFailure", false, true, true, false}, // the cycle runs through crash(): Persistent, not Cycle, knows it never returns
+		{"discarded", true, true, true, true},
+		{"gotoLoop", true, true, false, false},
+	} {
+		fn := pkg.Func(tc.name)
+		call := fallible(fn)
+		l := loops.Find(fn)[0]
+		err := loops.ErrValue(call)
+		fv := loops.FailureView(err, nil)
+		if got := loops.Persistent(call, fv, oracle); got != tc.persistent {
+			t.Errorf("%s: Persistent = %t, want %t", tc.name, got, tc.persistent)
+		}
+		if got := l.Cycle(call, fv, noBarrier) != nil; got != tc.failCycle {
+			t.Errorf("%s: failure cycle = %t, want %t", tc.name, got, tc.failCycle)
+		}
+		if got := l.Cycle(call, loops.SuccessView(err, nil), noBarrier) != nil; got != tc.successCycle {
+			t.Errorf("%s: success cycle = %t, want %t", tc.name, got, tc.successCycle)
+		}
+		if got := loops.Discarded(call); got != tc.discarded {
+			t.Errorf("%s: Discarded = %t, want %t", tc.name, got, tc.discarded)
+		}
+	}
+}
+
+func TestPosition(t *testing.T) {
+	pkg := build(t)
+	fset := pkg.Prog.Fset
+	for name, wantLine := range map[string]int{"endless": 15, "nested": 21, "tick": 38, "gotoLoop": 151} {
+		l := loops.Find(pkg.Func(name))[0]
+		if got := fset.Position(l.Position()).Line; got != wantLine {
+			t.Errorf("%s: reported at line %d, want %d", name, got, wantLine)
+		}
+	}
+	ls := loops.Find(pkg.Func("sequential"))
+	if a, b := fset.Position(ls[0].Position()).Line, fset.Position(ls[1].Position()).Line; a != 29 || b != 32 {
+		t.Errorf("sequential: lines %d, %d, want 29, 32", a, b)
+	}
+}

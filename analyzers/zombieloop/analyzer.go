@@ -1,0 +1,556 @@
+package zombieloop
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+	"time"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name: its vet flag, its nolint key and the first
+// part of its rule IDs.
+const Name = "zombieloop"
+
+// URL is the analyzer's documentation.
+const URL = "https://github.com/zombiecheck/zombiecheck/blob/main/analyzers/zombieloop/doc.go"
+
+// Diagnostic categories. A loop gets one diagnostic that lists every trait
+// found; its category is the most severe trait, in this order.
+const (
+	CategorySpin     = "spin"
+	CategoryHot      = "hot"
+	CategoryZombie   = "zombie"
+	CategoryFixed    = "fixed"
+	CategoryLeak     = "leak"
+	CategoryNoCancel = "nocancel"
+)
+
+// Rules lists the analyzer's rules for SARIF and `zombiecheck help`.
+var Rules = []report.Rule{
+	{Analyzer: Name, Category: CategorySpin, Level: report.LevelError, URL: URL + "#" + CategorySpin,
+		Short: "ctx.Done() case falls back into the loop, which then spins",
+		Full:  "Once the context is cancelled, a select on ctx.Done() never blocks again. If the case only leaves the select (a break inside a select does not leave the loop), the loop spins at full CPU. Return (or break to a label outside the loop) on ctx.Done()."},
+	{Analyzer: Name, Category: CategoryHot, Level: report.LevelError, URL: URL + "#" + CategoryHot,
+		Short: "failing I/O call retried at once, with no wait on the failure path",
+		Full:  "While the call keeps failing (a dead peer, EMFILE on Accept), the loop comes back to it without waiting, burning CPU and hammering the peer. Wait on the failure path with exponential backoff, capped and jittered and reset on success, and return on ctx.Done()."},
+	{Analyzer: Name, Category: CategoryZombie, Level: report.LevelWarning, URL: URL + "#" + CategoryZombie,
+		Short: "loop never exits, discards the error and retries at a fixed pace",
+		Full:  "A loop with no exit, no cancellation and no crash, whose I/O error is discarded and whose waits are fixed, keeps going for ever without anyone noticing that every call fails, and leaks whatever each iteration leaves behind. Handle the error, back off exponentially with a cap and jitter, reset on success, and exit on ctx.Done()."},
+	{Analyzer: Name, Category: CategoryFixed, Level: report.LevelWarning, URL: URL + "#" + CategoryFixed,
+		Short: "failure retried at a short fixed interval, faster than the success pace",
+		Full:  "When the call fails, the loop retries after a constant delay shorter than zombieloop.short (default 1s), while on success it runs slower: failures make it poll faster. Use exponential backoff with a cap and jitter, reset on success."},
+	{Analyzer: Name, Category: CategoryLeak, Level: report.LevelError, URL: URL + "#" + CategoryLeak,
+		Short: "resource leaked on every iteration of a loop that never returns",
+		Full:  "A defer inside a loop that only ends at cancellation (or never) runs only when the function returns, so every iteration piles up one more deferred call and whatever it was meant to release. Release resources inside the iteration (call Close or cancel directly), or move the body into a function."},
+	{Analyzer: Name, Category: CategoryNoCancel, Level: report.LevelWarning, URL: URL + "#" + CategoryNoCancel,
+		Short: "loop doing I/O never exits on the context in scope",
+		Full:  "A context.Context is in scope, but the loop never exits on it: the goroutine outlives its caller and keeps doing I/O after shutdown. Select on ctx.Done() (or check ctx.Err()) and return. Not reported in package main."},
+}
+
+// Config is the analyzer's configuration.
+type Config struct {
+	// Policy names the policy file explicitly; empty means the driver's
+	// -policy flag, else the nearest .zombiecheck.yaml, else the defaults.
+	Policy string `json:"policy"`
+}
+
+// Analyzer is the zombieloop analyzer with the default configuration.
+var Analyzer = New(Config{})
+
+// New returns a zombieloop analyzer for cfg.
+func New(cfg Config) *analysis.Analyzer {
+	return report.NewAnalyzer(Name, doc, URL,
+		// Not ctrlflow: it declares facts, so under go vet it would build
+		// CFGs for every dependency, std included. No-return calls come
+		// from the knowledge table and the logging libraries instead.
+		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
+		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
+}
+
+func run(pass *analysis.Pass, cfg Config) (any, error) {
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	if !sum.Relevant {
+		return nil, nil // cannot reach the network: no I/O loops to judge
+	}
+	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	if err != nil {
+		return nil, err
+	}
+	short := pol.ZombieLoop.Short
+	if short <= 0 {
+		short = time.Second
+	}
+	c := &checker{
+		pass: pass,
+		rep:  rep,
+		cl: &loops.Classifier{
+			Pkg:   pass.Pkg,
+			Short: short,
+			Fact:  sum.Loops.Lookup,
+			Backoff: func(pkgPath, recv, name string) bool {
+				for _, p := range pol.ZombieLoop.Backoff {
+					if p.MatchFunc(pkgPath, recv, name) {
+						return true
+					}
+				}
+				return false
+			},
+		},
+	}
+	c.oracle = loops.Oracle{NoReturn: c.cl.NoReturn}
+	for _, fn := range sum.SSA.Get().SrcFuncs {
+		if fn.Pos().IsValid() && c.rep.Skipped(fn.Pos()) {
+			continue
+		}
+		c.checkFunc(fn)
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass   *analysis.Pass
+	rep    *report.Reporter
+	cl     *loops.Classifier
+	oracle loops.Oracle
+}
+
+// checkFunc judges every loop of fn.
+func (c *checker) checkFunc(fn *ssa.Function) {
+	ls := loops.Find(fn)
+	if len(ls) == 0 {
+		return
+	}
+	cancel, doneCases := loops.CancelBlocks(fn)
+	for _, l := range ls {
+		c.checkLoop(l, cancel, doneCases)
+	}
+}
+
+// traits collects what is wrong with one loop.
+type traits struct {
+	spin     bool
+	hot      []string // callee names retried at once
+	fixed    []string // "callee every d"
+	zombie   []string // "callee (pace)"
+	nocancel string   // the context's name
+	leaks    []string
+	noExit   bool
+}
+
+// checkLoop decides every rule for loop l and reports one diagnostic
+// listing the traits found.
+//
+// Per fallible call C: P(C) (no return or crash reachable while C keeps
+// failing, cancellation aside) gates hot, fixed and zombie; the pacing
+// questions are cycle questions in the failure view, so a wait anywhere on
+// the cycle (top, error branch, bottom) counts.
+func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, doneCases []loops.DoneCase) {
+	var t traits
+	exits := l.ClassifyExits(c.oracle, cancel)
+	t.noExit = exits.NoExit()
+
+	for _, dc := range doneCases {
+		if l.Spins(dc, c.oracle) {
+			t.spin = true
+		}
+	}
+
+	// For call C, another call that blocks for input (Read, Accept,
+	// Receive) succeeds while C fails and paces the loop like an event.
+	var current *ssa.Call
+	input := func(i ssa.Instruction) bool {
+		call, ok := i.(*ssa.Call)
+		return ok && call != current && c.cl.InputCall(call.Common())
+	}
+	isWait := func(i ssa.Instruction) bool { return input(i) || c.cl.InstrPace(i, l) != loops.NoWait }
+	notShort := func(i ssa.Instruction) bool {
+		p := c.cl.InstrPace(i, l)
+		return p == loops.Invariant || p == loops.Adaptive || input(i)
+	}
+	// A zombie's waits are fixed timers or none: an adaptive wait is
+	// backoff, and an event wait makes it an event loop, paced by its
+	// producer.
+	notFixed := func(i ssa.Instruction) bool {
+		return c.cl.InstrPace(i, l) == loops.Adaptive || loops.EventPaced(i) || input(i)
+	}
+
+	doesIO := false
+	seenName := map[string]bool{}
+	for _, b := range l.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || !c.cl.Fallible(call.Common()) {
+				continue
+			}
+			doesIO = true
+			current = call
+			name := calleeName(call.Common())
+			err := loops.ErrValue(call)
+			fv := loops.FailureView(err, cancel)
+			if !loops.Persistent(call, fv, c.oracle) {
+				continue
+			}
+			key := func(kind string) bool {
+				k := kind + "\x00" + name
+				if seenName[k] {
+					return false
+				}
+				seenName[k] = true
+				return true
+			}
+			hot := l.Cycle(call, fv, isWait) != nil
+			if hot && key("hot") {
+				t.hot = append(t.hot, name)
+			}
+			if !hot {
+				if p := l.Cycle(call, fv, notShort); p != nil && l.Cycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
+					t.fixed = append(t.fixed, name+" "+c.paceOf(p, l, loops.Short))
+				}
+			}
+			if t.noExit && loops.Discarded(call) {
+				if p := l.Cycle(call, fv, notFixed); p != nil && key("zombie") {
+					t.zombie = append(t.zombie, fmt.Sprintf("error from %s discarded; retries %s with no backoff", name, c.paceOf(p, l, loops.Invariant)))
+				}
+			}
+		}
+	}
+
+	if t.noExit && doesIO && c.pass.Pkg.Name() != "main" {
+		t.nocancel = loops.ContextInScope(l.Fn)
+	}
+	if exits.LongRunning() {
+		t.leaks = c.leaks(l)
+	}
+	c.report(l, t)
+}
+
+// paceOf describes the waits on a cycle: "every 3m0s" for one constant
+// wait of the given class, "at a fixed pace" otherwise, or "at once".
+func (c *checker) paceOf(p *cfgx.Path, l *loops.Loop, want loops.Pace) string {
+	any := false
+	for _, b := range p.Blocks {
+		for _, instr := range b.Instrs {
+			pace := c.cl.InstrPace(instr, l)
+			if pace == loops.NoWait {
+				continue
+			}
+			any = true
+			if d, ok := constWait(instr); ok && (pace == want || want == loops.Invariant) {
+				return "every " + d.String()
+			}
+		}
+	}
+	if !any {
+		return "at once"
+	}
+	return "at a fixed pace"
+}
+
+// constWait returns the constant duration of time.Sleep(d), <-time.After(d)
+// or <-time.Tick(d).
+func constWait(instr ssa.Instruction) (time.Duration, bool) {
+	var arg ssa.Value
+	switch instr := instr.(type) {
+	case *ssa.Call:
+		if f := loops.FuncOf(instr.Common()); f != nil && f.Pkg() != nil && f.Pkg().Path() == "time" && f.Name() == "Sleep" {
+			arg = instr.Call.Args[0]
+		}
+	case *ssa.UnOp:
+		if instr.Op != token.ARROW {
+			return 0, false
+		}
+		if d, ok := timerConst(instr.X); ok {
+			return d, true
+		}
+		if call, ok := instr.X.(*ssa.Call); ok && len(call.Call.Args) == 1 {
+			f := call.Call.StaticCallee()
+			if loops.IsFunc(f, "time", "After") || loops.IsFunc(f, "time", "Tick") {
+				arg = call.Call.Args[0]
+			}
+		}
+	case *ssa.Select:
+		for _, st := range instr.States {
+			if d, ok := timerConst(st.Chan); ok {
+				return d, true
+			}
+			if call, ok := st.Chan.(*ssa.Call); ok && len(call.Call.Args) == 1 {
+				f := call.Call.StaticCallee()
+				if loops.IsFunc(f, "time", "After") || loops.IsFunc(f, "time", "Tick") {
+					arg = call.Call.Args[0]
+				}
+			}
+		}
+	}
+	if k, ok := arg.(*ssa.Const); ok {
+		return loops.ConstDuration(k)
+	}
+	return 0, false
+}
+
+// timerConst returns d for the C channel of time.NewTicker(d) or
+// time.NewTimer(d) with a constant d.
+func timerConst(ch ssa.Value) (time.Duration, bool) {
+	load, ok := ch.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return 0, false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return 0, false
+	}
+	mk, ok := fa.X.(*ssa.Call)
+	if !ok || len(mk.Call.Args) != 1 {
+		return 0, false
+	}
+	f := mk.Call.StaticCallee()
+	if !loops.IsFunc(f, "time", "NewTicker") && !loops.IsFunc(f, "time", "NewTimer") {
+		return 0, false
+	}
+	if k, ok := mk.Call.Args[0].(*ssa.Const); ok {
+		return loops.ConstDuration(k)
+	}
+	return 0, false
+}
+
+// leaks lists what a long-running loop leaks per iteration: defers (its
+// own rule), and, as context only, new Transports (httpclient's pool rule)
+// and response bodies never closed (respclose).
+func (c *checker) leaks(l *loops.Loop) []string {
+	var out, defers []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, b := range l.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Defer:
+				what := "a function value"
+				if f := loops.FuncOf(instr.Common()); f != nil {
+					what = f.Name()
+				}
+				if !seen["defer "+what] {
+					seen["defer "+what] = true
+					defers = append(defers, what)
+				}
+			case *ssa.Alloc:
+				if httptypes.IsTransportPtr(instr.Type()) {
+					add("a new http.Transport (connection pool) per iteration")
+				}
+			case *ssa.Call:
+				if f := loops.FuncOf(instr.Common()); f != nil && f.Name() == "Clone" && httptypes.IsTransport(deref(recvType(f))) {
+					add("a new http.Transport (connection pool) per iteration")
+				}
+				if resp := responseOf(instr); resp != nil && c.bodyOpen(resp) {
+					add("a response body left open on every iteration")
+				}
+			}
+		}
+	}
+	if len(defers) > 0 {
+		out = append([]string{fmt.Sprintf("defer inside the loop (%s) runs only when the function returns, so each iteration piles one up",
+			strings.Join(defers, ", "))}, out...)
+	}
+	return out
+}
+
+func recvType(f *types.Func) types.Type {
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil
+	}
+	return sig.Recv().Type()
+}
+
+func deref(t types.Type) types.Type {
+	if t == nil {
+		return types.Typ[types.Invalid]
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// responseOf returns the *http.Response result of call, if any.
+func responseOf(call *ssa.Call) ssa.Value {
+	if httptypes.IsResponsePtr(call.Type()) {
+		return call
+	}
+	if tup, ok := call.Type().(*types.Tuple); ok && tup.Len() > 0 && httptypes.IsResponsePtr(tup.At(0).Type()) {
+		for _, ref := range *call.Referrers() {
+			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+				return ex
+			}
+		}
+	}
+	return nil
+}
+
+// bodyOpen reports whether resp's body is certainly never closed: resp is
+// only read (fields, nil tests) and no load of resp.Body is closed or
+// handed on. Any other use counts as handing it on (respclose is the
+// general tool; this only adds context to a loop finding).
+func (c *checker) bodyOpen(resp ssa.Value) bool {
+	for _, ref := range *resp.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.DebugRef, *ssa.BinOp:
+		case *ssa.FieldAddr:
+			if !isBodyField(r) {
+				continue
+			}
+			for _, lr := range *r.Referrers() {
+				load, ok := lr.(*ssa.UnOp)
+				if !ok || load.Op != token.MUL {
+					return false
+				}
+				for _, u := range *load.Referrers() {
+					switch u := u.(type) {
+					case *ssa.DebugRef:
+					case ssa.CallInstruction:
+						cc := u.Common()
+						if cc.IsInvoke() && cc.Value == load && cc.Method.Name() == "Close" {
+							return false
+						}
+						if f := loops.FuncOf(cc); f == nil || f.Pkg() == nil || f.Pkg() == c.pass.Pkg || !loops.IsStd(f.Pkg().Path()) {
+							return false
+						}
+					case *ssa.MakeInterface, *ssa.ChangeInterface:
+						// passed to io.ReadAll and friends: read, not closed
+						// unless handed on further.
+						for _, uu := range *u.(ssa.Value).Referrers() {
+							if cc, ok := uu.(ssa.CallInstruction); ok {
+								if f := loops.FuncOf(cc.Common()); f != nil && f.Pkg() != nil && loops.IsStd(f.Pkg().Path()) {
+									continue
+								}
+							}
+							return false
+						}
+					default:
+						return false
+					}
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isBodyField(fa *ssa.FieldAddr) bool {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	return ok && fa.Field < st.NumFields() && st.Field(fa.Field).Name() == "Body"
+}
+
+// calleeName names a call's callee for messages: "http.Get",
+// "Client.Post", "Listener.Accept".
+func calleeName(cc *ssa.CallCommon) string {
+	f := loops.FuncOf(cc)
+	if f == nil {
+		return "the call"
+	}
+	if r := loops.RecvName(f); r != "" {
+		return r + "." + f.Name()
+	}
+	if f.Pkg() != nil {
+		return f.Pkg().Name() + "." + f.Name()
+	}
+	return f.Name()
+}
+
+// report emits the loop's one diagnostic, if any trait was found.
+func (c *checker) report(l *loops.Loop, t traits) {
+	var parts, fixes []string
+	category := ""
+	set := func(cat string) {
+		if category == "" {
+			category = cat
+		}
+	}
+	if t.spin {
+		set(CategorySpin)
+		parts = append(parts, "the ctx.Done() case falls back into the loop, so after cancellation it spins (a break there leaves only the select)")
+		fixes = append(fixes, "return on ctx.Done()")
+	}
+	if len(t.hot) > 0 {
+		set(CategoryHot)
+		for _, n := range t.hot {
+			parts = append(parts, fmt.Sprintf("retries %s at once when it fails: no wait on the failure path", n))
+		}
+	}
+	if len(t.zombie) > 0 {
+		set(CategoryZombie)
+		parts = append([]string{"loop never exits"}, parts...)
+		parts = append(parts, t.zombie...)
+	}
+	if len(t.fixed) > 0 {
+		set(CategoryFixed)
+		for _, f := range t.fixed {
+			parts = append(parts, "retries "+f+" when it fails, with no backoff and faster than on success")
+		}
+	}
+	if len(t.hot)+len(t.fixed)+len(t.zombie) > 0 {
+		fixes = append(fixes, "back off exponentially with a cap and jitter, reset on success (cenkalti/backoff/v5 Retry, k8s wait.Backoff, or a min(d*2, max) timer)")
+	}
+	if len(t.zombie) > 0 {
+		fixes = append(fixes, "handle the error")
+	}
+	if hasDefer(t.leaks) {
+		set(CategoryLeak)
+	}
+	if t.nocancel != "" {
+		set(CategoryNoCancel)
+	}
+	// New Transports and open bodies are httpclient's and respclose's
+	// findings: they are mentioned as context, never reported alone.
+	if len(t.leaks) > 0 && category != "" {
+		parts = append(parts, t.leaks...)
+		fixes = append(fixes, "release per-iteration resources inside the iteration (close bodies, call cancel, share one client)")
+	}
+	if t.nocancel != "" {
+		parts = append(parts, fmt.Sprintf("never exits on %s although it is in scope", t.nocancel))
+		if !t.spin {
+			fixes = append(fixes, "return on "+t.nocancel+".Done()")
+		}
+	}
+	if category == "" {
+		return
+	}
+	msg := strings.Join(parts, "; ")
+	if len(fixes) > 0 {
+		msg += "; fix: " + strings.Join(fixes, "; ")
+	}
+	pos := l.Position()
+	c.rep.Report(analysis.Diagnostic{Pos: pos, Category: category, Message: msg})
+}
+
+func hasDefer(leaks []string) bool {
+	for _, s := range leaks {
+		if strings.HasPrefix(s, "defer") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,71 @@
+// Package zombieloop reports long-running loops around fallible I/O that
+// retry without backoff, never stop, ignore cancellation, or leak on every
+// iteration.
+//
+// # Analyzer zombieloop
+//
+// zombieloop: loops that retry failing I/O hot or at a fixed pace, never exit, ignore ctx, or leak per iteration
+//
+// The question is not "does this loop terminate?" but: while this call
+// keeps failing, can the loop stop, and how fast does it retry? Loops are
+// the strongly connected components of a function's SSA blocks (nested
+// loops merge into the outermost), so a break inside a select or a switch is
+// correctly seen not to leave the loop. The !ok edge of a receive from
+// time.Tick or a Ticker's or Timer's C is never taken, so
+// `for range time.Tick(d)` is endless. Each loop gets at most one
+// diagnostic, at its `for`, listing every trait found; its category is the
+// most severe one, in this order:
+//
+// spin: a select case receiving from ctx.Done() falls back into the loop
+// (for example a break that leaves only the select). After cancellation the
+// select never blocks again and the loop spins.
+//
+// hot: a fallible I/O call (net, net/http, database/sql, crypto/tls,
+// os/exec, an interface method such as Accept, Read, Do or Receive, a call
+// into another package taking a context first, or a function of this
+// package doing one of these) fails persistently (no return and no crash is
+// reachable while it keeps failing, cancellation aside) and the loop comes
+// back to it with no wait on the way: `continue` on error, an Accept loop
+// that logs and continues, `for { if err == nil { return } }`.
+//
+// zombie: the loop has no exit at all (no return, break, crash or
+// cancellation), the call's error is discarded (`_` or never read), and
+// the failure cycle's waits are fixed (time.Sleep of a constant,
+// `for range time.Tick(d)`) or absent. This is the incident shape: an agent
+// that posted every few minutes for eleven days, failing silently and
+// leaking sockets.
+//
+// fixed: the failure cycle's only waits are constants shorter than the
+// policy's zombieloop.short (default 1s), while the success cycle is
+// slower: failures make the loop poll faster.
+//
+// leak: a defer inside a loop that only ends at cancellation, or never,
+// runs only when the function returns, so each iteration piles one up. A
+// new http.Transport per iteration and bodies left open are reported by
+// httpclient and respclose; here they are only mentioned in a finding.
+//
+// nocancel: the loop does I/O and has no exit, and a context.Context is in
+// scope (a parameter, a captured variable, or a parameter of the enclosing
+// function) but never consulted. Not reported in package main.
+//
+// A wait is time.Sleep, a receive from time.After, time.Tick or a Timer or
+// Ticker, a blocking select (paced by its fastest case other than
+// ctx.Done()), any other channel receive or send, rate.Limiter.Wait,
+// sync waits, an interface method named Wait, Sleep or Backoff, a function
+// of this package that waits, a backoff or retry library (cenkalti/backoff
+// v4/v5, avast/retry-go, sethvargo/go-retry, hashicorp/go-retryablehttp,
+// k8s.io wait and client-go retry, gax-go, go-resiliency retrier, x/time/rate)
+// and the policy's zombieloop.backoff functions. A select with default is
+// not a wait. A delay is adaptive (backoff) when it changes round the loop
+// (doubling, shifts, min caps, math.Pow, NextBackOff()).
+//
+// Not reported: a bounded retry (`for i := 0; i < n; i++`), an event loop
+// over a channel, a loop that crashes on error (log.Fatal, panic), a loop
+// that returns on permanent errors, and a poller whose failure pace is not
+// faster than its success pace.
+//
+// Fix: back off exponentially with a cap and jitter, reset on success
+// (cenkalti/backoff/v5 Retry, k8s wait.Backoff, or a `min(d*2, max)`
+// timer); return on ctx.Done(); handle errors; share one client; close
+// bodies and call cancel inside the iteration.
+package zombieloop
