@@ -16,7 +16,6 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 )
@@ -71,7 +70,7 @@ var Analyzer = New(Config{})
 // configurations.
 func New(cfg Config) *analysis.Analyzer {
 	return report.NewAnalyzer(Name, doc, URL,
-		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer, inspect.Analyzer},
+		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
 		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
 }
 
@@ -88,7 +87,7 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		pass:   pass,
 		policy: pol,
 		rep:    rep,
-		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		insp:   sum.Inspector(),
 	}
 	c.checkDefaultClientAndPkgFuncs()
 	c.checkSummaries(sum)

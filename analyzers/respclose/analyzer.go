@@ -14,7 +14,6 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 )
@@ -50,7 +49,7 @@ var Analyzer = New(Config{})
 // New returns a respclose analyzer for cfg.
 func New(cfg Config) *analysis.Analyzer {
 	return report.NewAnalyzer(Name, doc, URL,
-		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer, inspect.Analyzer},
+		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
 		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
 }
 
@@ -66,7 +65,7 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	c := &checker{
 		pass: pass,
 		rep:  rep,
-		insp: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		insp: sum.Inspector(),
 	}
 	for _, fn := range sum.SSA.Get().SrcFuncs {
 		for _, leak := range sum.Bodies.Leaks(fn) {

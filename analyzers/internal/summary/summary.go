@@ -14,9 +14,11 @@ package summary
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 	"reflect"
 	"sort"
+	"sync"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/bodies"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/clients"
@@ -24,6 +26,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -98,6 +101,18 @@ type Result struct {
 	Net *netsum.Analyzer
 	// Loops holds the LoopSum facts of the other packages' functions called here.
 	Loops LoopFacts
+
+	files      []*ast.File
+	inspectOne sync.Once
+	inspector  *inspector.Inspector
+}
+
+// Inspector returns an AST inspector for the package, built on first use
+// and shared by the reporters: unlike requiring inspect.Analyzer, nothing
+// is built for the (many) packages that cannot reach the network.
+func (r *Result) Inspector() *inspector.Inspector {
+	r.inspectOne.Do(func() { r.inspector = inspector.New(r.files) })
+	return r.inspector
 }
 
 // networkImports are the packages whose import makes a package relevant.
@@ -113,7 +128,7 @@ var networkImports = map[string]bool{
 }
 
 func run(pass *analysis.Pass) (res any, err error) {
-	result := &Result{SSA: pass.ResultOf[ssapkg.Analyzer].(*ssapkg.Handle)}
+	result := &Result{SSA: pass.ResultOf[ssapkg.Analyzer].(*ssapkg.Handle), files: pass.Files}
 	if !relevant(pass) {
 		return result, nil
 	}
