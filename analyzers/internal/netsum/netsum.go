@@ -421,3 +421,33 @@ func posString(fn *ssa.Function, pos token.Pos) string {
 	p := fn.Prog.Fset.Position(pos)
 	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
 }
+
+// LocalCallees returns the functions of a.Local that fn (with its
+// closures) may call: what a change in their summaries can change in fn's.
+func (a *Analyzer) LocalCallees(fn *ssa.Function) []*ssa.Function {
+	seen := make(map[*ssa.Function]bool)
+	var out []*ssa.Function
+	for _, f := range withClosures(fn) {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				for _, callee := range a.callees(call) {
+					if callee.Origin() != nil {
+						callee = callee.Origin()
+					}
+					for callee.Parent() != nil {
+						callee = callee.Parent()
+					}
+					if _, local := a.Local[callee]; local && !seen[callee] && callee != fn {
+						seen[callee] = true
+						out = append(out, callee)
+					}
+				}
+			}
+		}
+	}
+	return out
+}

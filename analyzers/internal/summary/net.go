@@ -3,6 +3,7 @@ package summary
 import (
 	"fmt"
 	"go/types"
+	"reflect"
 	"sort"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
@@ -46,19 +47,56 @@ func summarizeNet(pass *analysis.Pass, funcs []*ssa.Function, impls func(*types.
 			a.Local[fn] = &netsum.Summary{}
 		}
 	}
-	// Summaries grow with each round as callees are summarised; iterate
-	// to a fixpoint, capped (widening toward silence: a missed reach).
-	for round := 0; round < 6; round++ {
-		changed := false
-		for _, fn := range tops {
-			s := a.Summarize(fn)
-			if fmt.Sprint(s) != fmt.Sprint(*a.Local[fn]) {
-				*a.Local[fn] = s
-				changed = true
-			}
+	// Summarise callees before callers (post-order over the package's call
+	// graph), then revisit only the callers of a function whose summary
+	// changed: recursion needs a few visits, straight-line code one. Each
+	// function is visited at most maxVisits times (widening toward
+	// silence: a missed reach).
+	const maxVisits = 6
+	callees := make(map[*ssa.Function][]*ssa.Function, len(tops))
+	callers := make(map[*ssa.Function][]*ssa.Function, len(tops))
+	for _, fn := range tops {
+		callees[fn] = a.LocalCallees(fn)
+		for _, c := range callees[fn] {
+			callers[c] = append(callers[c], fn)
 		}
-		if !changed {
-			break
+	}
+	var order []*ssa.Function
+	done := make(map[*ssa.Function]bool, len(tops))
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if done[fn] {
+			return
+		}
+		done[fn] = true
+		for _, c := range callees[fn] {
+			visit(c)
+		}
+		order = append(order, fn)
+	}
+	for _, fn := range tops {
+		visit(fn)
+	}
+	queued := make(map[*ssa.Function]bool, len(order))
+	for _, fn := range order {
+		queued[fn] = true
+	}
+	visits := make(map[*ssa.Function]int, len(order))
+	for len(order) > 0 {
+		fn := order[0]
+		order = order[1:]
+		queued[fn] = false
+		visits[fn]++
+		s := a.Summarize(fn)
+		if reflect.DeepEqual(s, *a.Local[fn]) {
+			continue
+		}
+		*a.Local[fn] = s
+		for _, c := range callers[fn] {
+			if !queued[c] && visits[c] < maxVisits {
+				queued[c] = true
+				order = append(order, c)
+			}
 		}
 	}
 	var exported []*ssa.Function
