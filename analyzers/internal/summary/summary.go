@@ -133,7 +133,6 @@ func run(pass *analysis.Pass) (res any, err error) {
 		return result, nil
 	}
 	result.Relevant = true
-	pass.ExportPackageFact(&Relevant{})
 
 	defer func() {
 		// A panic while summarising leaves the package with no summaries:
@@ -201,6 +200,13 @@ func run(pass *analysis.Pass) (res any, err error) {
 		result.Clients[fn] = clients.Analyze(fn, calleeReturns)
 		result.Funcs = append(result.Funcs, fn)
 	}
+	// Mark the package relevant for its importers only if it summarised
+	// something they can use: importing a package that reaches the network
+	// in no function we could see is no reason to build SSA for the
+	// importer (generated API packages above net would all qualify).
+	if exportsFacts(pass) {
+		pass.ExportPackageFact(&Relevant{})
+	}
 	return result, nil
 }
 
@@ -225,6 +231,17 @@ func hasRoundTrip(t types.Type) bool {
 	}
 	for i := 0; i < iface.NumMethods(); i++ {
 		if iface.Method(i).Name() == "RoundTrip" {
+			return true
+		}
+	}
+	return false
+}
+
+// exportsFacts reports whether the pass exported an object fact about one
+// of its own objects.
+func exportsFacts(pass *analysis.Pass) bool {
+	for _, f := range pass.AllObjectFacts() {
+		if f.Object.Pkg() == pass.Pkg {
 			return true
 		}
 	}
