@@ -120,7 +120,7 @@ func (ix *Index) Ignored(posn token.Position, analyzer, category string) bool {
 	})
 }
 
-// Has reports whether a well-formed directive with verb, whose target
+// find reports whether a well-formed directive with verb, whose target
 // satisfies match, applies at posn.
 func (ix *Index) find(posn token.Position, verb string, match func(string) bool) bool {
 	lines := ix.byLine[posn.Filename]

@@ -111,11 +111,6 @@ func IsDefaultClientVar(v *types.Var) bool {
 	return v != nil && v.Pkg() != nil && v.Pkg().Path() == netHTTP && v.Name() == "DefaultClient" && !v.IsField()
 }
 
-// IsDefaultTransportVar reports whether v is net/http.DefaultTransport.
-func IsDefaultTransportVar(v *types.Var) bool {
-	return v != nil && v.Pkg() != nil && v.Pkg().Path() == netHTTP && v.Name() == "DefaultTransport" && !v.IsField()
-}
-
 // IsGlobal reports whether g is the SSA global for the net/http package
 // variable name.
 func IsGlobal(v ssa.Value, name string) bool {

@@ -56,11 +56,6 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	r.pass.Report(d)
 }
 
-// Reportf emits a diagnostic with a category and no fix.
-func (r *Reporter) Reportf(pos, end token.Pos, category, format string, args ...any) {
-	r.Report(analysis.Diagnostic{Pos: pos, End: end, Category: category, Message: fmt.Sprintf(format, args...)})
-}
-
 // Debug makes Guard print the stack of a recovered panic to stderr.
 var Debug = os.Getenv("ZOMBIECHECK_DEBUG") != ""
 

@@ -166,19 +166,25 @@ func run(pass *analysis.Pass) (res any, err error) {
 			constructors = append(constructors, fn)
 		}
 	}
+	// settled keeps each constructor's analysis from the round in which no
+	// summary changed: it was computed with the final facts, so the
+	// reporting pass below need not repeat it.
+	settled := make(map[*ssa.Function]clients.Result, len(constructors))
 	for round := 0; round < 10; round++ {
 		changed := false
 		for _, fn := range constructors {
 			obj := fn.Object().(*types.Func)
-			ret := clients.Analyze(fn, calleeReturns).Returns
-			if ret != local[obj] {
-				local[obj] = ret
+			res := clients.Analyze(fn, calleeReturns)
+			settled[fn] = res
+			if res.Returns != local[obj] {
+				local[obj] = res.Returns
 				changed = true
 			}
 		}
 		if !changed {
 			break
 		}
+		clear(settled) // the cap may end the loop on a changing round
 	}
 	var exported []*types.Func
 	for fn, ret := range local {
@@ -197,7 +203,11 @@ func run(pass *analysis.Pass) (res any, err error) {
 
 	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
 	for _, fn := range pkg.SrcFuncs {
-		result.Clients[fn] = clients.Analyze(fn, calleeReturns)
+		res, ok := settled[fn]
+		if !ok {
+			res = clients.Analyze(fn, calleeReturns)
+		}
+		result.Clients[fn] = res
 		result.Funcs = append(result.Funcs, fn)
 	}
 	// Mark the package relevant for its importers only if it summarised
