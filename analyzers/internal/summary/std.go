@@ -7,24 +7,19 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-
-	"golang.org/x/tools/go/analysis"
 )
 
-// isStandard reports whether the pass analyses a standard-library package.
-// The test is where the files lie (std's sources are under $GOROOT/src):
-// pass.Module is nil for std under go vet, but analysistest's testdata
-// packages also lack a module and have dot-free paths, while analysistest
-// gives std packages a Module, so neither the path nor the module decides.
-func isStandard(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 {
-		return false
-	}
+// isStandardFile reports whether a Go file is part of the standard
+// library. The test is where the file lies (std's sources are under
+// $GOROOT/src): the Module is nil for std under go vet, but analysistest's
+// testdata packages also lack a module and have dot-free paths, while
+// analysistest gives std packages a Module, so neither the path nor the
+// module decides.
+func isStandardFile(name string) bool {
 	root := goroot()
 	if root == "" {
 		return false
 	}
-	name := pass.Fset.File(pass.Files[0].Pos()).Name()
 	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
 }
 

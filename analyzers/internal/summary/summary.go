@@ -284,19 +284,45 @@ func exportsFacts(pass *analysis.Pass) bool {
 }
 
 // relevant decides, before any SSA is built, whether the package can reach
-// the network: not the standard library, and importing a network package or
-// a package already known to be relevant.
+// the network (see MayReachNetwork).
 func relevant(pass *analysis.Pass) bool {
-	if isStandard(pass) {
+	var first string
+	if len(pass.Files) > 0 {
+		first = pass.Fset.File(pass.Files[0].Pos()).Name()
+	}
+	imports := pass.Pkg.Imports()
+	paths := make([]string, len(imports))
+	for i, imp := range imports {
+		paths[i] = imp.Path()
+	}
+	return MayReachNetwork(first, paths, func(i int) bool {
+		return pass.ImportPackageFact(imports[i], new(Relevant))
+	})
+}
+
+// MayReachNetwork is the pre-filter, decided from what is known before a
+// package is parsed: the name of one of its Go files, the paths of its
+// direct imports, and whether the i'th import carries the Relevant fact.
+// A package may reach the network if it is not in the standard library
+// (std's network use is modelled by name at its callers) and it imports a
+// network package or a relevant package. Drivers that can skip a package
+// before type-checking it (the vet-protocol driver) use the same function,
+// so the two can never disagree.
+func MayReachNetwork(goFile string, imports []string, importIsRelevant func(i int) bool) bool {
+	if goFile == "" || isStandardFile(goFile) {
 		return false
 	}
-	for _, imp := range pass.Pkg.Imports() {
-		if networkImports[imp.Path()] {
-			return true
-		}
-		if pass.ImportPackageFact(imp, new(Relevant)) {
+	for i, path := range imports {
+		if networkImports[path] || importIsRelevant(i) {
 			return true
 		}
 	}
 	return false
+}
+
+// IsRelevantFact reports whether f is the package fact that marks a
+// package relevant to its importers.
+func IsRelevantFact(f analysis.Fact) bool {
+	_, ok := f.(*Relevant)
+	return ok
 }
