@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/zombiecheck/zombiecheck/cmd/zombiecheck/internal/vetunit"
 	"golang.org/x/tools/go/analysis/checker"
 )
 
@@ -12,34 +13,6 @@ import (
 // -json, multichecker -json), so existing tools read it:
 //
 //	{"<package ID>": {"<analyzer>": [<diagnostic>...] | {"error": "..."}}}
-
-type jsonTextEdit struct {
-	Filename string `json:"filename"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	New      string `json:"new"`
-}
-
-type jsonSuggestedFix struct {
-	Message string         `json:"message"`
-	Edits   []jsonTextEdit `json:"edits"`
-}
-
-type jsonRelated struct {
-	Posn    string `json:"posn"`
-	End     string `json:"end"`
-	Message string `json:"message"`
-}
-
-type jsonDiagnostic struct {
-	Category       string             `json:"category,omitempty"`
-	Posn           string             `json:"posn"`
-	End            string             `json:"end"`
-	Message        string             `json:"message"`
-	SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
-	Related        []jsonRelated      `json:"related,omitempty"`
-}
-
 func printJSON(w io.Writer, graph *checker.Graph, findings []finding) error {
 	tree := make(map[string]map[string]any)
 	add := func(pkgID, analyzer string, v any) {
@@ -57,7 +30,7 @@ func printJSON(w io.Writer, graph *checker.Graph, findings []finding) error {
 			}{act.Err.Error()})
 		}
 	}
-	lists := make(map[[2]string][]jsonDiagnostic)
+	lists := make(map[[2]string][]vetunit.JSONDiagnostic)
 	var order [][2]string
 	for _, f := range findings {
 		k := [2]string{f.pkgID, f.analyzer}
@@ -77,30 +50,4 @@ func printJSON(w io.Writer, graph *checker.Graph, findings []finding) error {
 	return err
 }
 
-func toJSON(f finding) jsonDiagnostic {
-	// Without an end, "end" repeats the start, as go vet -json does.
-	d := jsonDiagnostic{Category: f.diag.Category, Posn: f.posn.String(), End: f.posn.String(), Message: f.diag.Message}
-	if f.end.IsValid() {
-		d.End = f.end.String()
-	}
-	for _, fix := range f.diag.SuggestedFixes {
-		jf := jsonSuggestedFix{Message: fix.Message}
-		for _, e := range fix.TextEdits {
-			file := f.fset.File(e.Pos)
-			end := e.End
-			if !end.IsValid() {
-				end = e.Pos
-			}
-			jf.Edits = append(jf.Edits, jsonTextEdit{Filename: file.Name(), Start: file.Offset(e.Pos), End: file.Offset(end), New: string(e.NewText)})
-		}
-		d.SuggestedFixes = append(d.SuggestedFixes, jf)
-	}
-	for _, r := range f.diag.Related {
-		jr := jsonRelated{Posn: f.fset.Position(r.Pos).String(), End: f.fset.Position(r.Pos).String(), Message: r.Message}
-		if r.End.IsValid() {
-			jr.End = f.fset.Position(r.End).String()
-		}
-		d.Related = append(d.Related, jr)
-	}
-	return d
-}
+func toJSON(f finding) vetunit.JSONDiagnostic { return vetunit.ToJSON(f.fset, f.diag) }

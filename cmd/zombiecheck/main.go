@@ -40,10 +40,11 @@ func main() {
 	switch {
 	case invokedByGoCommand(args):
 		analyzers := suite.Analyzers
-		if vetSuiteRequested(args) {
+		vetSuite := vetSuiteRequested(args)
+		if vetSuite {
 			analyzers = withVetSuite(analyzers)
 		}
-		os.Exit(vetMain(analyzers))
+		os.Exit(vetMain(args, analyzers, vetSuite))
 	case len(args) > 0 && args[0] == "sarif":
 		os.Exit(sarifMain(args[1:], os.Stdin, os.Stdout, os.Stderr))
 	case len(args) > 0 && args[0] == "help":

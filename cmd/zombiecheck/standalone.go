@@ -76,7 +76,7 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "zombiecheck: no packages named; try: zombiecheck ./...")
 		return exitError
 	}
-	analyzers := selectAnalyzers(opts.enabled)
+	analyzers := selectAnalyzers(suite.Analyzers, opts.enabled)
 	if len(analyzers) == 0 {
 		fmt.Fprintln(stderr, "zombiecheck: every analyzer is disabled")
 		return exitError
@@ -180,7 +180,7 @@ func checkPolicies(pkgs []*packages.Package) error {
 
 // selectAnalyzers applies the -NAME flags as go vet does: if any is true,
 // run only those; otherwise run all but those set false.
-func selectAnalyzers(enabled map[string]*triState) []*analysis.Analyzer {
+func selectAnalyzers(all []*analysis.Analyzer, enabled map[string]*triState) []*analysis.Analyzer {
 	anyTrue := false
 	for _, ts := range enabled {
 		if *ts == setTrue {
@@ -188,7 +188,7 @@ func selectAnalyzers(enabled map[string]*triState) []*analysis.Analyzer {
 		}
 	}
 	var out []*analysis.Analyzer
-	for _, a := range suite.Analyzers {
+	for _, a := range all {
 		switch ts := *enabled[a.Name]; {
 		case anyTrue && ts == setTrue, !anyTrue && ts != setFalse:
 			out = append(out, a)

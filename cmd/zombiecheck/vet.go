@@ -3,20 +3,92 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/suite"
+	"github.com/zombiecheck/zombiecheck/cmd/zombiecheck/internal/vetunit"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
-// vetMain speaks the go vet -vettool protocol through unitchecker, with two
-// flags of our own that go vet learns from `-flags` and passes through:
-// -policy names the policy file, and -policyhash exists only to change go
-// vet's cache key after a policy edit (vet does not know the policy file is
-// an input; see README "Policy and the vet cache").
-func vetMain(analyzers []*analysis.Analyzer) int {
-	flag.Func("policy", "absolute path of the policy `file` (default: nearest .zombiecheck.yaml above each package, else built-in defaults)", func(s string) error {
+// vetMain speaks the go vet -vettool protocol.
+//
+// The handshakes (-V=full, -flags) and the modes that need unitchecker's
+// .vetx format in every unit of the run (-vetsuite, whose analyzers need
+// their facts through any package; -fix and -diff) go to unitchecker.
+// Every other unit run goes to vetunit, which skips the units zombiecheck
+// has nothing to do in without type-checking them; the mode is decided by
+// the flags, which the go command passes alike to every unit of a run.
+//
+// Two flags are our own: -policy names the policy file, and -policyhash
+// exists only to change go vet's cache key after a policy edit (vet does
+// not know the policy file is an input; see README "Policy and the vet
+// cache").
+func vetMain(args []string, analyzers []*analysis.Analyzer, vetSuite bool) int {
+	if vetSuite || handshake(args) || wantsFix(args) {
+		registerVetFlags(flag.CommandLine)
+		unitchecker.Main(analyzers...) // exits
+		return 0
+	}
+	cfgFile, selected, opts, err := parseVetUnitArgs(args, analyzers)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zombiecheck:", err)
+		return 1
+	}
+	if name := os.Getenv("ZOMBIECHECK_VETLOG"); name != "" {
+		// One short line per unit, appended: units run in parallel, and
+		// O_APPEND writes of a line do not interleave.
+		if f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o666); err == nil {
+			defer f.Close()
+			opts.Log = f
+		}
+	}
+	return vetunit.Main(cfgFile, selected, opts, os.Stderr)
+}
+
+// parseVetUnitArgs parses the arguments of one unit run: every flag the
+// -flags handshake (answered by unitchecker) declares, then the *.cfg file.
+func parseVetUnitArgs(args []string, analyzers []*analysis.Analyzer) (string, []*analysis.Analyzer, vetunit.Options, error) {
+	fs := flag.NewFlagSet("zombiecheck", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	registerVetFlags(fs)
+	enabled := make(map[string]*triState)
+	for _, a := range analyzers {
+		ts := new(triState)
+		enabled[a.Name] = ts
+		fs.Var(ts, a.Name, fmt.Sprintf("enable %q analysis", a.Name))
+		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
+	}
+	jsonOut := fs.Bool("json", false, "emit JSON output")
+	context := fs.Int("c", -1, "display offending line with this many lines of context")
+	for _, name := range []string{"source", "v", "all", "fix", "diff", "flags"} {
+		fs.Bool(name, false, "no effect here")
+	}
+	fs.String("tags", "", "no effect (deprecated)")
+	if err := fs.Parse(args); err != nil {
+		return "", nil, vetunit.Options{}, err
+	}
+	if fs.NArg() != 1 || !strings.HasSuffix(fs.Arg(0), ".cfg") {
+		return "", nil, vetunit.Options{}, fmt.Errorf("under go vet, want one *.cfg argument after the flags, got %q", fs.Args())
+	}
+	opts := vetunit.Options{
+		JSON:    *jsonOut,
+		Context: *context,
+		Skip: func(cfg *vetunit.Config, imports []string, marked func(int) bool, report bool) bool {
+			return suite.Skippable(cfg.GoFiles, imports, marked, report)
+		},
+		Marks: suite.IsRelevantFact,
+	}
+	return fs.Arg(0), selectAnalyzers(analyzers, enabled), opts, nil
+}
+
+// registerVetFlags declares zombiecheck's own flags for both vet drivers.
+func registerVetFlags(fs *flag.FlagSet) {
+	fs.Func("policy", "absolute path of the policy `file` (default: nearest .zombiecheck.yaml above each package, else built-in defaults)", func(s string) error {
 		// go vet runs the tool in each package's directory, so a relative
 		// path would name a different file for every package.
 		if !filepath.IsAbs(s) {
@@ -26,8 +98,33 @@ func vetMain(analyzers []*analysis.Analyzer) int {
 		suite.UsePolicyFile(s)
 		return nil
 	})
-	flag.Bool("vetsuite", false, "also run the standard go vet analyzers (a vettool replaces them)")
-	flag.String("policyhash", "", "ignored; pass the policy's hash (e.g. -policyhash=$(sha256sum .zombiecheck.yaml | cut -c1-16)) so go vet re-runs after a policy edit")
-	unitchecker.Main(analyzers...) // exits
-	return 0
+	fs.Bool("vetsuite", false, "also run the standard go vet analyzers (a vettool replaces them)")
+	fs.String("policyhash", "", "ignored; pass the policy's hash (e.g. -policyhash=$(sha256sum .zombiecheck.yaml | cut -c1-16)) so go vet re-runs after a policy edit")
+}
+
+// handshake reports whether the go command is asking for the tool's
+// version or flags rather than running a unit.
+func handshake(args []string) bool {
+	for _, a := range args {
+		switch strings.TrimPrefix(a, "-") {
+		case "V=full", "-V=full", "V", "-V", "flags", "-flags":
+			return true
+		}
+	}
+	return false
+}
+
+// wantsFix reports whether -fix or -diff is set: unitchecker applies fixes
+// under go vet, and vetunit does not.
+func wantsFix(args []string) bool {
+	for _, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || (name != "fix" && name != "diff") {
+			continue
+		}
+		if b, err := strconv.ParseBool(value); !hasValue || (err == nil && b) {
+			return true
+		}
+	}
+	return false
 }

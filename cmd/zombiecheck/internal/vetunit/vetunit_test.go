@@ -1,0 +1,216 @@
+package vetunit
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+type testFact struct{ N int }
+
+func (*testFact) AFact() {}
+
+type otherFact struct{ S string }
+
+func (*otherFact) AFact() {}
+
+var factAnalyzer = &analysis.Analyzer{Name: "facty", Doc: "test", FactTypes: []analysis.Fact{new(testFact), new(otherFact)}, Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+
+func init() { registerFactTypes([]*analysis.Analyzer{factAnalyzer}) }
+
+func TestVetxRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a.vetx")
+	facts := []pkgFacts{{Path: "z", Data: []byte{3}}, {Path: "a", Data: []byte{1, 2}}}
+	if err := writeVetx(name, true, facts); err != nil {
+		t.Fatal(err)
+	}
+	marked, err := readMarked(name)
+	if err != nil || !marked {
+		t.Fatalf("readMarked = %v, %v; want true", marked, err)
+	}
+	v, err := readVetx(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []pkgFacts{{Path: "a", Data: []byte{1, 2}}, {Path: "z", Data: []byte{3}}}
+	if !v.marked || !reflect.DeepEqual(v.facts, want) {
+		t.Errorf("readVetx = %+v; want marked, %+v", v, want)
+	}
+
+	if err := writeVetx(name, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	if marked, err := readMarked(name); err != nil || marked {
+		t.Errorf("unmarked file: readMarked = %v, %v", marked, err)
+	}
+}
+
+func TestVetxMissingOrEmptyIsUnmarked(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.vetx")
+	empty := filepath.Join(dir, "empty.vetx")
+	if err := os.WriteFile(empty, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{missing, empty} {
+		if marked, err := readMarked(name); err != nil || marked {
+			t.Errorf("readMarked(%s) = %v, %v; want false, nil", filepath.Base(name), marked, err)
+		}
+		if v, err := readVetx(name); err != nil || v.marked || len(v.facts) != 0 {
+			t.Errorf("readVetx(%s) = %+v, %v; want empty", filepath.Base(name), v, err)
+		}
+	}
+}
+
+func TestVetxForeignFileIsAnError(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "unitchecker.vetx")
+	// unitchecker's format: "vetx" and two lengths.
+	if err := os.WriteFile(name, []byte("vetx\x00\x00\x00\x00\x00\x00\x00\x00"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readMarked(name); err == nil {
+		t.Error("readMarked accepted a unitchecker .vetx file")
+	}
+	if _, err := readVetx(name); err == nil {
+		t.Error("readVetx accepted a unitchecker .vetx file")
+	}
+}
+
+func TestMergeFactsKeepsFirstPerPackage(t *testing.T) {
+	got := mergeFacts([]*vetx{
+		{facts: []pkgFacts{{Path: "a", Data: []byte("1")}, {Path: "b", Data: []byte("2")}}},
+		{facts: []pkgFacts{{Path: "b", Data: []byte("other")}, {Path: "c", Data: []byte("3")}}},
+	})
+	want := []pkgFacts{{Path: "a", Data: []byte("1")}, {Path: "b", Data: []byte("2")}, {Path: "c", Data: []byte("3")}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("mergeFacts = %+v; want %+v", got, want)
+	}
+}
+
+// check type-checks src as package path, importing std from source.
+func check(t *testing.T, path, src string, imports map[string]*types.Package) *types.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path+".go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	std := importer.ForCompiler(fset, "source", nil)
+	conf := types.Config{Importer: importerFunc(func(p string) (*types.Package, error) {
+		if pkg := imports[p]; pkg != nil {
+			return pkg, nil
+		}
+		return std.Import(p)
+	})}
+	pkg, err := conf.Check(path, fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
+// TestFactsRoundTrip exports facts in one package and imports them in a
+// package that imports it, as two vet units would.
+func TestFactsRoundTrip(t *testing.T) {
+	lib := check(t, "example.com/lib", `package lib
+type T struct{}
+func (T) M() {}
+func F() {}
+func unexported() {}
+`, nil)
+	export := &factStore{pkg: lib, m: make(map[factKey]analysis.Fact)}
+	pass := &analysis.Pass{Analyzer: factAnalyzer, Pkg: lib}
+	export.bind(pass)
+	pass.ExportObjectFact(lib.Scope().Lookup("F"), &testFact{N: 1})
+	pass.ExportObjectFact(lib.Scope().Lookup("unexported"), &testFact{N: 2})
+	m, _, _ := types.LookupFieldOrMethod(lib.Scope().Lookup("T").Type(), false, lib, "M")
+	pass.ExportObjectFact(m, &otherFact{S: "method"})
+	pass.ExportPackageFact(&testFact{N: 3})
+	own, ok, err := export.encode()
+	if err != nil || !ok || own.Path != "example.com/lib" {
+		t.Fatalf("encode = %+v, %v, %v", own, ok, err)
+	}
+	if got := export.ownPackageFacts(); len(got) != 1 || got[0].(*testFact).N != 3 {
+		t.Errorf("ownPackageFacts = %v; want the one package fact", got)
+	}
+
+	// The importer sees lib through its own type-check (as it would through
+	// export data): objects are matched by objectpath, not by identity.
+	lib2 := check(t, "example.com/lib", `package lib
+type T struct{}
+func (T) M() {}
+func F() {}
+func unexported() {}
+`, nil)
+	app := check(t, "example.com/app", `package app
+import "example.com/lib"
+var _ = lib.F
+`, map[string]*types.Package{"example.com/lib": lib2})
+	store, err := decodeFacts(app, []pkgFacts{own, {Path: "example.com/unreachable", Data: []byte("not gob")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := &analysis.Pass{Analyzer: factAnalyzer, Pkg: app}
+	store.bind(imp)
+	var f testFact
+	if !imp.ImportObjectFact(lib2.Scope().Lookup("F"), &f) || f.N != 1 {
+		t.Errorf("fact of lib.F = %v; want N=1", f)
+	}
+	// objectpath names no unexported function from outside its package:
+	// such a fact is dropped, as unitchecker drops it (importers cannot
+	// name the function either).
+	if imp.ImportObjectFact(lib2.Scope().Lookup("unexported"), &f) {
+		t.Errorf("fact of lib.unexported crossed the package boundary: %v", f)
+	}
+	m2, _, _ := types.LookupFieldOrMethod(lib2.Scope().Lookup("T").Type(), false, lib2, "M")
+	var o otherFact
+	if !imp.ImportObjectFact(m2, &o) || o.S != "method" {
+		t.Errorf("fact of lib.T.M = %v; want method", o)
+	}
+	if imp.ImportObjectFact(m2, &f) {
+		t.Error("a fact of another type was found for lib.T.M")
+	}
+	if !imp.ImportPackageFact(lib2, &f) || f.N != 3 {
+		t.Errorf("package fact of lib = %v; want N=3", f)
+	}
+	if n := len(imp.AllObjectFacts()); n != 2 {
+		t.Errorf("AllObjectFacts has %d facts; want 2", n)
+	}
+	// The app package exported nothing, so it passes nothing of its own.
+	if _, ok, _ := store.encode(); ok {
+		t.Error("app encoded facts it never exported")
+	}
+}
+
+func TestExportForAnotherPackagePanics(t *testing.T) {
+	lib := check(t, "example.com/lib", "package lib\nfunc F() {}\n", nil)
+	app := check(t, "example.com/app", "package app\nimport _ \"example.com/lib\"\n", map[string]*types.Package{"example.com/lib": lib})
+	store := &factStore{pkg: app, m: make(map[factKey]analysis.Fact)}
+	pass := &analysis.Pass{Analyzer: factAnalyzer, Pkg: app}
+	store.bind(pass)
+	defer func() {
+		if recover() == nil {
+			t.Error("exporting a fact for another package's object did not panic")
+		}
+	}()
+	pass.ExportObjectFact(lib.Scope().Lookup("F"), &testFact{})
+}
+
+func TestFactProducers(t *testing.T) {
+	producer := &analysis.Analyzer{Name: "p", Doc: "p", FactTypes: []analysis.Fact{new(testFact)}}
+	plain := &analysis.Analyzer{Name: "plain", Doc: "plain"}
+	reporter := &analysis.Analyzer{Name: "r", Doc: "r", Requires: []*analysis.Analyzer{producer, plain}}
+	got := factProducers(reporter)
+	if len(got) != 1 || got[0] != producer {
+		t.Errorf("factProducers(reporter) = %v; want only the producer", got)
+	}
+}
