@@ -4,9 +4,11 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
@@ -25,11 +27,19 @@ const URL = "https://github.com/zombiecheck/zombiecheck/blob/main/analyzers/egre
 // CategoryForbidden is reported for a call to a host the policy forbids.
 const CategoryForbidden = "forbidden"
 
+// CategoryUnresolved is reported, with egress.strict only, for a call
+// whose destination cannot be resolved statically.
+const CategoryUnresolved = "unresolved"
+
 // Rules lists the analyzer's rules.
 var Rules = []report.Rule{{
 	Analyzer: Name, Category: CategoryForbidden, Level: report.LevelError, URL: URL + "#" + CategoryForbidden,
 	Short: "call reaches a host the egress policy forbids",
 	Full:  "The repository's .zombiecheck.yaml lists the hosts code may reach (egress.allow, egress.deny, egress.default). This call's destination is on the deny list, or on neither list while the default is deny. Remove the call, route it to an allowed host, or change the policy in review.",
+}, {
+	Analyzer: Name, Category: CategoryUnresolved, Level: report.LevelWarning, URL: URL + "#" + CategoryUnresolved,
+	Short: "call's destination cannot be proven allowed (egress.strict)",
+	Full:  "With egress.strict, every network call's destination must be provable from the code: a URL read from an environment variable, a flag or a configuration file could name any host. Use a constant URL the policy allows, check the configured host against an allow-list where it is read, or suppress the call with //zombiecheck:ignore egress/unresolved <reason>.",
 }}
 
 // Config is the analyzer's configuration.
@@ -56,8 +66,8 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if pol.Egress.Default != policy.EgressDeny && len(pol.Egress.Deny) == 0 {
-		return nil, nil // everything external is allowed
+	if pol.Egress.Default != policy.EgressDeny && len(pol.Egress.Deny) == 0 && !pol.Egress.Strict {
+		return nil, nil // everything external is allowed, and nothing else is asked
 	}
 	type key struct {
 		host string
@@ -66,33 +76,53 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	seen := make(map[key]bool)
 	for _, fn := range sum.SSA.Get().SrcFuncs {
 		for _, c := range sum.Net.CreatedIn[fn] {
-			if hosts.Classify(c.Host, pol.Local.Hosts) != hosts.External {
+			class := hosts.LocalityUnknown
+			if !c.Unresolved() {
+				class = hosts.Classify(c.Host, pol.Local.Hosts)
+			}
+			var category, message string
+			switch {
+			case class == hosts.External:
+				why, forbidden := verdict(c.Host, pol)
+				if !forbidden {
+					continue
+				}
+				category = CategoryForbidden
+				message = fmt.Sprintf("call reaches %s, which %s; path: %s; remove the call, route it to an allowed host, or change the policy in review", c.Host, why, viaString(c.Via))
+			case class == hosts.LocalityUnknown && pol.Egress.Strict:
+				category = CategoryUnresolved
+				message = fmt.Sprintf("call's destination %s, so egress.strict cannot prove it allowed; path: %s; use a constant URL the policy allows, or check the configured host against an allow-list where it is read", unresolvedWhy(c), viaString(c.Via))
+			default:
 				continue
 			}
-			why, forbidden := verdict(c.Host, pol)
-			if !forbidden {
-				continue
-			}
-			k := key{c.Host, report.ShortPos(pass.Fset, c.Call.Pos())}
+			k := key{c.Host + "\x00" + c.Origin, report.ShortPos(pass.Fset, c.Call.Pos())}
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-			path := ""
-			for i, f := range c.Via {
-				if i > 0 {
-					path += " → "
-				}
-				path += f.String()
-			}
-			rep.Report(analysis.Diagnostic{
-				Pos:      c.Call.Pos(),
-				Category: CategoryForbidden,
-				Message:  fmt.Sprintf("call reaches %s, which %s; path: %s; remove the call, route it to an allowed host, or change the policy in review", c.Host, why, path),
-			})
+			rep.Report(analysis.Diagnostic{Pos: c.Call.Pos(), Category: category, Message: message})
 		}
 	}
 	return nil, nil
+}
+
+func viaString(via []netsum.Frame) string {
+	parts := make([]string, len(via))
+	for i, f := range via {
+		parts[i] = f.String()
+	}
+	return strings.Join(parts, " → ")
+}
+
+// unresolvedWhy says where an unresolved destination comes from.
+func unresolvedWhy(c netsum.Created) string {
+	switch {
+	case strings.HasPrefix(c.Origin, "$"):
+		return "comes from the environment variable " + c.Origin[1:]
+	case c.Host != "":
+		return fmt.Sprintf("%q is not a host name or address", c.Host)
+	}
+	return "cannot be resolved statically (configuration, flags or computed values)"
 }
 
 // verdict applies the policy: deny wins over allow; a host on neither list

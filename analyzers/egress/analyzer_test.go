@@ -38,3 +38,12 @@ func TestDefaultPolicyIsSilent(t *testing.T) {
 type noWantT struct{ *testing.T }
 
 func (noWantT) Errorf(string, ...any) {}
+
+// TestStrict: egress.strict reports destinations that cannot be resolved.
+func TestStrict(t *testing.T) {
+	pol, err := filepath.Abs(filepath.Join(analysistest.TestData(), "strict.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), egress.New(egress.Config{Policy: pol}), "strict")
+}

@@ -14,7 +14,13 @@
 // call that passes a literal base URL into a helper (resolved through the
 // helper's summary, across packages) — naming the host, the rule that
 // forbids it, and the path to the network call. Local and private hosts are
-// always allowed. Hosts that cannot be resolved statically (environment
-// variables, configuration files) are not reported. With the default policy
-// (egress.default: allow, empty lists) nothing is reported.
+// always allowed. With the default policy (egress.default: allow, empty
+// lists) nothing is reported.
+//
+// Destinations that cannot be resolved statically (environment variables,
+// flags, configuration files) are not reported unless the policy sets
+// egress.strict: true; then each call that supplies such a destination is
+// reported (rule "unresolved"), naming the environment variable when there
+// is one. A helper whose URL is a parameter is not reported itself: its
+// callers are, where they pass an unresolved value.
 package egress

@@ -82,11 +82,20 @@ func (s *Summary) Empty() bool {
 // concrete destination, or a callee's parameter flow instantiated with one.
 // Egress reports these (a reach merely inherited from a callee is reported
 // at the callee).
+//
+// A destination that cannot be resolved statically is created too, with
+// Host "" and Origin naming the environment variable it comes from (or ""
+// when nothing is known): egress.strict reports those. They never enter a
+// summary, so facts and localroute are unaffected.
 type Created struct {
-	Host string
-	Call ssa.CallInstruction
-	Via  []Frame
+	Host   string
+	Origin string
+	Call   ssa.CallInstruction
+	Via    []Frame
 }
+
+// Unresolved reports whether the destination could not be resolved.
+func (c Created) Unresolved() bool { return c.Host == "" }
 
 // Lookup returns a callee's summary (through facts for other packages), or
 // nil.
@@ -200,6 +209,8 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 				if create {
 					created = append(created, Created{Host: h, Call: call, Via: via})
 				}
+			} else if create {
+				created = append(created, Created{Origin: v.Origin(), Call: call, Via: via})
 			}
 		}
 	}
