@@ -101,3 +101,23 @@ func TestVetUnitAcceptsEveryDeclaredFlag(t *testing.T) {
 		t.Errorf("-flags declared only %d flags: %v", len(flags), flags)
 	}
 }
+
+// TestE2EVetSelectedAnalyzers: the -NAME flags reach every unit of a run,
+// dependencies included: -directives alone (no fact producer) runs clean,
+// and -respclose alone still computes the summaries below it, so the
+// cross-package finding survives.
+func TestE2EVetSelectedAnalyzers(t *testing.T) {
+	requireE2E(t)
+	dir := filepath.Join(t.TempDir(), "respsample")
+	if err := copyDir(dir, testdataDir("respsample")); err != nil {
+		t.Fatal(err)
+	}
+	r := goVet(t, dir, "-directives", "./...")
+	wantExit(t, r, 0)
+	wantEmpty(t, r, "stderr", r.stderr)
+	r = goVet(t, dir, "-respclose", "./...")
+	wantExit(t, r, 1)
+	if !strings.Contains(string(r.stderr), "response body from fetch.Get is not closed") {
+		t.Errorf("go vet -respclose lost the cross-package finding:\n%s", r)
+	}
+}

@@ -34,6 +34,7 @@ func vetMain(args []string, analyzers []*analysis.Analyzer, vetSuite bool) int {
 		unitchecker.Main(analyzers...) // exits
 		return 0
 	}
+	vetunit.RegisterFactTypes(analyzers) // all of them: see RegisterFactTypes
 	cfgFile, selected, opts, err := parseVetUnitArgs(args, analyzers)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zombiecheck:", err)

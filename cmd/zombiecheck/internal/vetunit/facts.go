@@ -27,9 +27,11 @@ type factStore struct {
 	m   map[factKey]analysis.Fact
 }
 
-// registerFactTypes registers every fact type of the analyzers and of what
-// they require with gob, so facts decode whichever analyzers are enabled.
-func registerFactTypes(analyzers []*analysis.Analyzer) {
+// RegisterFactTypes registers with gob every fact type of the analyzers and
+// of what they require. A driver calls it with all the analyzers it knows,
+// not only those enabled for a run: a .vetx file holds the facts of every
+// fact-producing analyzer that ran below, and all of them must decode.
+func RegisterFactTypes(analyzers []*analysis.Analyzer) {
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func([]*analysis.Analyzer)
 	visit = func(as []*analysis.Analyzer) {

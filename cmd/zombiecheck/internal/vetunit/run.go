@@ -60,7 +60,7 @@ func Main(cfgFile string, analyzers []*analysis.Analyzer, opts Options, stderr i
 		defer f.Close()
 		stdout = f
 	}
-	registerFactTypes(analyzers)
+	RegisterFactTypes(analyzers)
 
 	imports := cfg.imports()
 	skip := opts.Skip != nil && opts.Skip(cfg, imports, cfg.markedFunc(imports), !cfg.VetxOnly)

@@ -24,7 +24,7 @@ func (*otherFact) AFact() {}
 
 var factAnalyzer = &analysis.Analyzer{Name: "facty", Doc: "test", FactTypes: []analysis.Fact{new(testFact), new(otherFact)}, Run: func(*analysis.Pass) (any, error) { return nil, nil }}
 
-func init() { registerFactTypes([]*analysis.Analyzer{factAnalyzer}) }
+func init() { RegisterFactTypes([]*analysis.Analyzer{factAnalyzer}) }
 
 func TestVetxRoundTrip(t *testing.T) {
 	dir := t.TempDir()
