@@ -143,12 +143,14 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 // traits collects what is wrong with one loop.
 type traits struct {
 	spin     bool
-	hot      []string // callee names retried at once
+	hot      []string // "retries callee at once ..."
 	fixed    []string // "callee every d"
 	zombie   []string // "callee (pace)"
 	nocancel string   // the context's name
-	leaks    []string
-	noExit   bool
+	// hotDiscarded: a call retried at once also has its error discarded.
+	hotDiscarded bool
+	leaks        []string
+	noExit       bool
 }
 
 // checkLoop decides every rule for loop l and reports one diagnostic
@@ -200,7 +202,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			current = call
 			name := calleeName(call.Common())
 			err := loops.ErrValue(call)
-			fv := loops.FailureView(err, cancel)
+			fv := loops.FailureViewOf(call, cancel)
 			if !loops.Persistent(call, fv, c.oracle) {
 				continue
 			}
@@ -214,7 +216,12 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			}
 			hot := l.Cycle(call, fv, isWait) != nil
 			if hot && key("hot") {
-				t.hot = append(t.hot, name)
+				h := fmt.Sprintf("retries %s at once when it fails: no wait on the failure path", name)
+				if loops.Discarded(call) {
+					h += ", and its error is discarded"
+					t.hotDiscarded = true
+				}
+				t.hot = append(t.hot, h)
 			}
 			if !hot {
 				if p := l.Cycle(call, fv, notShort); p != nil && l.Cycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
@@ -496,9 +503,7 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	}
 	if len(t.hot) > 0 {
 		set(CategoryHot)
-		for _, n := range t.hot {
-			parts = append(parts, fmt.Sprintf("retries %s at once when it fails: no wait on the failure path", n))
-		}
+		parts = append(parts, t.hot...)
 	}
 	if len(t.zombie) > 0 {
 		set(CategoryZombie)
@@ -514,7 +519,7 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	if len(t.hot)+len(t.fixed)+len(t.zombie) > 0 {
 		fixes = append(fixes, "back off exponentially with a cap and jitter, reset on success (cenkalti/backoff/v5 Retry, k8s wait.Backoff, or a min(d*2, max) timer)")
 	}
-	if len(t.zombie) > 0 {
+	if len(t.zombie) > 0 || t.hotDiscarded {
 		fixes = append(fixes, "handle the error")
 	}
 	if hasDefer(t.leaks) {
