@@ -3,6 +3,7 @@ package zombieloop
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -264,7 +265,47 @@ func (c *checker) paceOf(p *cfgx.Path, l *loops.Loop, want loops.Pace) string {
 	if !any {
 		return "at once"
 	}
+	if want == loops.Invariant {
+		// A fixed but computed delay: name it as the source does.
+		for _, b := range p.Blocks {
+			for _, instr := range b.Instrs {
+				if e := c.sleepExpr(instr); e != "" && c.cl.InstrPace(instr, l) == loops.Invariant {
+					return "every " + e
+				}
+			}
+		}
+	}
 	return "at a fixed pace"
+}
+
+// sleepExpr returns the source text of d in time.Sleep(d), or "".
+func (c *checker) sleepExpr(instr ssa.Instruction) string {
+	call, ok := instr.(*ssa.Call)
+	if !ok || len(call.Call.Args) != 1 {
+		return ""
+	}
+	if f := loops.FuncOf(call.Common()); f == nil || f.Pkg() == nil || f.Pkg().Path() != "time" || f.Name() != "Sleep" {
+		return ""
+	}
+	pos := call.Pos()
+	for _, file := range c.pass.Files {
+		if pos < file.Pos() || pos >= file.End() {
+			continue
+		}
+		var text string
+		ast.Inspect(file, func(n ast.Node) bool {
+			if text != "" || n == nil || n.Pos() > pos || n.End() <= pos {
+				return false
+			}
+			if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos && len(ce.Args) == 1 {
+				text = types.ExprString(ce.Args[0])
+				return false
+			}
+			return true
+		})
+		return text
+	}
+	return ""
 }
 
 // constWait returns the constant duration of time.Sleep(d), <-time.After(d)
