@@ -4,6 +4,7 @@
 package wire
 
 import (
+	"context"
 	"encoding/binary"
 	"io"
 	"net"
@@ -23,4 +24,12 @@ func (p *Peer) Frame() ([]byte, error) {
 		return nil, err
 	}
 	return body, nil
+}
+
+// Account is a signed-in user.
+type Account struct{ Name string }
+
+// API is a remote account service.
+type API interface {
+	Me(ctx context.Context) (*Account, error)
 }
