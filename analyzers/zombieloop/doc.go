@@ -32,7 +32,8 @@
 // so tests of its other results take the zero value's branch while it
 // fails). A helper returning only nil or ctx.Err() counts as a
 // cancellation check, and io.ReadFull and io.Copy on a connection count as
-// I/O.
+// I/O. An error kept in a variable a closure captures (`var err error`
+// read by a deferred func) is followed through its stores and loads.
 //
 // zombie: the loop has no exit at all (no return, break, crash or
 // cancellation), the call's error is discarded (`_` or never read), and

@@ -57,6 +57,24 @@ func ErrorTests(err ssa.Value) map[*ssa.BasicBlock]Branch {
 	if err == nil || err.Referrers() == nil {
 		return tests
 	}
+	vals := []ssa.Value{err}
+	for _, ref := range *err.Referrers() {
+		// `var err error` captured by a closure lives in memory: `err =
+		// f()` is a store, `if err != nil` a load. A load counts when only
+		// this store can have put its value there.
+		if st, ok := ref.(*ssa.Store); ok && st.Val == err {
+			if a, ok := st.Addr.(*ssa.Alloc); ok {
+				vals = append(vals, loadsOf(a, st)...)
+			}
+		}
+	}
+	for _, v := range vals {
+		errorTests(v, tests)
+	}
+	return tests
+}
+
+func errorTests(err ssa.Value, tests map[*ssa.BasicBlock]Branch) {
 	for _, ref := range *err.Referrers() {
 		bin, ok := ref.(*ssa.BinOp)
 		if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) || !(isNil(bin.X) || isNil(bin.Y)) {
@@ -73,7 +91,105 @@ func ErrorTests(err ssa.Value) map[*ssa.BasicBlock]Branch {
 			tests[bin.Block()] = Branch{Err: s[1], OK: s[0]}
 		}
 	}
-	return tests
+}
+
+// loadsOf returns the loads of a that only the store st can reach: every
+// other definition of a (its zero value at the Alloc, any other store) is
+// killed on the way by st or another store, and no call that might write a
+// through a closure or a pointer lies between. It returns nil when a's
+// address escapes in any other way.
+func loadsOf(a *ssa.Alloc, st *ssa.Store) []ssa.Value {
+	if a.Referrers() == nil {
+		return nil
+	}
+	defs := []ssa.Instruction{a}
+	escapes := false
+	for _, ref := range *a.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return nil // the address itself is stored
+			}
+			defs = append(defs, r)
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			escapes = true
+		default:
+			return nil
+		}
+	}
+	isDef := func(i ssa.Instruction) bool {
+		for _, d := range defs {
+			if d == i {
+				return true
+			}
+		}
+		return false
+	}
+	// clobbers reports whether instr may write a behind our back: a call
+	// of a closure or of a function value, when a is captured.
+	clobbers := func(instr ssa.Instruction) bool {
+		ci, ok := instr.(ssa.CallInstruction)
+		if !ok || !escapes {
+			return false
+		}
+		if _, ok := instr.(*ssa.Defer); ok {
+			return false // runs at return
+		}
+		c := ci.Common()
+		if c.IsInvoke() {
+			return false
+		}
+		f := c.StaticCallee()
+		return f == nil || f.Parent() != nil
+	}
+	// reached[load] = the definitions that reach it.
+	reached := make(map[*ssa.UnOp]map[ssa.Instruction]bool)
+	for _, d := range defs {
+		seen := make(map[*ssa.BasicBlock]bool)
+		var walk func(b *ssa.BasicBlock, from int)
+		walk = func(b *ssa.BasicBlock, from int) {
+			for _, instr := range b.Instrs[from:] {
+				if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.MUL && u.X == a {
+					if reached[u] == nil {
+						reached[u] = make(map[ssa.Instruction]bool)
+					}
+					reached[u][d] = true
+				}
+				if isDef(instr) || clobbers(instr) {
+					return
+				}
+			}
+			for _, n := range b.Succs {
+				if !seen[n] {
+					seen[n] = true
+					walk(n, 0)
+				}
+			}
+		}
+		b := d.Block()
+		walk(b, indexIn(b, d)+1)
+	}
+	var out []ssa.Value
+	for u, ds := range reached {
+		if len(ds) == 1 && ds[st] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func indexIn(b *ssa.BasicBlock, instr ssa.Instruction) int {
+	for i, x := range b.Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
 }
 
 func isNil(v ssa.Value) bool {
