@@ -3,6 +3,7 @@ package zombieloop
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -143,12 +144,14 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 // traits collects what is wrong with one loop.
 type traits struct {
 	spin     bool
-	hot      []string // callee names retried at once
+	hot      []string // "retries callee at once ..."
 	fixed    []string // "callee every d"
 	zombie   []string // "callee (pace)"
 	nocancel string   // the context's name
-	leaks    []string
-	noExit   bool
+	// hotDiscarded: a call retried at once also has its error discarded.
+	hotDiscarded bool
+	leaks        []string
+	noExit       bool
 }
 
 // checkLoop decides every rule for loop l and reports one diagnostic
@@ -200,7 +203,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			current = call
 			name := calleeName(call.Common())
 			err := loops.ErrValue(call)
-			fv := loops.FailureView(err, cancel)
+			fv := loops.FailureViewOf(call, cancel)
 			if !loops.Persistent(call, fv, c.oracle) {
 				continue
 			}
@@ -214,7 +217,12 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			}
 			hot := l.Cycle(call, fv, isWait) != nil
 			if hot && key("hot") {
-				t.hot = append(t.hot, name)
+				h := fmt.Sprintf("retries %s at once when it fails: no wait on the failure path", name)
+				if loops.Discarded(call) {
+					h += ", and its error is discarded"
+					t.hotDiscarded = true
+				}
+				t.hot = append(t.hot, h)
 			}
 			if !hot {
 				if p := l.Cycle(call, fv, notShort); p != nil && l.Cycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
@@ -257,7 +265,47 @@ func (c *checker) paceOf(p *cfgx.Path, l *loops.Loop, want loops.Pace) string {
 	if !any {
 		return "at once"
 	}
+	if want == loops.Invariant {
+		// A fixed but computed delay: name it as the source does.
+		for _, b := range p.Blocks {
+			for _, instr := range b.Instrs {
+				if e := c.sleepExpr(instr); e != "" && c.cl.InstrPace(instr, l) == loops.Invariant {
+					return "every " + e
+				}
+			}
+		}
+	}
 	return "at a fixed pace"
+}
+
+// sleepExpr returns the source text of d in time.Sleep(d), or "".
+func (c *checker) sleepExpr(instr ssa.Instruction) string {
+	call, ok := instr.(*ssa.Call)
+	if !ok || len(call.Call.Args) != 1 {
+		return ""
+	}
+	if f := loops.FuncOf(call.Common()); f == nil || f.Pkg() == nil || f.Pkg().Path() != "time" || f.Name() != "Sleep" {
+		return ""
+	}
+	pos := call.Pos()
+	for _, file := range c.pass.Files {
+		if pos < file.Pos() || pos >= file.End() {
+			continue
+		}
+		var text string
+		ast.Inspect(file, func(n ast.Node) bool {
+			if text != "" || n == nil || n.Pos() > pos || n.End() <= pos {
+				return false
+			}
+			if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos && len(ce.Args) == 1 {
+				text = types.ExprString(ce.Args[0])
+				return false
+			}
+			return true
+		})
+		return text
+	}
+	return ""
 }
 
 // constWait returns the constant duration of time.Sleep(d), <-time.After(d)
@@ -496,9 +544,7 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	}
 	if len(t.hot) > 0 {
 		set(CategoryHot)
-		for _, n := range t.hot {
-			parts = append(parts, fmt.Sprintf("retries %s at once when it fails: no wait on the failure path", n))
-		}
+		parts = append(parts, t.hot...)
 	}
 	if len(t.zombie) > 0 {
 		set(CategoryZombie)
@@ -514,7 +560,7 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	if len(t.hot)+len(t.fixed)+len(t.zombie) > 0 {
 		fixes = append(fixes, "back off exponentially with a cap and jitter, reset on success (cenkalti/backoff/v5 Retry, k8s wait.Backoff, or a min(d*2, max) timer)")
 	}
-	if len(t.zombie) > 0 {
+	if len(t.zombie) > 0 || t.hotDiscarded {
 		fixes = append(fixes, "handle the error")
 	}
 	if hasDefer(t.leaks) {

@@ -26,7 +26,14 @@
 // package doing one of these) fails persistently (no return and no crash is
 // reachable while it keeps failing, cancellation aside) and the loop comes
 // back to it with no wait on the way: `continue` on error, an Accept loop
-// that logs and continues, `for { if err == nil { return } }`.
+// that logs and continues, `for { if err == nil { return } }`, a wait for
+// a peer's greeting that drops the read error (`msg, _ := c.Next(); if
+// bytes.Equal(msg, hello) { break }`: a failing call returns zero values,
+// so tests of its other results take the zero value's branch while it
+// fails). A helper returning only nil or ctx.Err() counts as a
+// cancellation check, and io.ReadFull and io.Copy on a connection count as
+// I/O. An error kept in a variable a closure captures (`var err error`
+// read by a deferred func) is followed through its stores and loads.
 //
 // zombie: the loop has no exit at all (no return, break, crash or
 // cancellation), the call's error is discarded (`_` or never read), and

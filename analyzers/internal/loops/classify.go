@@ -71,6 +71,40 @@ var ioMethodNames = map[string]bool{
 	"ReadMessage": true, "WriteMessage": true, "Get": true, "Post": true,
 }
 
+// ioHelpers are io functions that read or write through an io.Reader or
+// io.Writer argument; they do network I/O when that argument is a
+// connection (io.ReadFull(conn, hdr)).
+var ioHelpers = map[string]bool{
+	"ReadFull": true, "ReadAtLeast": true, "ReadAll": true, "Copy": true,
+	"CopyN": true, "CopyBuffer": true, "WriteString": true,
+}
+
+// netArg reports whether some argument of call is a value of a type
+// declared by a std I/O package (net.Conn, *net.TCPConn, *tls.Conn)
+// converted to an interface.
+func netArg(call *ssa.CallCommon) bool {
+	for _, a := range call.Args {
+		var x ssa.Value
+		switch a := a.(type) {
+		case *ssa.MakeInterface:
+			x = a.X
+		case *ssa.ChangeInterface:
+			x = a.X
+		default:
+			continue
+		}
+		t := x.Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && stdIO[n.Obj().Pkg().Path()] &&
+			n.Obj().Pkg().Path() != "net/http" {
+			return true
+		}
+	}
+	return false
+}
+
 // notIO are name prefixes of std functions that return an error without
 // doing I/O: constructors, parsers, configuration and cleanup.
 var notIO = []string{"New", "Parse", "Split", "Join", "Close", "Set", "Scan", "Err", "Cancel"}
@@ -167,6 +201,9 @@ func (c *Classifier) ioCall(call *ssa.CallCommon, depth int) bool {
 	}
 	path := fn.Pkg().Path()
 	if stdIO[path] && lastIsError(call.Signature()) && !hasAnyPrefix(fn.Name(), notIO) {
+		return true
+	}
+	if path == "io" && ioHelpers[fn.Name()] && lastIsError(call.Signature()) && netArg(call) {
 		return true
 	}
 	if call.IsInvoke() && lastIsError(call.Signature()) &&

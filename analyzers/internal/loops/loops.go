@@ -350,6 +350,14 @@ type DoneCase struct {
 }
 
 func isCtxErr(v ssa.Value) bool {
+	return ctxErrCall(v, 0)
+}
+
+// ctxErrCall reports whether v is ctx.Err(), or a call of a function of
+// the same package whose every return is nil or ctx.Err() (a helper such
+// as `func (s *stop) cancelled() error { select { case <-s.ctx.Done():
+// return s.ctx.Err(); default: return nil } }`).
+func ctxErrCall(v ssa.Value, depth int) bool {
 	call, ok := v.(*ssa.Call)
 	if !ok {
 		return false
@@ -358,7 +366,29 @@ func isCtxErr(v ssa.Value) bool {
 	if c.IsInvoke() {
 		return c.Method.Name() == "Err" && IsContext(c.Value.Type())
 	}
-	return false
+	f := c.StaticCallee()
+	if f == nil || depth >= 2 || len(f.Blocks) == 0 || f.Pkg != call.Parent().Pkg ||
+		f.Signature.Results().Len() != 1 || !lastIsError(f.Signature) {
+		return false
+	}
+	sawErr := false
+	for _, b := range f.Blocks {
+		ret, ok := lastInstr(b).(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(ret.Results) != 1 {
+			return false
+		}
+		switch r := ret.Results[0]; {
+		case isNil(r):
+		case ctxErrCall(r, depth+1):
+			sawErr = true
+		default:
+			return false
+		}
+	}
+	return sawErr
 }
 
 // ExitClass says how a loop can be left.

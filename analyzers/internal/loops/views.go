@@ -1,6 +1,7 @@
 package loops
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -56,6 +57,24 @@ func ErrorTests(err ssa.Value) map[*ssa.BasicBlock]Branch {
 	if err == nil || err.Referrers() == nil {
 		return tests
 	}
+	vals := []ssa.Value{err}
+	for _, ref := range *err.Referrers() {
+		// `var err error` captured by a closure lives in memory: `err =
+		// f()` is a store, `if err != nil` a load. A load counts when only
+		// this store can have put its value there.
+		if st, ok := ref.(*ssa.Store); ok && st.Val == err {
+			if a, ok := st.Addr.(*ssa.Alloc); ok {
+				vals = append(vals, loadsOf(a, st)...)
+			}
+		}
+	}
+	for _, v := range vals {
+		errorTests(v, tests)
+	}
+	return tests
+}
+
+func errorTests(err ssa.Value, tests map[*ssa.BasicBlock]Branch) {
 	for _, ref := range *err.Referrers() {
 		bin, ok := ref.(*ssa.BinOp)
 		if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) || !(isNil(bin.X) || isNil(bin.Y)) {
@@ -72,7 +91,105 @@ func ErrorTests(err ssa.Value) map[*ssa.BasicBlock]Branch {
 			tests[bin.Block()] = Branch{Err: s[1], OK: s[0]}
 		}
 	}
-	return tests
+}
+
+// loadsOf returns the loads of a that only the store st can reach: every
+// other definition of a (its zero value at the Alloc, any other store) is
+// killed on the way by st or another store, and no call that might write a
+// through a closure or a pointer lies between. It returns nil when a's
+// address escapes in any other way.
+func loadsOf(a *ssa.Alloc, st *ssa.Store) []ssa.Value {
+	if a.Referrers() == nil {
+		return nil
+	}
+	defs := []ssa.Instruction{a}
+	escapes := false
+	for _, ref := range *a.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return nil // the address itself is stored
+			}
+			defs = append(defs, r)
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			escapes = true
+		default:
+			return nil
+		}
+	}
+	isDef := func(i ssa.Instruction) bool {
+		for _, d := range defs {
+			if d == i {
+				return true
+			}
+		}
+		return false
+	}
+	// clobbers reports whether instr may write a behind our back: a call
+	// of a closure or of a function value, when a is captured.
+	clobbers := func(instr ssa.Instruction) bool {
+		ci, ok := instr.(ssa.CallInstruction)
+		if !ok || !escapes {
+			return false
+		}
+		if _, ok := instr.(*ssa.Defer); ok {
+			return false // runs at return
+		}
+		c := ci.Common()
+		if c.IsInvoke() {
+			return false
+		}
+		f := c.StaticCallee()
+		return f == nil || f.Parent() != nil
+	}
+	// reached[load] = the definitions that reach it.
+	reached := make(map[*ssa.UnOp]map[ssa.Instruction]bool)
+	for _, d := range defs {
+		seen := make(map[*ssa.BasicBlock]bool)
+		var walk func(b *ssa.BasicBlock, from int)
+		walk = func(b *ssa.BasicBlock, from int) {
+			for _, instr := range b.Instrs[from:] {
+				if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.MUL && u.X == a {
+					if reached[u] == nil {
+						reached[u] = make(map[ssa.Instruction]bool)
+					}
+					reached[u][d] = true
+				}
+				if isDef(instr) || clobbers(instr) {
+					return
+				}
+			}
+			for _, n := range b.Succs {
+				if !seen[n] {
+					seen[n] = true
+					walk(n, 0)
+				}
+			}
+		}
+		b := d.Block()
+		walk(b, indexIn(b, d)+1)
+	}
+	var out []ssa.Value
+	for u, ds := range reached {
+		if len(ds) == 1 && ds[st] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func indexIn(b *ssa.BasicBlock, instr ssa.Instruction) int {
+	for i, x := range b.Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
 }
 
 func isNil(v ssa.Value) bool {
@@ -158,4 +275,292 @@ func ContextInScope(fn *ssa.Function) string {
 func isPtrToContext(t types.Type) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
 	return ok && IsContext(p.Elem())
+}
+
+// FailureViewOf is FailureView for call, extended with the tests that its
+// other results decide while it fails. A failing call returns zero values
+// besides its error (nil data, n == 0, a nil response), so in the failure
+// view `if bytes.Equal(msg, hello)`, `if n > 0` or `if resp != nil` take
+// the branch a zero value takes. Without this, a loop that drops the error
+// and leaves only when the data matches (`msg, _ := c.Next(); if
+// bytes.Equal(msg, hello) { break }`) would look as if it could leave while
+// the call keeps failing.
+func FailureViewOf(call *ssa.Call, cancel map[*ssa.BasicBlock]bool) *View {
+	v := FailureView(ErrValue(call), cancel)
+	for b, br := range ZeroTests(call) {
+		if _, ok := v.tests[b]; !ok {
+			v.tests[b] = br
+		}
+	}
+	return v
+}
+
+// zval is a value known under the assumption that a call's non-error
+// results are zero: a constant, or nil.
+type zval struct {
+	isNil bool
+	c     constant.Value
+}
+
+// ZeroTests returns, for every block ending in an If whose condition is
+// decided when call's non-error results are zero values, the two branches:
+// Err is the branch the zero values take. Only comparisons with constants
+// or nil, len and cap, conversions, `!` and bytes.Equal with a non-empty
+// operand are evaluated; anything else is left undecided.
+func ZeroTests(call *ssa.Call) map[*ssa.BasicBlock]Branch {
+	tests := make(map[*ssa.BasicBlock]Branch)
+	tup, ok := call.Type().(*types.Tuple)
+	if !ok || tup.Len() < 2 || call.Referrers() == nil {
+		return tests
+	}
+	zero := make(map[ssa.Value]bool)
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index < tup.Len()-1 {
+			zero[ex] = true
+		}
+	}
+	if len(zero) == 0 {
+		return tests
+	}
+	// Visit the Ifs reachable through the uses of the zero values.
+	seen := make(map[ssa.Value]bool)
+	var work []ssa.Value
+	for v := range zero {
+		work = append(work, v)
+	}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[v] || v.Referrers() == nil {
+			continue
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.If:
+				z, ok := zeroEval(r.Cond, zero, 0)
+				if !ok || z.isNil || z.c.Kind() != constant.Bool {
+					continue
+				}
+				s := r.Block().Succs
+				if constant.BoolVal(z.c) {
+					tests[r.Block()] = Branch{Err: s[0], OK: s[1]}
+				} else {
+					tests[r.Block()] = Branch{Err: s[1], OK: s[0]}
+				}
+			case ssa.Value:
+				if len(work) < 64 {
+					work = append(work, r)
+				}
+			}
+		}
+	}
+	return tests
+}
+
+// zeroEval evaluates v when the values in zero are the zero values of
+// their types.
+func zeroEval(v ssa.Value, zero map[ssa.Value]bool, depth int) (zval, bool) {
+	if depth > 8 {
+		return zval{}, false
+	}
+	if zero[v] {
+		return zeroOf(v.Type())
+	}
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.IsNil() {
+			return zval{isNil: true}, true
+		}
+		if v.Value == nil {
+			return zval{}, false
+		}
+		return zval{c: v.Value}, true
+	case *ssa.Convert:
+		x, ok := zeroEval(v.X, zero, depth+1)
+		if !ok {
+			return zval{}, false
+		}
+		if x.isNil {
+			if b, ok := v.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+				return zval{c: constant.MakeString("")}, true // string(nil slice)
+			}
+			return zval{}, false
+		}
+		return x, true
+	case *ssa.ChangeType:
+		return zeroEval(v.X, zero, depth+1)
+	case *ssa.UnOp:
+		if v.Op != token.NOT {
+			return zval{}, false
+		}
+		x, ok := zeroEval(v.X, zero, depth+1)
+		if !ok || x.isNil || x.c.Kind() != constant.Bool {
+			return zval{}, false
+		}
+		return zval{c: constant.MakeBool(!constant.BoolVal(x.c))}, true
+	case *ssa.BinOp:
+		switch v.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		default:
+			return zval{}, false
+		}
+		x, ok1 := zeroEval(v.X, zero, depth+1)
+		y, ok2 := zeroEval(v.Y, zero, depth+1)
+		if !ok1 || !ok2 {
+			return zval{}, false
+		}
+		if x.isNil || y.isNil {
+			if !(x.isNil && y.isNil) || (v.Op != token.EQL && v.Op != token.NEQ) {
+				return zval{}, false
+			}
+			return zval{c: constant.MakeBool(v.Op == token.EQL)}, true
+		}
+		if x.c.Kind() != y.c.Kind() && !(isNumeric(x.c) && isNumeric(y.c)) {
+			return zval{}, false
+		}
+		return zval{c: constant.MakeBool(constant.Compare(x.c, v.Op, y.c))}, true
+	case *ssa.Call:
+		if b, ok := v.Call.Value.(*ssa.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") && len(v.Call.Args) == 1 {
+			x, ok := zeroEval(v.Call.Args[0], zero, depth+1)
+			if !ok {
+				return zval{}, false
+			}
+			if x.isNil {
+				return zval{c: constant.MakeInt64(0)}, true
+			}
+			if x.c.Kind() == constant.String {
+				return zval{c: constant.MakeInt64(int64(len(constant.StringVal(x.c))))}, true
+			}
+			return zval{}, false
+		}
+		if IsFunc(v.Call.StaticCallee(), "bytes", "Equal") && len(v.Call.Args) == 2 {
+			a, b := v.Call.Args[0], v.Call.Args[1]
+			za, oka := zeroEval(a, zero, depth+1)
+			zb, okb := zeroEval(b, zero, depth+1)
+			if oka && za.isNil && nonEmpty(b, 0) || okb && zb.isNil && nonEmpty(a, 0) {
+				return zval{c: constant.MakeBool(false)}, true
+			}
+		}
+	}
+	return zval{}, false
+}
+
+func isNumeric(c constant.Value) bool {
+	switch c.Kind() {
+	case constant.Int, constant.Float:
+		return true
+	}
+	return false
+}
+
+// zeroOf returns the zero value of t, if zeroEval can represent it.
+func zeroOf(t types.Type) (zval, bool) {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return zval{c: constant.MakeBool(false)}, true
+		case u.Info()&types.IsString != 0:
+			return zval{c: constant.MakeString("")}, true
+		case u.Info()&types.IsInteger != 0:
+			return zval{c: constant.MakeInt64(0)}, true
+		case u.Info()&types.IsFloat != 0:
+			return zval{c: constant.MakeFloat64(0)}, true
+		}
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return zval{isNil: true}, true
+	}
+	return zval{}, false
+}
+
+// nonEmpty reports whether the byte slice v is certainly not empty: a
+// conversion of a non-empty string constant, a slice of a non-empty array,
+// or a package variable whose every assignment is one of these.
+func nonEmpty(v ssa.Value, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.Value != nil && v.Value.Kind() == constant.String && constant.StringVal(v.Value) != ""
+	case *ssa.Convert:
+		return nonEmpty(v.X, depth+1)
+	case *ssa.Slice:
+		if v.Low != nil || v.High != nil || v.Max != nil {
+			return false
+		}
+		p, ok := v.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return false
+		}
+		a, ok := p.Elem().Underlying().(*types.Array)
+		return ok && a.Len() > 0
+	case *ssa.UnOp:
+		g, ok := v.X.(*ssa.Global)
+		if v.Op != token.MUL || !ok || g.Pkg == nil {
+			return false
+		}
+		// A Global has no referrers: look for its stores in every function
+		// of its package. Any other use of its address may write to it.
+		stores := 0
+		for _, fn := range packageFuncs(g.Pkg) {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					for _, op := range instr.Operands(nil) {
+						if *op != g {
+							continue
+						}
+						switch r := instr.(type) {
+						case *ssa.Store:
+							if r.Addr != g || !nonEmpty(r.Val, depth+1) {
+								return false
+							}
+							stores++
+						case *ssa.UnOp:
+							if r.Op != token.MUL {
+								return false
+							}
+						default:
+							return false
+						}
+					}
+				}
+			}
+		}
+		return stores > 0
+	}
+	return false
+}
+
+// packageFuncs returns the functions of pkg: its package-level functions,
+// the methods of its named types, and the closures nested in them.
+func packageFuncs(pkg *ssa.Package) []*ssa.Function {
+	var out []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if fn == nil {
+			return
+		}
+		out = append(out, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, m := range pkg.Members {
+		switch m := m.(type) {
+		case *ssa.Function:
+			add(m)
+		case *ssa.Type:
+			for _, t := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
+				ms := pkg.Prog.MethodSets.MethodSet(t)
+				for i := 0; i < ms.Len(); i++ {
+					if fn := pkg.Prog.MethodValue(ms.At(i)); fn != nil && fn.Pkg == pkg && fn.Synthetic == "" {
+						add(fn)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
