@@ -10,3 +10,10 @@ import (
 func TestLocalRoute(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident")
 }
+
+// TestDynamicCallsResolvedDownstream: package llm calls providers through
+// an interface; app2 declares them. llm's summaries carry the dynamic
+// calls, which app2 resolves by the providers each call site passes.
+func TestDynamicCallsResolvedDownstream(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "example.com/app2")
+}

@@ -29,4 +29,16 @@
 // sockets, host.docker.internal and the policy's local.hosts; private
 // addresses are not reported; hosts from environment variables are unknown
 // and silent.
+//
+// Calls through interfaces are resolved where the implementations are
+// known. A package that calls a provider interface whose implementations
+// live in the packages importing it (a provider chain in package llm, the
+// providers in package app) records the dynamic call in its summary; each
+// importer resolves it by the concrete providers a call site passes (a
+// chain given only the local provider does not reach the cloud provider
+// declared beside it), or, when the value cannot be seen (a package
+// variable, a struct field), against every implementation it declares.
+// Limit: a package that imports no network package and no package that
+// can reach the network is not summarised at all, so a chain in such a
+// package is invisible to its importers.
 package localroute

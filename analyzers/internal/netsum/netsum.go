@@ -12,11 +12,13 @@ package netsum
 
 import (
 	"fmt"
+	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
 	"golang.org/x/tools/go/ssa"
@@ -27,6 +29,7 @@ const (
 	maxReaches = 16
 	maxFrames  = 12
 	maxParams  = 16
+	maxVirtual = 16
 )
 
 // Frame is one step of a witness path, as strings so it can cross packages
@@ -65,17 +68,38 @@ type FieldResult struct {
 	Fields []hosts.Field
 }
 
+// VCall is a dynamic call through an interface method that this package
+// cannot resolve for its importers: the implementations may be declared
+// above it (a provider chain in package llm, its providers in package app).
+// Each importer resolves it against the implementations it declares, and
+// passes it on for packages further up. Via ends at the dynamic call.
+//
+// When the receiver is a parameter of the summarised function (Path "") or
+// an element of a slice parameter (Path "[]"), Param is its index, and the
+// caller resolves the call against the concrete types it passes there: a
+// chain given only a local provider does not reach a cloud provider
+// declared beside it. Otherwise Param is -1, and the call resolves against
+// every implementation the importer declares.
+type VCall struct {
+	Iface  string // package path and name of the interface, "example.com/llm.Provider"
+	Method string
+	Param  int
+	Path   string
+	Via    []Frame
+}
+
 // Summary is the content of the NetSum fact.
 type Summary struct {
 	Reaches   []Reach
 	Params    []ParamFlow
 	Returns   []Result
 	RetFields []FieldResult
+	Virtual   []VCall
 }
 
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
-	return s == nil || len(s.Reaches) == 0 && len(s.Params) == 0 && len(s.Returns) == 0 && len(s.RetFields) == 0
+	return s == nil || len(s.Reaches) == 0 && len(s.Params) == 0 && len(s.Returns) == 0 && len(s.RetFields) == 0 && len(s.Virtual) == 0
 }
 
 // Created is a reach that starts in this function, at Call: a sink with a
@@ -225,6 +249,18 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 				if !ok {
 					continue
 				}
+				if iface := openInterface(call.Common()); iface != "" {
+					method := call.Common().Method.Name()
+					frame := Frame{Func: self, Pos: posString(f, call.Pos()), Callee: iface[strings.LastIndex(iface, "/")+1:] + "." + method}
+					param, path := receiverOrigin(fn, call.Common().Value)
+					s.Virtual = append(s.Virtual, VCall{Iface: iface, Method: method, Param: param, Path: path, Via: []Frame{frame}})
+					if param >= 0 {
+						// The receiver is the caller's to choose: each
+						// call site resolves it by what it passes, rather
+						// than every implementation here counting.
+						continue
+					}
+				}
 				for _, callee := range a.callees(call) {
 					cs := a.summaryOf(callee)
 					if cs == nil || callee == fn {
@@ -233,6 +269,18 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 					frame := Frame{Func: self, Pos: posString(f, call.Pos()), Callee: funcName(callee)}
 					for _, r := range cs.Reaches {
 						addReach(r.Host, append([]Frame{frame}, r.Via...))
+					}
+					for _, v := range cs.Virtual {
+						via := capFrames(append([]Frame{frame}, v.Via...))
+						if a.isLocal(callee) && v.Param < 0 {
+							// Resolved against this package's implementations
+							// in the callee's own summary already.
+							s.Virtual = append(s.Virtual, VCall{Iface: v.Iface, Method: v.Method, Param: -1, Via: via})
+							continue
+						}
+						for _, r := range a.resolveVirtual(fn, call, v, via, &s) {
+							addReach(r.Host, r.Via)
+						}
 					}
 					for _, p := range cs.Params {
 						args := call.Common().Args
@@ -269,6 +317,257 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 	a.CreatedIn[fn] = created
 	normalize(&s)
 	return s
+}
+
+func (s *Summary) virtual() []VCall {
+	if s == nil {
+		return nil
+	}
+	return s.Virtual
+}
+
+// resolveVirtual resolves a callee's dynamic call at a call site of fn: by
+// the concrete types the caller passes for the receiver when it can see
+// them, else against the package's own implementations. A call it cannot
+// close is passed on in s.Virtual for the packages above. It returns the
+// reaches found, with their whole paths.
+func (a *Analyzer) resolveVirtual(fn *ssa.Function, call ssa.CallInstruction, v VCall, via []Frame, s *Summary) []Reach {
+	var impls []*types.Func
+	if v.Param >= 0 {
+		args := call.Common().Args
+		if call.Common().IsInvoke() {
+			args = append([]ssa.Value{call.Common().Value}, args...)
+		}
+		if v.Param >= len(args) {
+			return nil
+		}
+		concrete, param, ok := concreteTypes(fn, args[v.Param], v.Path)
+		switch {
+		case param >= 0:
+			// The caller's own parameter: its callers decide.
+			s.Virtual = append(s.Virtual, VCall{Iface: v.Iface, Method: v.Method, Param: param, Path: v.Path, Via: via})
+			return nil
+		case ok:
+			for _, t := range concrete {
+				if m := methodOf(t, v.Method); m != nil {
+					impls = append(impls, m)
+				}
+			}
+		}
+		if !ok {
+			impls = a.implementationObjects(fn.Prog, v.Iface, v.Method)
+			s.Virtual = append(s.Virtual, VCall{Iface: v.Iface, Method: v.Method, Param: -1, Via: via})
+		}
+	} else {
+		impls = a.implementationObjects(fn.Prog, v.Iface, v.Method)
+		s.Virtual = append(s.Virtual, VCall{Iface: v.Iface, Method: v.Method, Param: -1, Via: via})
+	}
+	var out []Reach
+	last := via[len(via)-1]
+	for _, impl := range impls {
+		is := a.summaryOfObj(impl)
+		if is == nil {
+			continue
+		}
+		implFrame := Frame{Func: last.Func, Pos: last.Pos, Callee: objName(impl)}
+		for _, r := range is.Reaches {
+			path := append(append(append([]Frame(nil), via[:len(via)-1]...), implFrame), r.Via...)
+			out = append(out, Reach{Host: r.Host, Via: path})
+		}
+	}
+	return out
+}
+
+// receiverOrigin reports whether an interface call's receiver is a
+// parameter of top (path "") or an element of a slice parameter (path
+// "[]", as a range over it loads it), else -1.
+func receiverOrigin(top *ssa.Function, v ssa.Value) (int, string) {
+	path := ""
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if ia, ok := load.X.(*ssa.IndexAddr); ok {
+			v, path = ia.X, "[]"
+		}
+	}
+	if p, ok := v.(*ssa.Parameter); ok {
+		for i, q := range top.Params {
+			if q == p {
+				if path == "[]" {
+					if _, isSlice := p.Type().Underlying().(*types.Slice); !isSlice {
+						return -1, ""
+					}
+				}
+				return i, path
+			}
+		}
+	}
+	return -1, ""
+}
+
+// concreteTypes finds the dynamic types of an interface argument (path "")
+// or of the elements of a slice argument built from a literal (path "[]").
+// param is set instead when the argument is a parameter of top; ok is false
+// when the types cannot all be seen.
+func concreteTypes(top *ssa.Function, arg ssa.Value, path string) (ts []types.Type, param int, ok bool) {
+	if p, isParam := arg.(*ssa.Parameter); isParam {
+		for i, q := range top.Params {
+			if q == p {
+				return nil, i, false
+			}
+		}
+		return nil, -1, false
+	}
+	if path == "" {
+		if mi, isMI := arg.(*ssa.MakeInterface); isMI {
+			return []types.Type{mi.X.Type()}, -1, true
+		}
+		return nil, -1, false
+	}
+	sl, isSlice := arg.(*ssa.Slice)
+	if !isSlice {
+		return nil, -1, false
+	}
+	alloc, isAlloc := sl.X.(*ssa.Alloc)
+	if !isAlloc || alloc.Referrers() == nil {
+		return nil, -1, false
+	}
+	for _, ref := range *alloc.Referrers() {
+		ia, isIA := ref.(*ssa.IndexAddr)
+		if !isIA {
+			if ref == sl {
+				continue
+			}
+			return nil, -1, false
+		}
+		for _, use := range *ia.Referrers() {
+			st, isStore := use.(*ssa.Store)
+			if !isStore || st.Addr != ia {
+				continue
+			}
+			mi, isMI := st.Val.(*ssa.MakeInterface)
+			if !isMI {
+				return nil, -1, false
+			}
+			ts = append(ts, mi.X.Type())
+		}
+	}
+	return ts, -1, true
+}
+
+// methodOf returns the method a dynamic call of name on a value of type t
+// runs (promoted methods included), or nil.
+func methodOf(t types.Type, name string) *types.Func {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	if obj == nil {
+		// An unexported method: look it up in the type's own package.
+		if n, ok := types.Unalias(derefType(t)).(*types.Named); ok {
+			obj, _, _ = types.LookupFieldOrMethod(t, true, n.Obj().Pkg(), name)
+		}
+	}
+	m, _ := obj.(*types.Func)
+	return m
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// objName is funcName for a function known by its object.
+func objName(obj *types.Func) string {
+	sig := obj.Type().(*types.Signature)
+	qual := func(p *types.Package) string { return p.Name() }
+	if sig.Recv() != nil {
+		return "(" + types.TypeString(sig.Recv().Type(), qual) + ")." + obj.Name()
+	}
+	if obj.Pkg() != nil {
+		return obj.Pkg().Name() + "." + obj.Name()
+	}
+	return obj.Name()
+}
+
+// isLocal reports whether fn belongs to the package being summarised.
+func (a *Analyzer) isLocal(fn *ssa.Function) bool {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	_, ok := a.Local[fn]
+	return ok
+}
+
+// openInterface returns the qualified name of the interface an invoke call
+// dispatches through, if importers may declare implementations the package
+// cannot see: a named interface outside the standard library (std's
+// network sinks are modelled by name, and io.Reader-style interfaces would
+// fill every summary).
+func openInterface(common *ssa.CallCommon) string {
+	if !common.IsInvoke() {
+		return ""
+	}
+	named, ok := types.Unalias(common.Value.Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return ""
+	}
+	path := named.Obj().Pkg().Path()
+	if isStandardPackage(path) {
+		return ""
+	}
+	return path + "." + named.Obj().Name()
+}
+
+var stdPackages sync.Map // package path → bool
+
+// isStandardPackage reports whether path is a standard-library package:
+// found under GOROOT (build.Default's, which honours $GOROOT). A dot-free
+// path alone does not decide: analysistest's packages have them too.
+func isStandardPackage(path string) bool {
+	if v, ok := stdPackages.Load(path); ok {
+		return v.(bool)
+	}
+	p, err := build.Default.Import(path, "", build.FindOnly)
+	std := err == nil && p.Goroot
+	stdPackages.Store(path, std)
+	return std
+}
+
+// implementationObjects is implementationsOf by object.
+func (a *Analyzer) implementationObjects(prog *ssa.Program, iface, method string) []*types.Func {
+	var out []*types.Func
+	for _, fn := range a.implementationsOf(prog, iface, method) {
+		if fn.Origin() != nil {
+			fn = fn.Origin()
+		}
+		if obj, ok := fn.Object().(*types.Func); ok {
+			out = append(out, obj)
+		}
+	}
+	return out
+}
+
+// implementationsOf resolves a VCall against the package's own
+// implementations of the interface.
+func (a *Analyzer) implementationsOf(prog *ssa.Program, iface, method string) []*ssa.Function {
+	if a.Impls == nil {
+		return nil
+	}
+	i := strings.LastIndex(iface, ".")
+	if i < 0 {
+		return nil
+	}
+	pkg := prog.ImportedPackage(iface[:i])
+	if pkg == nil {
+		return nil
+	}
+	obj, ok := pkg.Pkg.Scope().Lookup(iface[i+1:]).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	it, ok := obj.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	return a.Impls(it, method)
 }
 
 // callees lists the functions a call may reach: the static callee, or the
@@ -378,6 +677,41 @@ func normalize(s *Summary) {
 		params = params[:maxParams]
 	}
 	s.Params = params
+
+	type vkey struct {
+		iface, method, path string
+		param               int
+	}
+	bestV := make(map[vkey][]Frame)
+	for _, v := range s.Virtual {
+		k := vkey{v.Iface, v.Method, v.Path, v.Param}
+		if cur, ok := bestV[k]; !ok || better(v.Via, cur) {
+			bestV[k] = v.Via
+		}
+	}
+	s.Virtual = s.Virtual[:0]
+	for k, via := range bestV {
+		s.Virtual = append(s.Virtual, VCall{Iface: k.iface, Method: k.method, Param: k.param, Path: k.path, Via: via})
+	}
+	sort.Slice(s.Virtual, func(i, j int) bool {
+		x, y := s.Virtual[i], s.Virtual[j]
+		if x.Iface != y.Iface {
+			return x.Iface < y.Iface
+		}
+		if x.Method != y.Method {
+			return x.Method < y.Method
+		}
+		if x.Param != y.Param {
+			return x.Param < y.Param
+		}
+		return x.Path < y.Path
+	})
+	if len(s.Virtual) > maxVirtual {
+		s.Virtual = s.Virtual[:maxVirtual]
+	}
+	if len(s.Virtual) == 0 {
+		s.Virtual = nil
+	}
 }
 
 func better(a, b []Frame) bool {
@@ -445,7 +779,19 @@ func (a *Analyzer) LocalCallees(fn *ssa.Function) []*ssa.Function {
 				if !ok {
 					continue
 				}
+				var targets []*ssa.Function
 				for _, callee := range a.callees(call) {
+					targets = append(targets, callee)
+					if a.isLocal(callee) {
+						continue
+					}
+					// Implementations here that resolve the callee's
+					// dynamic calls (see Summarize).
+					for _, v := range a.summaryOf(callee).virtual() {
+						targets = append(targets, a.implementationsOf(fn.Prog, v.Iface, v.Method)...)
+					}
+				}
+				for _, callee := range targets {
 					if callee.Origin() != nil {
 						callee = callee.Origin()
 					}

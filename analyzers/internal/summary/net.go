@@ -25,7 +25,7 @@ func (s *NetSum) String() string {
 	for _, r := range s.Summary.Reaches {
 		hs = append(hs, r.Host)
 	}
-	return fmt.Sprintf("NetSum(reaches=%v, params=%d, returns=%d, fields=%d)", hs, len(s.Summary.Params), len(s.Summary.Returns), len(s.Summary.RetFields))
+	return fmt.Sprintf("NetSum(reaches=%v, params=%d, returns=%d, fields=%d, virtual=%d)", hs, len(s.Summary.Params), len(s.Summary.Returns), len(s.Summary.RetFields), len(s.Summary.Virtual))
 }
 
 // summarizeNet computes the NetSum of every top-level function of the

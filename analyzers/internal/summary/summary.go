@@ -271,7 +271,9 @@ func exportsFacts(pass *analysis.Pass) bool {
 				return true
 			}
 		case *NetSum:
-			if len(fact.Summary.Reaches) > 0 || len(fact.Summary.Params) > 0 {
+			// Dynamic calls count: an importer may declare the
+			// implementations, which reach the network (netsum.VCall).
+			if len(fact.Summary.Reaches) > 0 || len(fact.Summary.Params) > 0 || len(fact.Summary.Virtual) > 0 {
 				return true
 			}
 		case *LoopSum:
