@@ -237,11 +237,23 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 		}
 	}
 
+	// I/O in the body of a range-over-func statement inside the loop is
+	// the loop's I/O, as it would be in the body of a range over a slice.
+	yields := l.Yields()
+	for _, y := range yields {
+		for _, b := range y.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok && !doesIO && c.cl.Fallible(call.Common()) {
+					doesIO = true
+				}
+			}
+		}
+	}
 	if t.noExit && doesIO && c.pass.Pkg.Name() != "main" {
 		t.nocancel = loops.ContextInScope(l.Fn)
 	}
 	if exits.LongRunning() {
-		t.leaks = c.leaks(l)
+		t.leaks = c.leaks(l, yields)
 	}
 	c.report(l, t)
 }
@@ -377,7 +389,10 @@ func timerConst(ch ssa.Value) (time.Duration, bool) {
 // leaks lists what a long-running loop leaks per iteration: defers (its
 // own rule), and, as context only, new Transports (httpclient's pool rule)
 // and response bodies never closed (respclose).
-func (c *checker) leaks(l *loops.Loop) []string {
+//
+// The bodies of range-over-func statements inside the loop (yields) run
+// on every iteration too: a defer there goes on the function's stack.
+func (c *checker) leaks(l *loops.Loop, yields []*ssa.Function) []string {
 	var out, defers []string
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -386,7 +401,11 @@ func (c *checker) leaks(l *loops.Loop) []string {
 			out = append(out, s)
 		}
 	}
-	for _, b := range l.Blocks {
+	blocks := l.Blocks
+	for _, y := range yields {
+		blocks = append(blocks[:len(blocks):len(blocks)], y.Blocks...)
+	}
+	for _, b := range blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case *ssa.Defer:

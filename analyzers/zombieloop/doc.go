@@ -66,6 +66,17 @@
 // not a wait. A delay is adaptive (backoff) when it changes round the loop
 // (doubling, shifts, min caps, math.Pow, NextBackOff()).
 //
+// Range-over-func (`for x := range seq`): go/ssa turns the body into a
+// synthetic yield closure that the iterator calls. A loop written inside
+// the body is the closure's own and is judged as such; a loop inside an
+// iterator function (`for { m, err := s.Receive(ctx); ... yield(m) }`) is
+// judged in that function. The range statement itself is treated as
+// bounded, like a range over a slice, whatever the body does: whether the
+// iterator ever ends is not decided (a consumer of an endless iterator
+// that retries without waiting is a known miss). When a range-over-func
+// statement sits inside a long-running loop, its body counts as part of
+// that loop: its I/O for nocancel, its defers for leak.
+//
 // Not reported: a bounded retry (`for i := 0; i < n; i++`), an event loop
 // over a channel, a loop that crashes on error (log.Fatal, panic), a loop
 // that returns on permanent errors, and a poller whose failure pace is not

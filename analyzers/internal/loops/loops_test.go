@@ -169,6 +169,46 @@ again:
 		goto again
 	}
 }
+
+func each(yield func(int) bool) {}
+
+func rangeEndless() {
+	for {
+		for range each {
+			work()
+		}
+	}
+}
+
+func rangeReturn() {
+	for {
+		for i := range each {
+			if i > 3 {
+				return
+			}
+		}
+	}
+}
+
+func rangeNested() {
+	for {
+		for range each {
+			for range each {
+				work()
+			}
+		}
+	}
+}
+
+func rangeInnerLoop() {
+	for range each {
+		for {
+			if err := f(); err == nil {
+				break
+			}
+		}
+	}
+}
 `
 
 func build(t *testing.T) *ssa.Package {
@@ -310,5 +350,57 @@ func TestPosition(t *testing.T) {
 	ls := loops.Find(pkg.Func("sequential"))
 	if a, b := fset.Position(ls[0].Position()).Line, fset.Position(ls[1].Position()).Line; a != 29 || b != 32 {
 		t.Errorf("sequential: lines %d, %d, want 29, 32", a, b)
+	}
+}
+
+// A range-over-func body is a synthetic yield closure: it is not part of
+// the enclosing loop's blocks, the iterator's "did not preserve panic"
+// check is impossible, and a return in the body is a return of the
+// enclosing function once the iterator returns.
+func TestRangeOverFunc(t *testing.T) {
+	pkg := build(t)
+	for name, w := range map[string]struct {
+		noExit bool
+		yields int
+	}{
+		"rangeEndless": {true, 1},
+		"rangeReturn":  {false, 1},
+		"rangeNested":  {true, 2},
+	} {
+		fn := pkg.Func(name)
+		ls := loops.Find(fn)
+		if len(ls) != 1 {
+			t.Errorf("%s: %d loops, want 1", name, len(ls))
+			continue
+		}
+		cancel, _ := loops.CancelBlocks(fn)
+		if got := ls[0].ClassifyExits(oracle, cancel).NoExit(); got != w.noExit {
+			t.Errorf("%s: NoExit = %t, want %t", name, got, w.noExit)
+		}
+		ys := ls[0].Yields()
+		if len(ys) != w.yields {
+			t.Errorf("%s: %d yields, want %d", name, len(ys), w.yields)
+		}
+		for _, y := range ys {
+			if !loops.IsYield(y) {
+				t.Errorf("%s: %s is not a yield", name, y)
+			}
+		}
+		if got, want := pkg.Prog.Fset.Position(ls[0].Position()).Line, pkg.Prog.Fset.Position(fn.Pos()).Line+1; got != want {
+			t.Errorf("%s: reported at line %d, want %d", name, got, want)
+		}
+	}
+	// The loop inside a yield is the yield's, reported at its own for.
+	outer := pkg.Func("rangeInnerLoop")
+	if ls := loops.Find(outer); len(ls) != 0 {
+		t.Errorf("rangeInnerLoop: %d loops, want 0", len(ls))
+	}
+	y := outer.AnonFuncs[0]
+	ls := loops.Find(y)
+	if len(ls) != 1 {
+		t.Fatalf("rangeInnerLoop yield: %d loops, want 1", len(ls))
+	}
+	if got, want := pkg.Prog.Fset.Position(ls[0].Position()).Line, pkg.Prog.Fset.Position(outer.Pos()).Line+2; got != want {
+		t.Errorf("rangeInnerLoop: reported at line %d, want %d", got, want)
 	}
 }
