@@ -199,9 +199,16 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			if !ok || !c.cl.Fallible(call.Common()) {
 				continue
 			}
-			doesIO = true
+			// An opaque operation handed to a helper (a ctx-first func
+			// parameter) is judged only on how fast the helper retries
+			// it: nothing shows that it does I/O, so it does not make the
+			// loop an I/O loop (nocancel) nor a zombie.
+			opaque := loops.OpaqueOp(call.Common()) != nil
+			if !opaque {
+				doesIO = true
+			}
 			current = call
-			name := calleeName(call.Common())
+			name := c.calleeName(call.Common())
 			err := loops.ErrValue(call)
 			fv := loops.FailureViewOf(call, cancel)
 			if !loops.Persistent(call, fv, c.oracle) {
@@ -229,7 +236,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 					t.fixed = append(t.fixed, name+" "+c.paceOf(p, l, loops.Short))
 				}
 			}
-			if t.noExit && loops.Discarded(call) {
+			if t.noExit && !opaque && loops.Discarded(call) {
 				if p := l.Cycle(call, fv, notFixed); p != nil && key("zombie") {
 					t.zombie = append(t.zombie, fmt.Sprintf("error from %s discarded; retries %s with no backoff", name, c.paceOf(p, l, loops.Invariant)))
 				}
@@ -243,7 +250,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	for _, y := range yields {
 		for _, b := range y.Blocks {
 			for _, instr := range b.Instrs {
-				if call, ok := instr.(*ssa.Call); ok && !doesIO && c.cl.Fallible(call.Common()) {
+				if call, ok := instr.(*ssa.Call); ok && !doesIO && c.cl.Fallible(call.Common()) && loops.OpaqueOp(call.Common()) == nil {
 					doesIO = true
 				}
 			}
@@ -299,25 +306,36 @@ func (c *checker) sleepExpr(instr ssa.Instruction) string {
 	if f := loops.FuncOf(call.Common()); f == nil || f.Pkg() == nil || f.Pkg().Path() != "time" || f.Name() != "Sleep" {
 		return ""
 	}
-	pos := call.Pos()
+	if ce := c.callExpr(call.Pos()); ce != nil && len(ce.Args) == 1 {
+		return types.ExprString(ce.Args[0])
+	}
+	return ""
+}
+
+// callExpr returns the call expression whose left parenthesis is at pos
+// (the position go/ssa gives a call), or nil.
+func (c *checker) callExpr(pos token.Pos) *ast.CallExpr {
+	if !pos.IsValid() {
+		return nil
+	}
 	for _, file := range c.pass.Files {
 		if pos < file.Pos() || pos >= file.End() {
 			continue
 		}
-		var text string
+		var found *ast.CallExpr
 		ast.Inspect(file, func(n ast.Node) bool {
-			if text != "" || n == nil || n.Pos() > pos || n.End() <= pos {
+			if found != nil || n == nil || n.Pos() > pos || n.End() <= pos {
 				return false
 			}
-			if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos && len(ce.Args) == 1 {
-				text = types.ExprString(ce.Args[0])
+			if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos {
+				found = ce
 				return false
 			}
 			return true
 		})
-		return text
+		return found
 	}
-	return ""
+	return nil
 }
 
 // constWait returns the constant duration of time.Sleep(d), <-time.After(d)
@@ -532,10 +550,20 @@ func isBodyField(fa *ssa.FieldAddr) bool {
 }
 
 // calleeName names a call's callee for messages: "http.Get",
-// "Client.Post", "Listener.Accept".
-func calleeName(cc *ssa.CallCommon) string {
+// "Client.Post", "Listener.Accept"; for a call through a func value, the
+// parameter or the expression called ("op", "fetch").
+func (c *checker) calleeName(cc *ssa.CallCommon) string {
 	f := loops.FuncOf(cc)
 	if f == nil {
+		if p := loops.OpaqueOp(cc); p != nil {
+			return p.Name()
+		}
+		if ce := c.callExpr(cc.Pos()); ce != nil {
+			switch fun := ast.Unparen(ce.Fun).(type) {
+			case *ast.Ident, *ast.SelectorExpr:
+				return types.ExprString(fun)
+			}
+		}
 		return "the call"
 	}
 	if r := loops.RecvName(f); r != "" {

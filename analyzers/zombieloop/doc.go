@@ -35,6 +35,19 @@
 // I/O. An error kept in a variable a closure captures (`var err error`
 // read by a deferred func) is followed through its stores and loads.
 //
+// Calls through function values: a func value whose definition the
+// function shows is its target: a method value (`get := c.Get`), a package
+// function (`dial := net.Dial`), or a closure of this package (`fetch :=
+// func() error {...}`, judged by its body, and a wait if it sleeps), also
+// when kept in a variable written once and captured by a goroutine. A
+// func parameter taking a context first and returning an error (`op
+// func(context.Context) error`, the operation handed to a retry or
+// supervisor helper) counts as fallible, for hot and fixed only: the
+// helper's loop decides how fast it is retried, but nothing shows that it
+// does I/O, so it alone makes no loop a zombie or nocancel. Other func
+// values (struct fields, variables assigned twice, parameters of other
+// signatures such as `op func() error`) are not judged.
+//
 // zombie: the loop has no exit at all (no return, break, crash or
 // cancellation), the call's error is discarded (`_` or never read), and
 // the failure cycle's waits are fixed (time.Sleep of a constant,
