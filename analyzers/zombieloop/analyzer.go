@@ -56,7 +56,7 @@ var Rules = []report.Rule{
 		Full:  "When the call fails, the loop retries after a constant delay shorter than zombieloop.short (default 1s), while on success it runs slower: failures make it poll faster. Use exponential backoff with a cap and jitter, reset on success."},
 	{Analyzer: Name, Category: CategoryLeak, Level: report.LevelError, URL: URL + "#" + CategoryLeak,
 		Short: "resource leaked on every iteration of a loop that never returns",
-		Full:  "A defer inside a loop that only ends at cancellation (or never) runs only when the function returns, so every iteration piles up one more deferred call and whatever it was meant to release. Release resources inside the iteration (call Close or cancel directly), or move the body into a function."},
+		Full:  "A defer inside a loop that only ends at cancellation (or never) runs only when the function returns, so every iteration piles up one more deferred call and whatever it was meant to release. Likewise a context's cancel func not called, or a dialled connection not closed, on some path back to the top of such a loop leaves one context or socket behind per cycle. Release resources inside the iteration (call Close or cancel directly, on every path), or move the body into a function."},
 	{Analyzer: Name, Category: CategoryNoCancel, Level: report.LevelWarning, URL: URL + "#" + CategoryNoCancel,
 		Short: "loop doing I/O never exits on the context in scope",
 		Full:  "A context.Context is in scope, but the loop never exits on it: the goroutine outlives its caller and keeps doing I/O after shutdown. Select on ctx.Done() (or check ctx.Err()) and return. Not reported in package main."},
@@ -151,7 +151,10 @@ type traits struct {
 	// hotDiscarded: a call retried at once also has its error discarded.
 	hotDiscarded bool
 	leaks        []string
-	noExit       bool
+	// cycleLeaks: a cancel func or connection not released on some
+	// cycle; zombieloop's own finding, like defers.
+	cycleLeaks []string
+	noExit     bool
 }
 
 // checkLoop decides every rule for loop l and reports one diagnostic
@@ -261,6 +264,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	}
 	if exits.LongRunning() {
 		t.leaks = c.leaks(l, yields)
+		t.cycleLeaks = c.cycleLeaks(l)
 	}
 	c.report(l, t)
 }
@@ -610,9 +614,10 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	if len(t.zombie) > 0 || t.hotDiscarded {
 		fixes = append(fixes, "handle the error")
 	}
-	if hasDefer(t.leaks) {
+	if hasDefer(t.leaks) || len(t.cycleLeaks) > 0 {
 		set(CategoryLeak)
 	}
+	t.leaks = append(t.leaks, t.cycleLeaks...)
 	if t.nocancel != "" {
 		set(CategoryNoCancel)
 	}

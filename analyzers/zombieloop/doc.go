@@ -60,9 +60,21 @@
 // slower: failures make the loop poll faster.
 //
 // leak: a defer inside a loop that only ends at cancellation, or never,
-// runs only when the function returns, so each iteration piles one up. A
-// new http.Transport per iteration and bodies left open are reported by
-// httpclient and respclose; here they are only mentioned in a finding.
+// runs only when the function returns, so each iteration piles one up.
+// In such a loop, also a resource acquired on an iteration and not
+// released on some cycle back to the same point (its acquiring call
+// succeeded): the cancel func of context.WithCancel, WithTimeout,
+// WithDeadline (and their Cause forms) not called on, say, the error path
+// that continues (go vet's lostcancel only follows paths to a return,
+// which such a loop has not), or a connection from net.Dial*, a Dialer's
+// Dial or DialContext, or tls.Dial not closed on some path (the
+// incident's CLOSE_WAIT sockets). A resource that is deferred, handed on
+// (to a goroutine or another function, a field, a channel, a variable the
+// next iteration reads) or whose cancel func is discarded (lostcancel's
+// finding) is assumed handled; a connection may be read and written
+// through fmt, io and bufio helpers. A new http.Transport per iteration
+// and bodies left open are reported by httpclient and respclose; here they
+// are only mentioned in a finding.
 //
 // nocancel: the loop does I/O and has no exit, and a context.Context is in
 // scope (a parameter, a captured variable, or a parameter of the enclosing
