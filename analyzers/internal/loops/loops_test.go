@@ -200,6 +200,36 @@ func rangeNested() {
 	}
 }
 
+type conn struct{}
+
+func (conn) get() error { return nil }
+
+func g() error { return nil }
+
+func methodValue(c conn) {
+	get := c.get
+	_ = get()
+}
+
+func capturedFunc() {
+	h := f
+	go func() { _ = h() }()
+}
+
+func assignedTwice(b bool) {
+	h := f
+	if b {
+		h = g
+	}
+	go func() { _ = h() }()
+}
+
+func opaque(ctx context.Context, op func(context.Context) error, run func() error) {
+	_ = op(ctx)
+	_ = run()
+	go func() { _ = op(ctx) }()
+}
+
 func rangeInnerLoop() {
 	for range each {
 		for {
@@ -402,5 +432,64 @@ func TestRangeOverFunc(t *testing.T) {
 	}
 	if got, want := pkg.Prog.Fset.Position(ls[0].Position()).Line, pkg.Prog.Fset.Position(outer.Pos()).Line+2; got != want {
 		t.Errorf("rangeInnerLoop: reported at line %d, want %d", got, want)
+	}
+}
+
+// calls returns the calls through func values (not static calls) in fn
+// and the closures it makes, in order.
+func calls(fn *ssa.Function) []*ssa.CallCommon {
+	var out []*ssa.CallCommon
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if _, static := call.Call.Value.(*ssa.Function); !static && !call.Call.IsInvoke() {
+					out = append(out, call.Common())
+				}
+			}
+		}
+	}
+	for _, anon := range fn.AnonFuncs {
+		out = append(out, calls(anon)...)
+	}
+	return out
+}
+
+func TestCallee(t *testing.T) {
+	pkg := build(t)
+	name := func(f *ssa.Function) string {
+		if f == nil {
+			return ""
+		}
+		if o := f.Object(); o != nil {
+			return o.Name()
+		}
+		return f.Name()
+	}
+	for fn, want := range map[string][]string{
+		"methodValue":   {"get"},
+		"capturedFunc":  {"f"},
+		"assignedTwice": {""},
+		"opaque":        {"", "", ""},
+	} {
+		cs := calls(pkg.Func(fn))
+		if len(cs) != len(want) {
+			t.Errorf("%s: %d calls through values, want %d", fn, len(cs), len(want))
+			continue
+		}
+		for i, c := range cs {
+			if got := name(loops.Callee(c)); got != want[i] {
+				t.Errorf("%s: call %d resolves to %q, want %q", fn, i, got, want[i])
+			}
+		}
+	}
+	cs := calls(pkg.Func("opaque"))
+	for i, want := range []string{"op", "", "op"} {
+		got := ""
+		if p := loops.OpaqueOp(cs[i]); p != nil {
+			got = p.Name()
+		}
+		if got != want {
+			t.Errorf("opaque: call %d: OpaqueOp = %q, want %q", i, got, want)
+		}
 	}
 }

@@ -242,3 +242,25 @@ func pollCtxInBody(ctx context.Context, c *http.Client, list []string) {
 		time.Sleep(time.Minute)
 	}
 }
+
+// forever yields until the consumer stops: an endless iterator.
+func forever(yield func(int) bool) {
+	for i := 0; ; i++ {
+		if !yield(i) {
+			return
+		}
+	}
+}
+
+// A consumer of an endless iterator that redials at once on failure: the
+// range statement is treated as bounded, so this is a known miss (doc.go).
+// It must stay quiet rather than be guessed at.
+func redialForever(addr string, out chan<- net.Conn) {
+	for range forever {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			continue
+		}
+		out <- c
+	}
+}
