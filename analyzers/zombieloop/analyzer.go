@@ -56,7 +56,7 @@ var Rules = []report.Rule{
 		Full:  "When the call fails, the loop retries after a constant delay shorter than zombieloop.short (default 1s), while on success it runs slower: failures make it poll faster. Use exponential backoff with a cap and jitter, reset on success."},
 	{Analyzer: Name, Category: CategoryLeak, Level: report.LevelError, URL: URL + "#" + CategoryLeak,
 		Short: "resource leaked on every iteration of a loop that never returns",
-		Full:  "A defer inside a loop that only ends at cancellation (or never) runs only when the function returns, so every iteration piles up one more deferred call and whatever it was meant to release. Release resources inside the iteration (call Close or cancel directly), or move the body into a function."},
+		Full:  "A defer inside a loop that only ends at cancellation (or never) runs only when the function returns, so every iteration piles up one more deferred call and whatever it was meant to release. Likewise a context's cancel func not called, or a dialled connection not closed, on some path back to the top of such a loop leaves one context or socket behind per cycle. Release resources inside the iteration (call Close or cancel directly, on every path), or move the body into a function."},
 	{Analyzer: Name, Category: CategoryNoCancel, Level: report.LevelWarning, URL: URL + "#" + CategoryNoCancel,
 		Short: "loop doing I/O never exits on the context in scope",
 		Full:  "A context.Context is in scope, but the loop never exits on it: the goroutine outlives its caller and keeps doing I/O after shutdown. Select on ctx.Done() (or check ctx.Err()) and return. Not reported in package main."},
@@ -151,7 +151,10 @@ type traits struct {
 	// hotDiscarded: a call retried at once also has its error discarded.
 	hotDiscarded bool
 	leaks        []string
-	noExit       bool
+	// cycleLeaks: a cancel func or connection not released on some
+	// cycle; zombieloop's own finding, like defers.
+	cycleLeaks []string
+	noExit     bool
 }
 
 // checkLoop decides every rule for loop l and reports one diagnostic
@@ -199,9 +202,16 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			if !ok || !c.cl.Fallible(call.Common()) {
 				continue
 			}
-			doesIO = true
+			// An opaque operation handed to a helper (a ctx-first func
+			// parameter) is judged only on how fast the helper retries
+			// it: nothing shows that it does I/O, so it does not make the
+			// loop an I/O loop (nocancel) nor a zombie.
+			opaque := loops.OpaqueOp(call.Common()) != nil
+			if !opaque {
+				doesIO = true
+			}
 			current = call
-			name := calleeName(call.Common())
+			name := c.calleeName(call.Common())
 			err := loops.ErrValue(call)
 			fv := loops.FailureViewOf(call, cancel)
 			if !loops.Persistent(call, fv, c.oracle) {
@@ -229,7 +239,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 					t.fixed = append(t.fixed, name+" "+c.paceOf(p, l, loops.Short))
 				}
 			}
-			if t.noExit && loops.Discarded(call) {
+			if t.noExit && !opaque && loops.Discarded(call) {
 				if p := l.Cycle(call, fv, notFixed); p != nil && key("zombie") {
 					t.zombie = append(t.zombie, fmt.Sprintf("error from %s discarded; retries %s with no backoff", name, c.paceOf(p, l, loops.Invariant)))
 				}
@@ -237,11 +247,24 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 		}
 	}
 
+	// I/O in the body of a range-over-func statement inside the loop is
+	// the loop's I/O, as it would be in the body of a range over a slice.
+	yields := l.Yields()
+	for _, y := range yields {
+		for _, b := range y.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok && !doesIO && c.cl.Fallible(call.Common()) && loops.OpaqueOp(call.Common()) == nil {
+					doesIO = true
+				}
+			}
+		}
+	}
 	if t.noExit && doesIO && c.pass.Pkg.Name() != "main" {
 		t.nocancel = loops.ContextInScope(l.Fn)
 	}
 	if exits.LongRunning() {
-		t.leaks = c.leaks(l)
+		t.leaks = c.leaks(l, yields)
+		t.cycleLeaks = c.cycleLeaks(l)
 	}
 	c.report(l, t)
 }
@@ -287,25 +310,36 @@ func (c *checker) sleepExpr(instr ssa.Instruction) string {
 	if f := loops.FuncOf(call.Common()); f == nil || f.Pkg() == nil || f.Pkg().Path() != "time" || f.Name() != "Sleep" {
 		return ""
 	}
-	pos := call.Pos()
+	if ce := c.callExpr(call.Pos()); ce != nil && len(ce.Args) == 1 {
+		return types.ExprString(ce.Args[0])
+	}
+	return ""
+}
+
+// callExpr returns the call expression whose left parenthesis is at pos
+// (the position go/ssa gives a call), or nil.
+func (c *checker) callExpr(pos token.Pos) *ast.CallExpr {
+	if !pos.IsValid() {
+		return nil
+	}
 	for _, file := range c.pass.Files {
 		if pos < file.Pos() || pos >= file.End() {
 			continue
 		}
-		var text string
+		var found *ast.CallExpr
 		ast.Inspect(file, func(n ast.Node) bool {
-			if text != "" || n == nil || n.Pos() > pos || n.End() <= pos {
+			if found != nil || n == nil || n.Pos() > pos || n.End() <= pos {
 				return false
 			}
-			if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos && len(ce.Args) == 1 {
-				text = types.ExprString(ce.Args[0])
+			if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos {
+				found = ce
 				return false
 			}
 			return true
 		})
-		return text
+		return found
 	}
-	return ""
+	return nil
 }
 
 // constWait returns the constant duration of time.Sleep(d), <-time.After(d)
@@ -377,7 +411,10 @@ func timerConst(ch ssa.Value) (time.Duration, bool) {
 // leaks lists what a long-running loop leaks per iteration: defers (its
 // own rule), and, as context only, new Transports (httpclient's pool rule)
 // and response bodies never closed (respclose).
-func (c *checker) leaks(l *loops.Loop) []string {
+//
+// The bodies of range-over-func statements inside the loop (yields) run
+// on every iteration too: a defer there goes on the function's stack.
+func (c *checker) leaks(l *loops.Loop, yields []*ssa.Function) []string {
 	var out, defers []string
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -386,7 +423,11 @@ func (c *checker) leaks(l *loops.Loop) []string {
 			out = append(out, s)
 		}
 	}
-	for _, b := range l.Blocks {
+	blocks := l.Blocks
+	for _, y := range yields {
+		blocks = append(blocks[:len(blocks):len(blocks)], y.Blocks...)
+	}
+	for _, b := range blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case *ssa.Defer:
@@ -513,10 +554,20 @@ func isBodyField(fa *ssa.FieldAddr) bool {
 }
 
 // calleeName names a call's callee for messages: "http.Get",
-// "Client.Post", "Listener.Accept".
-func calleeName(cc *ssa.CallCommon) string {
+// "Client.Post", "Listener.Accept"; for a call through a func value, the
+// parameter or the expression called ("op", "fetch").
+func (c *checker) calleeName(cc *ssa.CallCommon) string {
 	f := loops.FuncOf(cc)
 	if f == nil {
+		if p := loops.OpaqueOp(cc); p != nil {
+			return p.Name()
+		}
+		if ce := c.callExpr(cc.Pos()); ce != nil {
+			switch fun := ast.Unparen(ce.Fun).(type) {
+			case *ast.Ident, *ast.SelectorExpr:
+				return types.ExprString(fun)
+			}
+		}
 		return "the call"
 	}
 	if r := loops.RecvName(f); r != "" {
@@ -563,9 +614,10 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	if len(t.zombie) > 0 || t.hotDiscarded {
 		fixes = append(fixes, "handle the error")
 	}
-	if hasDefer(t.leaks) {
+	if hasDefer(t.leaks) || len(t.cycleLeaks) > 0 {
 		set(CategoryLeak)
 	}
+	t.leaks = append(t.leaks, t.cycleLeaks...)
 	if t.nocancel != "" {
 		set(CategoryNoCancel)
 	}

@@ -35,6 +35,19 @@
 // I/O. An error kept in a variable a closure captures (`var err error`
 // read by a deferred func) is followed through its stores and loads.
 //
+// Calls through function values: a func value whose definition the
+// function shows is its target: a method value (`get := c.Get`), a package
+// function (`dial := net.Dial`), or a closure of this package (`fetch :=
+// func() error {...}`, judged by its body, and a wait if it sleeps), also
+// when kept in a variable written once and captured by a goroutine. A
+// func parameter taking a context first and returning an error (`op
+// func(context.Context) error`, the operation handed to a retry or
+// supervisor helper) counts as fallible, for hot and fixed only: the
+// helper's loop decides how fast it is retried, but nothing shows that it
+// does I/O, so it alone makes no loop a zombie or nocancel. Other func
+// values (struct fields, variables assigned twice, parameters of other
+// signatures such as `op func() error`) are not judged.
+//
 // zombie: the loop has no exit at all (no return, break, crash or
 // cancellation), the call's error is discarded (`_` or never read), and
 // the failure cycle's waits are fixed (time.Sleep of a constant,
@@ -47,9 +60,21 @@
 // slower: failures make the loop poll faster.
 //
 // leak: a defer inside a loop that only ends at cancellation, or never,
-// runs only when the function returns, so each iteration piles one up. A
-// new http.Transport per iteration and bodies left open are reported by
-// httpclient and respclose; here they are only mentioned in a finding.
+// runs only when the function returns, so each iteration piles one up.
+// In such a loop, also a resource acquired on an iteration and not
+// released on some cycle back to the same point (its acquiring call
+// succeeded): the cancel func of context.WithCancel, WithTimeout,
+// WithDeadline (and their Cause forms) not called on, say, the error path
+// that continues (go vet's lostcancel only follows paths to a return,
+// which such a loop has not), or a connection from net.Dial*, a Dialer's
+// Dial or DialContext, or tls.Dial not closed on some path (the
+// incident's CLOSE_WAIT sockets). A resource that is deferred, handed on
+// (to a goroutine or another function, a field, a channel, a variable the
+// next iteration reads) or whose cancel func is discarded (lostcancel's
+// finding) is assumed handled; a connection may be read and written
+// through fmt, io and bufio helpers. A new http.Transport per iteration
+// and bodies left open are reported by httpclient and respclose; here they
+// are only mentioned in a finding.
 //
 // nocancel: the loop does I/O and has no exit, and a context.Context is in
 // scope (a parameter, a captured variable, or a parameter of the enclosing
@@ -65,6 +90,17 @@
 // and the policy's zombieloop.backoff functions. A select with default is
 // not a wait. A delay is adaptive (backoff) when it changes round the loop
 // (doubling, shifts, min caps, math.Pow, NextBackOff()).
+//
+// Range-over-func (`for x := range seq`): go/ssa turns the body into a
+// synthetic yield closure that the iterator calls. A loop written inside
+// the body is the closure's own and is judged as such; a loop inside an
+// iterator function (`for { m, err := s.Receive(ctx); ... yield(m) }`) is
+// judged in that function. The range statement itself is treated as
+// bounded, like a range over a slice, whatever the body does: whether the
+// iterator ever ends is not decided (a consumer of an endless iterator
+// that retries without waiting is a known miss). When a range-over-func
+// statement sits inside a long-running loop, its body counts as part of
+// that loop: its I/O for nocancel, its defers for leak.
 //
 // Not reported: a bounded retry (`for i := 0; i < n; i++`), an event loop
 // over a channel, a loop that crashes on error (log.Fatal, panic), a loop

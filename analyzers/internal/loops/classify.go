@@ -123,7 +123,7 @@ func FuncOf(c *ssa.CallCommon) *types.Func {
 	if c.IsInvoke() {
 		return c.Method
 	}
-	f := c.StaticCallee()
+	f := Callee(c)
 	if f == nil {
 		return nil
 	}
@@ -132,6 +132,157 @@ func FuncOf(c *ssa.CallCommon) *types.Func {
 	}
 	obj, _ := f.Object().(*types.Func)
 	return obj
+}
+
+// Callee returns the function a call certainly calls: its static callee,
+// or the function that the func value it calls through certainly holds
+// (see Resolve). It returns nil for invokes and opaque func values.
+func Callee(c *ssa.CallCommon) *ssa.Function {
+	if c.IsInvoke() {
+		return nil
+	}
+	if f := c.StaticCallee(); f != nil {
+		return f
+	}
+	return Resolve(c.Value)
+}
+
+// Resolve returns the function the func value v certainly holds: a
+// function, a closure or a method value (`get := c.Get` is a closure over
+// the bound method wrapper), also when it was kept in a local variable
+// that is written exactly once (`dial := net.Dial` captured by a
+// goroutine). It returns nil for parameters, struct fields, globals and
+// variables assigned more than once.
+func Resolve(v ssa.Value) *ssa.Function {
+	switch v := Root(v).(type) {
+	case *ssa.Function:
+		return v
+	case *ssa.MakeClosure:
+		f, _ := v.Fn.(*ssa.Function)
+		return f
+	}
+	return nil
+}
+
+// Root follows a func value back through conversions and through loads of
+// local variables written exactly once (including variables captured by
+// closures) to the value first stored, and returns it: a *ssa.Function, a
+// *ssa.MakeClosure, a *ssa.Parameter, or whatever else it ends at.
+func Root(v ssa.Value) ssa.Value {
+	for depth := 0; depth < 8; depth++ {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			if x.Op == token.MUL {
+				if st := onlyStored(x.X, 0); st != nil {
+					v = st
+					continue
+				}
+			}
+		}
+		return v
+	}
+	return v
+}
+
+// onlyStored returns the one value ever stored at addr, a local variable
+// (an Alloc, or a closure's free variable bound to one), when it is
+// written by exactly one Store and is otherwise only loaded, or captured
+// by closures that only load it. It returns nil otherwise.
+func onlyStored(addr ssa.Value, depth int) ssa.Value {
+	if depth > 4 {
+		return nil
+	}
+	if fv, ok := addr.(*ssa.FreeVar); ok {
+		b := binding(fv)
+		if b == nil {
+			return nil
+		}
+		return onlyStored(b, depth+1)
+	}
+	a, ok := addr.(*ssa.Alloc)
+	if !ok || a.Referrers() == nil {
+		return nil
+	}
+	var val ssa.Value
+	for _, ref := range *a.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr != a || val != nil {
+				return nil
+			}
+			val = r.Val
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			if !onlyLoaded(r, a) {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return val
+}
+
+// onlyLoaded reports whether every free variable that mc binds to a is
+// only loaded inside the closure.
+func onlyLoaded(mc *ssa.MakeClosure, a ssa.Value) bool {
+	f, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b != a || i >= len(f.FreeVars) || f.FreeVars[i].Referrers() == nil {
+			continue
+		}
+		for _, ref := range *f.FreeVars[i].Referrers() {
+			switch r := ref.(type) {
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return false
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// binding returns the value bound to fv by the one MakeClosure of its
+// function in the enclosing function, or nil.
+func binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	if fn == nil || fn.Parent() == nil {
+		return nil
+	}
+	idx := -1
+	for i, x := range fn.FreeVars {
+		if x == fv {
+			idx = i
+		}
+	}
+	var out ssa.Value
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			if out != nil || idx < 0 || idx >= len(mc.Bindings) {
+				return nil
+			}
+			out = mc.Bindings[idx]
+		}
+	}
+	return out
 }
 
 // RecvName returns the name of fn's receiver type, or "".
@@ -188,13 +339,43 @@ func (c *Classifier) Fallible(call *ssa.CallCommon) bool {
 	if c.WaitPace(call) != NoWait {
 		return false
 	}
-	return c.ioCall(call, 0)
+	return c.ioCall(call, 0) || OpaqueOp(call) != nil
+}
+
+// OpaqueOp returns the parameter that call calls through when it is an
+// operation handed to a retry or polling helper: a func parameter (of the
+// function or, captured, of an enclosing one) whose first parameter is a
+// context.Context and whose last result is an error. Nothing shows what
+// it does, but that signature is the remote-call shape (design §3.3), and
+// the helper's loop is what decides how it is retried. An opaque func
+// value of any other signature, or held in a struct field, is not judged.
+func OpaqueOp(call *ssa.CallCommon) *ssa.Parameter {
+	if call.IsInvoke() || call.StaticCallee() != nil {
+		return nil
+	}
+	p, ok := Root(call.Value).(*ssa.Parameter)
+	if !ok {
+		return nil
+	}
+	sig := call.Signature()
+	if sig.Params().Len() == 0 || !IsContext(sig.Params().At(0).Type()) || !lastIsError(sig) {
+		return nil
+	}
+	return p
 }
 
 func (c *Classifier) ioCall(call *ssa.CallCommon, depth int) bool {
 	fn := FuncOf(call)
-	if fn == nil || fn.Pkg() == nil {
-		return false // calls through function values: unknown, skipped
+	if fn == nil {
+		// A closure of this package, called directly or through a
+		// variable: what its body does.
+		if f := Callee(call); f != nil && f.Pkg != nil && f.Pkg.Pkg == c.Pkg && depth < 4 {
+			return c.doesIO(f, depth+1)
+		}
+		return false // other calls through function values: unknown, skipped
+	}
+	if fn.Pkg() == nil {
+		return false
 	}
 	if isLibrary(fn) {
 		return false
@@ -221,7 +402,7 @@ func (c *Classifier) ioCall(call *ssa.CallCommon, depth int) bool {
 		}
 	}
 	if fn.Pkg() == c.Pkg && !call.IsInvoke() && depth < 4 {
-		if f := call.StaticCallee(); f != nil {
+		if f := Callee(call); f != nil {
 			return c.doesIO(f, depth+1)
 		}
 	}
@@ -334,7 +515,15 @@ func isLibrary(fn *types.Func) bool {
 func (c *Classifier) WaitPace(call *ssa.CallCommon) Pace {
 	c.init()
 	fn := FuncOf(call)
-	if fn == nil || fn.Pkg() == nil {
+	if fn == nil {
+		// A closure of this package that waits (a retry step that
+		// sleeps on failure) is a wait.
+		if f := Callee(call); f != nil && f.Pkg != nil && f.Pkg.Pkg == c.Pkg {
+			return c.funcWaits(f, 0)
+		}
+		return NoWait
+	}
+	if fn.Pkg() == nil {
 		return NoWait
 	}
 	path, name := fn.Pkg().Path(), fn.Name()
@@ -373,7 +562,7 @@ func (c *Classifier) WaitPace(call *ssa.CallCommon) Pace {
 		}
 		return NoWait
 	}
-	if f := call.StaticCallee(); f != nil && !call.IsInvoke() {
+	if f := Callee(call); f != nil && !call.IsInvoke() {
 		return c.funcWaits(f, 0)
 	}
 	return NoWait

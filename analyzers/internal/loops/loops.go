@@ -544,17 +544,28 @@ func (l *Loop) Spins(dc DoneCase, o Oracle) bool {
 // For a goto loop, with no for statement, the first instruction position.
 func (l *Loop) Position() token.Pos {
 	var lo, hi token.Pos
+	see := func(p token.Pos) {
+		if !p.IsValid() {
+			return
+		}
+		if lo == token.NoPos || p < lo {
+			lo = p
+		}
+		if p > hi {
+			hi = p
+		}
+	}
 	for _, b := range l.Blocks {
 		for _, instr := range b.Instrs {
-			p := instr.Pos()
-			if !p.IsValid() {
-				continue
-			}
-			if lo == token.NoPos || p < lo {
-				lo = p
-			}
-			if p > hi {
-				hi = p
+			see(instr.Pos())
+			// A range-over-func statement in the loop: its body is a
+			// yield closure, and the call of the iterator has no
+			// position of its own.
+			if mc, ok := instr.(*ssa.MakeClosure); ok {
+				if y, _ := mc.Fn.(*ssa.Function); IsYield(y) && y.Syntax() != nil {
+					see(y.Syntax().Pos())
+					see(y.Syntax().End() - 1)
+				}
 			}
 		}
 	}
@@ -574,6 +585,9 @@ func (l *Loop) Position() token.Pos {
 	ast.Inspect(syntax, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.FuncLit); ok && lit != syntax {
 			return false
+		}
+		if n == syntax && IsYield(l.Fn) {
+			return true // a yield's own range statement is not its loop
 		}
 		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
@@ -604,4 +618,45 @@ func (l *Loop) Position() token.Pos {
 		e = p
 	}
 	return e.Pos()
+}
+
+// IsYield reports whether fn is the synthetic yield function go/ssa builds
+// for the body of a range-over-func statement (`for x := range seq`). Its
+// Syntax is the *ast.RangeStmt; break, continue and return in the body
+// become `return false`/`return true` after setting a state variable that
+// the enclosing function checks once the iterator returns.
+func IsYield(fn *ssa.Function) bool {
+	return fn != nil && fn.Synthetic == "range-over-func yield"
+}
+
+// Yields returns the yield functions of the range-over-func statements
+// inside loop l, and of those nested in their bodies. Their bodies run on
+// every iteration of l (as many times as the iterator yields), so for the
+// questions "does this loop do I/O?" and "what does one iteration leave
+// behind?" they belong to the loop, like the body of a nested range over
+// a slice. They are not part of l's control flow: the iterator decides
+// how often they run.
+func (l *Loop) Yields() []*ssa.Function {
+	var out []*ssa.Function
+	seen := map[*ssa.Function]bool{}
+	var visit func(blocks []*ssa.BasicBlock)
+	visit = func(blocks []*ssa.BasicBlock) {
+		for _, b := range blocks {
+			for _, instr := range b.Instrs {
+				mc, ok := instr.(*ssa.MakeClosure)
+				if !ok {
+					continue
+				}
+				y, _ := mc.Fn.(*ssa.Function)
+				if !IsYield(y) || seen[y] {
+					continue
+				}
+				seen[y] = true
+				out = append(out, y)
+				visit(y.Blocks)
+			}
+		}
+	}
+	visit(l.Blocks)
+	return out
 }

@@ -169,6 +169,76 @@ again:
 		goto again
 	}
 }
+
+func each(yield func(int) bool) {}
+
+func rangeEndless() {
+	for {
+		for range each {
+			work()
+		}
+	}
+}
+
+func rangeReturn() {
+	for {
+		for i := range each {
+			if i > 3 {
+				return
+			}
+		}
+	}
+}
+
+func rangeNested() {
+	for {
+		for range each {
+			for range each {
+				work()
+			}
+		}
+	}
+}
+
+type conn struct{}
+
+func (conn) get() error { return nil }
+
+func g() error { return nil }
+
+func methodValue(c conn) {
+	get := c.get
+	_ = get()
+}
+
+func capturedFunc() {
+	h := f
+	go func() { _ = h() }()
+}
+
+func assignedTwice(b bool) {
+	h := f
+	if b {
+		h = g
+	}
+	go func() { _ = h() }()
+}
+
+func opaque(ctx context.Context, op func(context.Context) error, run func() error) {
+	_ = op(ctx)
+	_ = run()
+	go func() { _ = op(ctx) }()
+}
+
+func rangeInnerLoop() {
+	for range each {
+		for {
+			if err := f(); err == nil {
+				break
+			}
+		}
+	}
+}
 `
 
 func build(t *testing.T) *ssa.Package {
@@ -310,5 +380,116 @@ func TestPosition(t *testing.T) {
 	ls := loops.Find(pkg.Func("sequential"))
 	if a, b := fset.Position(ls[0].Position()).Line, fset.Position(ls[1].Position()).Line; a != 29 || b != 32 {
 		t.Errorf("sequential: lines %d, %d, want 29, 32", a, b)
+	}
+}
+
+// A range-over-func body is a synthetic yield closure: it is not part of
+// the enclosing loop's blocks, the iterator's "did not preserve panic"
+// check is impossible, and a return in the body is a return of the
+// enclosing function once the iterator returns.
+func TestRangeOverFunc(t *testing.T) {
+	pkg := build(t)
+	for name, w := range map[string]struct {
+		noExit bool
+		yields int
+	}{
+		"rangeEndless": {true, 1},
+		"rangeReturn":  {false, 1},
+		"rangeNested":  {true, 2},
+	} {
+		fn := pkg.Func(name)
+		ls := loops.Find(fn)
+		if len(ls) != 1 {
+			t.Errorf("%s: %d loops, want 1", name, len(ls))
+			continue
+		}
+		cancel, _ := loops.CancelBlocks(fn)
+		if got := ls[0].ClassifyExits(oracle, cancel).NoExit(); got != w.noExit {
+			t.Errorf("%s: NoExit = %t, want %t", name, got, w.noExit)
+		}
+		ys := ls[0].Yields()
+		if len(ys) != w.yields {
+			t.Errorf("%s: %d yields, want %d", name, len(ys), w.yields)
+		}
+		for _, y := range ys {
+			if !loops.IsYield(y) {
+				t.Errorf("%s: %s is not a yield", name, y)
+			}
+		}
+		if got, want := pkg.Prog.Fset.Position(ls[0].Position()).Line, pkg.Prog.Fset.Position(fn.Pos()).Line+1; got != want {
+			t.Errorf("%s: reported at line %d, want %d", name, got, want)
+		}
+	}
+	// The loop inside a yield is the yield's, reported at its own for.
+	outer := pkg.Func("rangeInnerLoop")
+	if ls := loops.Find(outer); len(ls) != 0 {
+		t.Errorf("rangeInnerLoop: %d loops, want 0", len(ls))
+	}
+	y := outer.AnonFuncs[0]
+	ls := loops.Find(y)
+	if len(ls) != 1 {
+		t.Fatalf("rangeInnerLoop yield: %d loops, want 1", len(ls))
+	}
+	if got, want := pkg.Prog.Fset.Position(ls[0].Position()).Line, pkg.Prog.Fset.Position(outer.Pos()).Line+2; got != want {
+		t.Errorf("rangeInnerLoop: reported at line %d, want %d", got, want)
+	}
+}
+
+// calls returns the calls through func values (not static calls) in fn
+// and the closures it makes, in order.
+func calls(fn *ssa.Function) []*ssa.CallCommon {
+	var out []*ssa.CallCommon
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if _, static := call.Call.Value.(*ssa.Function); !static && !call.Call.IsInvoke() {
+					out = append(out, call.Common())
+				}
+			}
+		}
+	}
+	for _, anon := range fn.AnonFuncs {
+		out = append(out, calls(anon)...)
+	}
+	return out
+}
+
+func TestCallee(t *testing.T) {
+	pkg := build(t)
+	name := func(f *ssa.Function) string {
+		if f == nil {
+			return ""
+		}
+		if o := f.Object(); o != nil {
+			return o.Name()
+		}
+		return f.Name()
+	}
+	for fn, want := range map[string][]string{
+		"methodValue":   {"get"},
+		"capturedFunc":  {"f"},
+		"assignedTwice": {""},
+		"opaque":        {"", "", ""},
+	} {
+		cs := calls(pkg.Func(fn))
+		if len(cs) != len(want) {
+			t.Errorf("%s: %d calls through values, want %d", fn, len(cs), len(want))
+			continue
+		}
+		for i, c := range cs {
+			if got := name(loops.Callee(c)); got != want[i] {
+				t.Errorf("%s: call %d resolves to %q, want %q", fn, i, got, want[i])
+			}
+		}
+	}
+	cs := calls(pkg.Func("opaque"))
+	for i, want := range []string{"op", "", "op"} {
+		got := ""
+		if p := loops.OpaqueOp(cs[i]); p != nil {
+			got = p.Name()
+		}
+		if got != want {
+			t.Errorf("opaque: call %d: OpaqueOp = %q, want %q", i, got, want)
+		}
 	}
 }
