@@ -8,5 +8,5 @@ import (
 )
 
 func TestLocalRoute(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident")
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse")
 }

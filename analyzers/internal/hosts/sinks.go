@@ -144,7 +144,10 @@ func sinkOf(call ssa.CallInstruction) (Sink, bool) {
 		return Sink{}, false
 	}
 	spec, ok := sinkTable[fn.FullName()]
-	if !ok || spec.arg >= len(args) {
+	if !ok {
+		return sdkSink(call, fn, args)
+	}
+	if spec.arg >= len(args) {
 		return Sink{}, false
 	}
 	s := Sink{Call: call, Kind: spec.kind, Arg: args[spec.arg], Callee: fn.FullName()}

@@ -24,6 +24,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/clients"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -291,7 +292,7 @@ func relevant(pass *analysis.Pass) bool {
 		return false
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if networkImports[imp.Path()] {
+		if networkImports[imp.Path()] || sdks.InSDK(imp.Path()) {
 			return true
 		}
 		if pass.ImportPackageFact(imp, new(Relevant)) {
