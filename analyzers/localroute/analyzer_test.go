@@ -8,5 +8,6 @@ import (
 )
 
 func TestLocalRoute(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse")
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse",
+		"example.com/gguf-parser", "example.com/llamadl/download", "example.com/runtime/tools")
 }
