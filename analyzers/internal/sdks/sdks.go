@@ -117,13 +117,14 @@ var Table = func() []SDK {
 	}
 	anyCtors := map[string]Ctor{}
 	for _, p := range [][3]string{
-		{"openai", "https://api.openai.com/v1", "OPENAI_BASE_URL"},
+		{"openai", "https://api.openai.com/v1", ""},
+		{"anthropic", "https://api.anthropic.com/", "ANTHROPIC_BASE_URL"},
 		{"groq", "https://api.groq.com/openai/v1", ""},
 		{"deepseek", "https://api.deepseek.com", ""},
 		{"mistral", "https://api.mistral.ai/v1/", ""},
 		{"ollama", "http://localhost:11434", "OLLAMA_HOST"},
 		{"llamacpp", "http://127.0.0.1:8080/v1", ""},
-		{"llamafile", "http://localhost:8080/v1", ""},
+		{"llamafile", "http://localhost:8080/v1", "LLAMAFILE_BASE_URL"},
 	} {
 		k, c := anyLLM(p[0], p[1], p[2])
 		anyCtors[k] = c
@@ -175,8 +176,8 @@ var Table = func() []SDK {
 		},
 		{
 			Module:      anyllm,
-			ClientPkgs:  providerPkgs(anyllm, "openai", "groq", "deepseek", "mistral", "ollama", "llamacpp", "llamafile"),
-			ClientTypes: []string{"Provider"},
+			ClientPkgs:  providerPkgs(anyllm, "openai", "anthropic", "groq", "deepseek", "mistral", "ollama", "llamacpp", "llamafile"),
+			ClientTypes: []string{"*Provider"}, // Provider, and the CompatibleProvider it embeds
 			Ctors:       anyCtors,
 			Overrides:   map[string]int{anyllm + "/config.WithBaseURL": 0},
 		},

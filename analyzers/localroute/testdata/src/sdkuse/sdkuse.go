@@ -6,7 +6,12 @@ import (
 	"context"
 	"net/url"
 	"os"
+	"time"
 
+	"github.com/gage-technologies/mistral-go"
+	"github.com/mozilla-ai/any-llm-go/config"
+	"github.com/mozilla-ai/any-llm-go/providers/groq"
+	anyollama "github.com/mozilla-ai/any-llm-go/providers/ollama"
 	ollama "github.com/ollama/ollama/api"
 	"github.com/openai/openai-go"
 	"github.com/openai/openai-go/option"
@@ -127,4 +132,45 @@ func chatOllama(ctx context.Context) error { // want `chatOllama promises a loca
 func generateWithOllama(ctx context.Context) error {
 	u, _ := url.Parse("http://127.0.0.1:11434")
 	return ollama.NewClient(u, nil).Chat(ctx, &ollama.ChatRequest{Model: "llama3"}, func(ollama.ChatResponse) error { return nil })
+}
+
+// ---- mistral-go: a positional endpoint ----
+
+func completeWithLocalModel(key string) error { // want `completeWithLocalModel promises a local model but reaches api.mistral.ai`
+	_, err := mistral.NewMistralClient(key, "", 3, time.Minute).Chat("mistral-small", nil, nil)
+	return err
+}
+
+func chatWithLocalModel(key string) error {
+	_, err := mistral.NewMistralClient(key, "http://localhost:8000", 3, time.Minute).Chat("mistral-small", nil, nil)
+	return err
+}
+
+// ---- any-llm-go: (*Provider, error) constructors with config options ----
+
+func localInference(ctx context.Context) error { // want `localInference promises a local model but reaches api.groq.com`
+	p, err := groq.New(config.WithAPIKey("k"))
+	if err != nil {
+		return err
+	}
+	_, err = p.Completion(ctx, "llama3")
+	return err
+}
+
+func localInferenceOnLlamaCpp(ctx context.Context) error {
+	p, err := groq.New(config.WithBaseURL("http://127.0.0.1:8080/v1"))
+	if err != nil {
+		return err
+	}
+	_, err = p.Completion(ctx, "llama3")
+	return err
+}
+
+func queryOllama(ctx context.Context) error {
+	p, err := anyollama.New()
+	if err != nil {
+		return err
+	}
+	_, err = p.Completion(ctx, "llama3")
+	return err
 }
