@@ -44,6 +44,9 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 			return unknown()
 		}
 		out = append(out, Literal(c.Default))
+		for _, alt := range c.Alt {
+			out = append(out, Literal(alt))
+		}
 		if c.Env != "" {
 			out = append(out, FromEnv(c.Env))
 		}

@@ -24,6 +24,9 @@ import (
 type Ctor struct {
 	// Default is the base URL the client uses when nothing overrides it.
 	Default string
+	// Alt are further defaults the SDK may choose by settings the table
+	// does not read (genai's Vertex backend): the client may reach any.
+	Alt []string
 	// Env is the environment variable the SDK reads to replace Default
 	// when the caller gives no override, or "". With an env-with-default
 	// the default is what gets classified (localroute.md §5).
@@ -110,6 +113,7 @@ var Table = func() []SDK {
 	const ollama = "github.com/ollama/ollama/api"
 	const ollamaModule = "github.com/ollama/ollama"
 	const mistral = "github.com/gage-technologies/mistral-go"
+	const genai = "google.golang.org/genai"
 	const anthropic = "github.com/anthropics/anthropic-sdk-go"
 	const anyllm = "github.com/mozilla-ai/any-llm-go"
 	cfg := func(def string) Ctor {
@@ -163,6 +167,18 @@ var Table = func() []SDK {
 				ollama + ".ClientFromEnvironment": {Default: ollamaDefault, Env: "OLLAMA_HOST", Arg: -1, ConfigArg: -1},
 				ollama + ".NewClient":             {Arg: 0, ConfigArg: -1},
 			},
+		},
+		{
+			Module:      genai,
+			ClientPkgs:  []string{genai},
+			ClientTypes: []string{"Client", "Models", "Live", "Caches", "Chats", "Files", "Operations", "FileSearchStores", "Batches", "Tunings", "Tokens"},
+			Ctors: map[string]Ctor{genai + ".NewClient": {
+				// The Gemini API by default; the Vertex AI backend (from the
+				// config or GOOGLE_GENAI_USE_VERTEXAI) uses aiplatform, or
+				// {location}-aiplatform, which is left unknown.
+				Default: "https://generativelanguage.googleapis.com/", Alt: []string{"https://aiplatform.googleapis.com/"},
+				Env: "GOOGLE_GEMINI_BASE_URL", Arg: -1, ConfigArg: 1, ConfigPath: "HTTPOptions.BaseURL", EmptyIsDefault: true,
+			}},
 		},
 		{
 			Module:      mistral,

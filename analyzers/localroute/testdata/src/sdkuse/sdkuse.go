@@ -16,6 +16,7 @@ import (
 	"github.com/openai/openai-go"
 	"github.com/openai/openai-go/option"
 	goopenai "github.com/sashabaranov/go-openai"
+	"google.golang.org/genai"
 )
 
 // ---- go-openai ----
@@ -172,5 +173,27 @@ func queryOllama(ctx context.Context) error {
 		return err
 	}
 	_, err = p.Completion(ctx, "llama3")
+	return err
+}
+
+// ---- genai: the base URL in a config field behind a pointer ----
+
+func localSummary(ctx context.Context, key string) error { // want `localSummary promises a local model but reaches aiplatform.googleapis.com, generativelanguage.googleapis.com`
+	c, err := genai.NewClient(ctx, &genai.ClientConfig{APIKey: key, Backend: genai.BackendGeminiAPI})
+	if err != nil {
+		return err
+	}
+	_, err = c.Models.GenerateContent(ctx, "gemma-3", nil, nil)
+	return err
+}
+
+func localSummaryOnGemma(ctx context.Context) error {
+	cc := &genai.ClientConfig{APIKey: "none"}
+	cc.HTTPOptions.BaseURL = "http://localhost:8081/"
+	c, err := genai.NewClient(ctx, cc)
+	if err != nil {
+		return err
+	}
+	_, err = c.Models.GenerateContent(ctx, "gemma-3", nil, nil)
 	return err
 }
