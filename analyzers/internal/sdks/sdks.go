@@ -66,6 +66,11 @@ type SDK struct {
 	// in "*" is a prefix; a name starting with "*" is a suffix
 	// ("*Service": every service of the client).
 	ClientTypes []string
+	// AnyMethod: every exported method of a client type is a client use.
+	// Otherwise only methods whose first parameter is a context.Context
+	// are: the SDKs' requests take one, while accessors such as any-llm-go's
+	// Name and Capabilities do not.
+	AnyMethod bool
 	// Ctors maps a constructor's FullName to its description.
 	Ctors map[string]Ctor
 	// Configs maps a config constructor's FullName to the fields it sets.
@@ -184,6 +189,7 @@ var Table = func() []SDK {
 			Module:      mistral,
 			ClientPkgs:  []string{mistral},
 			ClientTypes: []string{"MistralClient"},
+			AnyMethod:   true, // its requests take no context
 			Ctors: map[string]Ctor{
 				mistral + ".NewMistralClientDefault":   fixed("https://api.mistral.ai"),
 				mistral + ".NewCodestralClientDefault": fixed("https://codestral.mistral.ai"),
@@ -284,7 +290,15 @@ func ClientUse(fn *types.Func, caller string) bool {
 		return false
 	}
 	s := clientPkg[fn.Pkg().Path()]
-	return s != nil && !within(caller, s.Module)
+	if s == nil || within(caller, s.Module) {
+		return false
+	}
+	return s.AnyMethod || sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type())
+}
+
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 // SameSDK reports whether packages a and b belong to the same SDK of the

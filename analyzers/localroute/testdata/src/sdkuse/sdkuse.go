@@ -197,3 +197,9 @@ func localSummaryOnGemma(ctx context.Context) error {
 	_, err = c.Models.GenerateContent(ctx, "gemma-3", nil, nil)
 	return err
 }
+
+// An accessor is not a request: no context, no network.
+func describeLocalLLM() string {
+	p, _ := groq.New()
+	return p.Name()
+}

@@ -13,3 +13,5 @@ type Provider struct{ cfg config.Config }
 func New(opts ...config.Option) (*Provider, error) { return &Provider{}, nil }
 
 func (p *Provider) Completion(ctx context.Context, model string) (string, error) { return "", nil }
+
+func (p *Provider) Name() string { return "groq" }
