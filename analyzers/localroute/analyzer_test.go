@@ -8,6 +8,6 @@ import (
 )
 
 func TestLocalRoute(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse",
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse", "sdkuse2",
 		"example.com/gguf-parser", "example.com/llamadl/download", "example.com/runtime/tools")
 }

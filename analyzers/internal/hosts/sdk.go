@@ -20,10 +20,45 @@ func sdkSink(call ssa.CallInstruction, fn *types.Func, args []ssa.Value) (Sink, 
 	if parent == nil || parent.Pkg == nil || len(args) == 0 {
 		return Sink{}, false
 	}
-	if !sdks.ClientUse(fn, parent.Pkg.Pkg.Path()) {
+	caller := parent.Pkg.Pkg.Path()
+	if sdks.ClientUse(fn, caller) {
+		return Sink{Call: call, Kind: URL, Arg: args[0], Callee: fn.FullName()}, true
+	}
+	if !sdks.HelperUse(fn, caller) {
 		return Sink{}, false
 	}
-	return Sink{Call: call, Kind: URL, Arg: args[0], Callee: fn.FullName()}, true
+	// A helper of the SDK given a client as one of its interfaces
+	// (llms.GenerateFromSinglePrompt(ctx, llm, prompt)).
+	params := fn.Type().(*types.Signature).Params()
+	for i := 1; i < params.Len() && i < len(args); i++ {
+		if !sdks.ClientInterface(params.At(i).Type()) {
+			continue
+		}
+		if mi, ok := args[i].(*ssa.MakeInterface); ok && !sdks.ClientType(mi.X.Type()) {
+			continue // the caller's own implementation
+		}
+		return Sink{Call: call, Kind: URL, Arg: args[i], Callee: fn.FullName()}, true
+	}
+	return Sink{}, false
+}
+
+// sdkInvokeSink makes a call through an SDK's client interface
+// (llm.GenerateContent(ctx, ...) on an llms.Model), from outside the SDK,
+// a URL sink whose destination is the interface value.
+func sdkInvokeSink(call ssa.CallInstruction) (Sink, bool) {
+	common := call.Common()
+	parent := call.Parent()
+	if parent == nil || parent.Pkg == nil || !sdks.ClientInterface(common.Value.Type()) {
+		return Sink{}, false
+	}
+	m := common.Method
+	if sdks.SameSDK(parent.Pkg.Pkg.Path(), m.Pkg().Path()) || !sdks.TakesContext(m) {
+		return Sink{}, false
+	}
+	if mi, ok := common.Value.(*ssa.MakeInterface); ok && !sdks.ClientType(mi.X.Type()) {
+		return Sink{}, false
+	}
+	return Sink{Call: call, Kind: URL, Arg: common.Value, Callee: m.FullName()}, true
 }
 
 // sdkClient is the base URL of the client that a call of table

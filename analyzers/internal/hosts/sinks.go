@@ -131,13 +131,16 @@ func sinkOf(call ssa.CallInstruction) (Sink, bool) {
 	common := call.Common()
 	if common.IsInvoke() {
 		m := common.Method
-		if m == nil || len(common.Args) != 1 {
+		if m == nil {
 			return Sink{}, false
+		}
+		if len(common.Args) != 1 {
+			return sdkInvokeSink(call)
 		}
 		if (m.Name() == "Do" && takesRequest(m)) || m.FullName() == "(net/http.RoundTripper).RoundTrip" {
 			return Sink{Call: call, Kind: Request, Arg: common.Args[0], Callee: m.FullName()}, true
 		}
-		return Sink{}, false
+		return sdkInvokeSink(call)
 	}
 	fn, args := calleeArgs(common)
 	if fn == nil {

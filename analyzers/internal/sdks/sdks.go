@@ -119,6 +119,7 @@ var Table = func() []SDK {
 	const ollamaModule = "github.com/ollama/ollama"
 	const mistral = "github.com/gage-technologies/mistral-go"
 	const genai = "google.golang.org/genai"
+	const lc = "github.com/tmc/langchaingo"
 	const anthropic = "github.com/anthropics/anthropic-sdk-go"
 	const anyllm = "github.com/mozilla-ai/any-llm-go"
 	cfg := func(def string) Ctor {
@@ -184,6 +185,26 @@ var Table = func() []SDK {
 				Default: "https://generativelanguage.googleapis.com/", Alt: []string{"https://aiplatform.googleapis.com/"},
 				Env: "GOOGLE_GEMINI_BASE_URL", Arg: -1, ConfigArg: 1, ConfigPath: "HTTPOptions.BaseURL", EmptyIsDefault: true,
 			}},
+		},
+		{
+			// langchaingo: each llms/<provider>.New builds an *LLM (mistral: a
+			// *Model); helpers such as llms.GenerateFromSinglePrompt take it
+			// as an llms.Model.
+			Module:      lc,
+			ClientPkgs:  []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral"},
+			ClientTypes: []string{"LLM", "Model"},
+			Ctors: map[string]Ctor{
+				lc + "/llms/openai.New":    options(openAIDefault, "OPENAI_BASE_URL"),
+				lc + "/llms/ollama.New":    options(ollamaDefault, "OLLAMA_HOST"),
+				lc + "/llms/anthropic.New": options("https://api.anthropic.com/v1", ""),
+				lc + "/llms/mistral.New":   options("https://api.mistral.ai", ""),
+			},
+			Overrides: map[string]int{
+				lc + "/llms/openai.WithBaseURL":    0,
+				lc + "/llms/ollama.WithServerURL":  0,
+				lc + "/llms/anthropic.WithBaseURL": 0,
+				lc + "/llms/mistral.WithEndpoint":  0,
+			},
 		},
 		{
 			Module:      mistral,
@@ -294,6 +315,36 @@ func ClientUse(fn *types.Func, caller string) bool {
 		return false
 	}
 	return s.AnyMethod || sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type())
+}
+
+// HelperUse reports whether a call of function fn, made in package caller,
+// hands an SDK client to the SDK's own helper: fn is a function (not a
+// method) of an SDK package, called from outside the SDK, whose first
+// parameter is a context.Context. Its client arguments are those whose
+// parameter type is an interface of the SDK (ClientInterface).
+func HelperUse(fn *types.Func, caller string) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() != nil || fn.Pkg() == nil || !fn.Exported() || !InSDK(fn.Pkg().Path()) || SameSDK(caller, fn.Pkg().Path()) {
+		return false
+	}
+	return sig.Params().Len() > 1 && isContext(sig.Params().At(0).Type())
+}
+
+// ClientInterface reports whether t is a named interface with methods
+// declared in an SDK of the table (langchaingo's llms.Model).
+func ClientInterface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || !InSDK(n.Obj().Pkg().Path()) {
+		return false
+	}
+	it, ok := n.Underlying().(*types.Interface)
+	return ok && it.NumMethods() > 0
+}
+
+// TakesContext reports whether fn's first parameter is a context.Context.
+func TakesContext(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type())
 }
 
 func isContext(t types.Type) bool {
