@@ -203,3 +203,28 @@ func describeLocalLLM() string {
 	p, _ := groq.New()
 	return p.Name()
 }
+
+// ---- a program's own constructor returning the SDK client ----
+
+func newClient(tok string) *goopenai.Client { return goopenai.NewClient(tok) }
+
+func newClientAt(tok, base string) *goopenai.Client {
+	cfg := goopenai.DefaultConfig(tok)
+	cfg.BaseURL = base
+	return goopenai.NewClientWithConfig(cfg)
+}
+
+func queryLocalLLM(ctx context.Context, tok string) error { // want `queryLocalLLM promises a local model but reaches api.openai.com`
+	_, err := newClient(tok).CreateChatCompletion(ctx, goopenai.ChatCompletionRequest{})
+	return err
+}
+
+func queryLocalModel(ctx context.Context, tok string) error {
+	_, err := newClientAt(tok, "http://localhost:8000/v1").CreateChatCompletion(ctx, goopenai.ChatCompletionRequest{})
+	return err
+}
+
+func inferOffline(ctx context.Context, tok string) error { // want `inferOffline promises a local model but reaches api.deepseek.com`
+	_, err := newClientAt(tok, "https://api.deepseek.com").CreateChatCompletion(ctx, goopenai.ChatCompletionRequest{})
+	return err
+}
