@@ -8,7 +8,8 @@ import (
 )
 
 func TestLocalRoute(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident")
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse", "sdkuse2",
+		"example.com/gguf-parser", "example.com/llamadl/download", "example.com/runtime/tools")
 }
 
 // TestDynamicCallsResolvedDownstream: package llm calls providers through

@@ -16,6 +16,13 @@
 // host is also reached but only after an external call, the message says
 // "external-first fallback".
 //
+// Calls on clients of the LLM SDKs in the built-in table (go-openai,
+// openai-go, anthropic-sdk-go, ollama/api, mistral-go, any-llm-go) reach
+// the host the client was built for: the SDK's default (api.openai.com for
+// openai.NewClient), or the base URL the caller gives (a config's BaseURL,
+// option.WithBaseURL, a positional endpoint). A base URL from the
+// environment, or options built elsewhere, leave the host unknown.
+//
 // A function promises locality when its name or receiver pairs a local
 // runtime (ollama, llama.cpp, LM Studio, the policy's local.words) with an
 // inference verb (callOllama, (*OllamaClient).Chat), or says local, offline

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -507,6 +508,9 @@ func (e *eval) callResult(call *ssa.Call, i int, path []string) Strs {
 	if res, ok := e.stdCall(call, fn, args, i, path); ok {
 		return res
 	}
+	if res, ok := e.sdkClient(call, fn, args, i); ok {
+		return res
+	}
 	if len(path) == 0 {
 		if e.r.Callee != nil {
 			if ss := e.r.Callee(fn, i); ss != nil {
@@ -522,6 +526,9 @@ func (e *eval) callResult(call *ssa.Call, i int, path []string) Strs {
 				return e.instantiate(f.Vals.normalize(), args, call)
 			}
 		}
+	}
+	if res := e.sdkConfig(call, fn, args, i, path); res != nil {
+		return res
 	}
 	return unknown()
 }
@@ -915,7 +922,7 @@ func leafPaths(t types.Type) [][]string {
 		for f := range st.Fields() {
 			p := append(slices.Clone(prefix), f.Name())
 			switch ft := f.Type(); {
-			case isStringLike(ft), isURLType(ft):
+			case isStringLike(ft), isURLType(ft), sdks.ClientType(ft):
 				out = append(out, p)
 			default:
 				if _, ok := deref(ft).Underlying().(*types.Struct); ok {

@@ -131,20 +131,26 @@ func sinkOf(call ssa.CallInstruction) (Sink, bool) {
 	common := call.Common()
 	if common.IsInvoke() {
 		m := common.Method
-		if m == nil || len(common.Args) != 1 {
+		if m == nil {
 			return Sink{}, false
+		}
+		if len(common.Args) != 1 {
+			return sdkInvokeSink(call)
 		}
 		if (m.Name() == "Do" && takesRequest(m)) || m.FullName() == "(net/http.RoundTripper).RoundTrip" {
 			return Sink{Call: call, Kind: Request, Arg: common.Args[0], Callee: m.FullName()}, true
 		}
-		return Sink{}, false
+		return sdkInvokeSink(call)
 	}
 	fn, args := calleeArgs(common)
 	if fn == nil {
 		return Sink{}, false
 	}
 	spec, ok := sinkTable[fn.FullName()]
-	if !ok || spec.arg >= len(args) {
+	if !ok {
+		return sdkSink(call, fn, args)
+	}
+	if spec.arg >= len(args) {
 		return Sink{}, false
 	}
 	s := Sink{Call: call, Kind: spec.kind, Arg: args[spec.arg], Callee: fn.FullName()}

@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -609,6 +610,9 @@ func informative(vals hosts.Strs) bool {
 func carriesString(t types.Type) bool {
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 		return true
+	}
+	if sdks.ClientType(t) {
+		return true // an SDK client carries its base URL
 	}
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil {

@@ -24,6 +24,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/clients"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -307,7 +308,8 @@ func relevant(pass *analysis.Pass) bool {
 // direct imports, and whether the i'th import carries the Relevant fact.
 // A package may reach the network if it is not in the standard library
 // (std's network use is modelled by name at its callers) and it imports a
-// network package or a relevant package. Drivers that can skip a package
+// network package, a package of an LLM SDK in the sdks table, or a relevant
+// package. Drivers that can skip a package
 // before type-checking it (the vet-protocol driver) use the same function,
 // so the two can never disagree.
 func MayReachNetwork(goFile string, imports []string, importIsRelevant func(i int) bool) bool {
@@ -315,7 +317,7 @@ func MayReachNetwork(goFile string, imports []string, importIsRelevant func(i in
 		return false
 	}
 	for i, path := range imports {
-		if networkImports[path] || importIsRelevant(i) {
+		if networkImports[path] || sdks.InSDK(path) || importIsRelevant(i) {
 			return true
 		}
 	}

@@ -2,9 +2,12 @@ package e
 
 import (
 	"base"
+	"context"
 	"net/http"
 	"os"
 	"time"
+
+	openai "github.com/sashabaranov/go-openai"
 )
 
 var client = &http.Client{Timeout: time.Minute}
@@ -31,4 +34,17 @@ func local(q string) error {
 
 func fromEnv(q string) error {
 	return base.Post(os.Getenv("LLM_URL"), q) // unknown: silent without strict mode
+}
+
+// An SDK client's default host is a resolution site.
+func sdkDefault(ctx context.Context) error {
+	_, err := openai.NewClient("tok").CreateChatCompletion(ctx, openai.ChatCompletionRequest{}) // want `call reaches api.openai.com, which is not in egress.allow \[api.anthropic.com\] and egress.default is deny; path: \(\*go-openai.Client\).CreateChatCompletion \(e.go:\d+:\d+\)`
+	return err
+}
+
+func sdkLocal(ctx context.Context) error {
+	cfg := openai.DefaultConfig("tok")
+	cfg.BaseURL = "http://localhost:11434/v1"
+	_, err := openai.NewClientWithConfig(cfg).CreateChatCompletion(ctx, openai.ChatCompletionRequest{})
+	return err
 }

@@ -1,0 +1,183 @@
+package hosts
+
+import (
+	"go/types"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
+	"golang.org/x/tools/go/ssa"
+)
+
+// The LLM SDK table (package sdks) as abstract strings: an SDK client value
+// "holds" its base URL, so a method call on it is a URL sink (sdkSink), and
+// a table constructor's result, at any field path, is that base URL
+// (sdkClient). Config constructors (go-openai's DefaultConfig) answer for
+// their fields when no summary does (sdkConfig).
+
+// sdkSink makes a method call on an SDK client, from outside the SDK, a URL
+// sink whose destination is the receiver.
+func sdkSink(call ssa.CallInstruction, fn *types.Func, args []ssa.Value) (Sink, bool) {
+	parent := call.Parent()
+	if parent == nil || parent.Pkg == nil || len(args) == 0 {
+		return Sink{}, false
+	}
+	caller := parent.Pkg.Pkg.Path()
+	if sdks.ClientUse(fn, caller) {
+		return Sink{Call: call, Kind: URL, Arg: args[0], Callee: fn.FullName()}, true
+	}
+	if !sdks.HelperUse(fn, caller) {
+		return Sink{}, false
+	}
+	// A helper of the SDK given a client as one of its interfaces
+	// (llms.GenerateFromSinglePrompt(ctx, llm, prompt)).
+	params := fn.Type().(*types.Signature).Params()
+	for i := 1; i < params.Len() && i < len(args); i++ {
+		if !sdks.ClientInterface(params.At(i).Type()) {
+			continue
+		}
+		if mi, ok := args[i].(*ssa.MakeInterface); ok && !sdks.ClientType(mi.X.Type()) {
+			continue // the caller's own implementation
+		}
+		return Sink{Call: call, Kind: URL, Arg: args[i], Callee: fn.FullName()}, true
+	}
+	return Sink{}, false
+}
+
+// sdkInvokeSink makes a call through an SDK's client interface
+// (llm.GenerateContent(ctx, ...) on an llms.Model), from outside the SDK,
+// a URL sink whose destination is the interface value.
+func sdkInvokeSink(call ssa.CallInstruction) (Sink, bool) {
+	common := call.Common()
+	parent := call.Parent()
+	if parent == nil || parent.Pkg == nil || !sdks.ClientInterface(common.Value.Type()) {
+		return Sink{}, false
+	}
+	m := common.Method
+	if sdks.SameSDK(parent.Pkg.Pkg.Path(), m.Pkg().Path()) || !sdks.TakesContext(m) {
+		return Sink{}, false
+	}
+	if mi, ok := common.Value.(*ssa.MakeInterface); ok && !sdks.ClientType(mi.X.Type()) {
+		return Sink{}, false
+	}
+	return Sink{Call: call, Kind: URL, Arg: common.Value, Callee: m.FullName()}, true
+}
+
+// sdkClient is the base URL of the client that a call of table
+// constructor fn builds: the override its arguments give, or the default
+// (with the SDK's environment variable as another alternative). ok is false
+// when fn is not in the table.
+func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int) (Strs, bool) {
+	c, ok := sdks.Constructor(fn.FullName())
+	if !ok {
+		return nil, false
+	}
+	if i != 0 {
+		return unknown(), true
+	}
+	def := func() Strs {
+		var out Strs
+		if c.Default == "" {
+			return unknown()
+		}
+		out = append(out, Literal(c.Default))
+		for _, alt := range c.Alt {
+			out = append(out, Literal(alt))
+		}
+		if c.Env != "" {
+			out = append(out, FromEnv(c.Env))
+		}
+		return out.normalize()
+	}
+	emptyDefault := func(ss Strs) Strs {
+		if !c.EmptyIsDefault {
+			return ss
+		}
+		var out Strs
+		for _, s := range ss {
+			if s == Literal("") {
+				out = append(out, def()...)
+				continue
+			}
+			out = append(out, s)
+		}
+		return out.normalize()
+	}
+	switch {
+	case c.Arg >= 0:
+		if c.Arg >= len(args) {
+			return unknown(), true
+		}
+		return orUnknown(emptyDefault(e.read(args[c.Arg], nil, call, edgeOther))), true
+	case c.ConfigArg >= 0:
+		if c.ConfigArg >= len(args) {
+			return unknown(), true
+		}
+		return orUnknown(emptyDefault(e.read(args[c.ConfigArg], splitPath(c.ConfigPath), call, edgeOther))), true
+	case c.Options && len(args) > 0:
+		elems, known := varargs(args[len(args)-1])
+		if !known {
+			return unknown(), true // options built elsewhere may set the base URL
+		}
+		var override Strs
+		for _, el := range elems {
+			o, isCall := el.(*ssa.Call)
+			if !isCall {
+				return unknown(), true
+			}
+			ofn, oargs := calleeArgs(o.Common())
+			if ofn == nil {
+				return unknown(), true
+			}
+			if k, isOverride := sdks.Override(ofn.FullName()); isOverride {
+				if k >= len(oargs) {
+					return unknown(), true
+				}
+				override = orUnknown(e.read(oargs[k], nil, o, edgeOther)) // the last one wins
+			} else if ofn.Pkg() == nil || ofn.Pkg() != fn.Pkg() && !sameModuleOption(ofn, fn) {
+				// An option of unknown effect: it may set the base URL.
+				return unknown(), true
+			}
+		}
+		if override != nil {
+			return override, true
+		}
+	}
+	return def(), true
+}
+
+// sameModuleOption reports whether option function opt comes from the
+// constructor's SDK (its option or config package), whose option functions
+// other than the table's overrides leave the base URL alone.
+func sameModuleOption(opt, ctor *types.Func) bool {
+	return sdks.SameSDK(opt.Pkg().Path(), ctor.Pkg().Path())
+}
+
+// sdkConfig is field path of the result of config constructor fn, from the
+// table, or nil when the table says nothing.
+func (e *eval) sdkConfig(call *ssa.Call, fn *types.Func, args []ssa.Value, i int, path []string) Strs {
+	if i != 0 {
+		return nil
+	}
+	p := joinPath(path)
+	for _, f := range sdks.ConfigFields(fn.FullName()) {
+		if f.Path != p {
+			continue
+		}
+		if f.Param >= 0 {
+			if f.Param >= len(args) {
+				return unknown()
+			}
+			return orUnknown(e.read(args[f.Param], nil, call, edgeOther))
+		}
+		return one(Literal(f.Lit))
+	}
+	return nil
+}
+
+// orUnknown widens "no value reaches" to Unknown: a client always has a
+// base URL.
+func orUnknown(ss Strs) Strs {
+	if len(ss) == 0 {
+		return unknown()
+	}
+	return ss
+}
