@@ -47,5 +47,6 @@
 // variable, a struct field), against every implementation it declares.
 // Limit: a package that imports no network package and no package that
 // can reach the network is not summarised at all, so a chain in such a
-// package is invisible to its importers.
+// package is invisible to its importers, and providers declared in such a
+// package are not resolved.
 package localroute

@@ -6,6 +6,7 @@ package app2
 import (
 	"context"
 	"io"
+	"net/http"
 	"strings"
 
 	"example.com/llm"
@@ -24,7 +25,11 @@ func (ollama) Complete(ctx context.Context, prompt string) (string, error) {
 }
 
 func post(url, prompt string) (string, error) {
-	resp, err := llm.HTTP.Post(url, "application/json", strings.NewReader(prompt))
+	req, err := http.NewRequest("POST", url, strings.NewReader(prompt))
+	if err != nil {
+		return "", err
+	}
+	resp, err := llm.HTTP.Do(req)
 	if err != nil {
 		return "", err
 	}
@@ -33,7 +38,7 @@ func post(url, prompt string) (string, error) {
 	return string(b), err
 }
 
-func callOllama(ctx context.Context, prompt string) (string, error) { // want `callOllama promises a local model but reaches api.groq.com: callOllama → llm.Chain \(app2.go:\d+:\d+\) → \(app2.groq\).Complete \(llm.go:\d+:\d+\) → app2.post \(app2.go:\d+:\d+\) → \(\*http.Client\).Post \(app2.go:\d+:\d+\)`
+func callOllama(ctx context.Context, prompt string) (string, error) { // want `callOllama promises a local model but reaches api.groq.com: callOllama → llm.Chain \(app2.go:\d+:\d+\) → \(app2.groq\).Complete \(llm.go:\d+:\d+\) → app2.post \(app2.go:\d+:\d+\) → \(\*http.Client\).Do \(app2.go:\d+:\d+\)`
 	return llm.Chain(ctx, []llm.Provider{groq{}, ollama{}}, prompt)
 }
 
