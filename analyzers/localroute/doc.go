@@ -17,7 +17,8 @@
 // "external-first fallback".
 //
 // Calls on clients of the LLM SDKs in the built-in table (go-openai,
-// openai-go, anthropic-sdk-go, ollama/api, mistral-go, any-llm-go) reach
+// openai-go, anthropic-sdk-go, ollama/api, mistral-go, any-llm-go,
+// google.golang.org/genai, langchaingo's providers, cohere-go) reach
 // the host the client was built for: the SDK's default (api.openai.com for
 // openai.NewClient), or the base URL the caller gives (a config's BaseURL,
 // option.WithBaseURL, a positional endpoint). A base URL from the

@@ -119,6 +119,9 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 		}
 		var override Strs
 		for _, el := range elems {
+			if mi, isIface := el.(*ssa.MakeInterface); isIface {
+				el = mi.X // an option value of an interface type (cohere-go's *core.BaseURLOption)
+			}
 			o, isCall := el.(*ssa.Call)
 			if !isCall {
 				return unknown(), true

@@ -122,6 +122,7 @@ var Table = func() []SDK {
 	const lc = "github.com/tmc/langchaingo"
 	const anthropic = "github.com/anthropics/anthropic-sdk-go"
 	const anyllm = "github.com/mozilla-ai/any-llm-go"
+	const cohere = "github.com/cohere-ai/cohere-go/v2"
 	cfg := func(def string) Ctor {
 		return Ctor{Default: def, Arg: -1, ConfigArg: 0, ConfigPath: "BaseURL"}
 	}
@@ -216,6 +217,18 @@ var Table = func() []SDK {
 				mistral + ".NewCodestralClientDefault": fixed("https://codestral.mistral.ai"),
 				mistral + ".NewMistralClient":          positional("https://api.mistral.ai", 1),
 			},
+		},
+		{
+			// cohere-go v2 (Fern): option values implementing an interface;
+			// the client's sub-clients (V2, Models, ...) share its options.
+			// No environment variable sets the base URL (CO_API_KEY is the
+			// token only).
+			Module: cohere,
+			ClientPkgs: []string{cohere + "/client", cohere + "/v2", cohere + "/models", cohere + "/datasets",
+				cohere + "/embedjobs", cohere + "/connectors", cohere + "/finetuning/client"},
+			ClientTypes: []string{"Client"},
+			Ctors:       map[string]Ctor{cohere + "/client.NewClient": options("https://api.cohere.com", "")},
+			Overrides:   map[string]int{cohere + "/option.WithBaseURL": 0, cohere + "/client.WithBaseURL": 0},
 		},
 		{
 			Module:      anyllm,
