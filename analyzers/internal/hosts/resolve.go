@@ -511,6 +511,9 @@ func (e *eval) callResult(call *ssa.Call, i int, path []string) Strs {
 	if res, ok := e.sdkClient(call, fn, args, i); ok {
 		return res
 	}
+	if res, ok := e.sdkDerived(call, fn, args, i, path); ok {
+		return res
+	}
 	if len(path) == 0 {
 		if e.r.Callee != nil {
 			if ss := e.r.Callee(fn, i); ss != nil {

@@ -131,7 +131,7 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 				return unknown(), true
 			}
 			if k, isOverride := sdks.Override(ofn.FullName()); isOverride {
-				if k >= len(oargs) {
+				if k < 0 || k >= len(oargs) {
 					return unknown(), true
 				}
 				override = orUnknown(e.read(oargs[k], nil, o, edgeOther)) // the last one wins
@@ -147,11 +147,35 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 	return def(), true
 }
 
+// sdkDerived is the base URL of a client that a method of an SDK client
+// derives from its receiver (generative-ai-go's client.GenerativeModel(name),
+// model.StartChat()): the receiver's. ok is false for any other call.
+func (e *eval) sdkDerived(call *ssa.Call, fn *types.Func, args []ssa.Value, i int, path []string) (Strs, bool) {
+	sig, isSig := fn.Type().(*types.Signature)
+	if len(path) != 0 || !isSig || sig.Recv() == nil || len(args) == 0 || i >= sig.Results().Len() {
+		return nil, false
+	}
+	res := sig.Results().At(i).Type()
+	if !sdks.ClientType(sig.Recv().Type()) || !sdks.ClientType(res) || !sdks.SameSDK(fn.Pkg().Path(), typePkg(res)) {
+		return nil, false
+	}
+	return orUnknown(e.read(args[0], nil, call, edgeOther)), true
+}
+
+// typePkg is the package path of named type t (or what it points to), or "".
+func typePkg(t types.Type) string {
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Path()
+	}
+	return ""
+}
+
 // sameModuleOption reports whether option function opt comes from the
-// constructor's SDK (its option or config package), whose option functions
-// other than the table's overrides leave the base URL alone.
+// constructor's SDK (its option or config package, or an option package
+// the table names for it), whose option functions other than the table's
+// overrides leave the base URL alone.
 func sameModuleOption(opt, ctor *types.Func) bool {
-	return sdks.SameSDK(opt.Pkg().Path(), ctor.Pkg().Path())
+	return sdks.SDKOption(opt.Pkg().Path(), ctor.Pkg().Path())
 }
 
 // sdkConfig is field path of the result of config constructor fn, from the

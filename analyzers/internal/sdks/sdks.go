@@ -76,8 +76,13 @@ type SDK struct {
 	// Configs maps a config constructor's FullName to the fields it sets.
 	Configs map[string][]ConfigField
 	// Overrides maps an option function's FullName to the index of its
-	// base-URL argument.
+	// base-URL argument, or to -1 when the option may replace the base URL
+	// in a way the table does not read (a universe domain).
 	Overrides map[string]int
+	// OptionPkgs are packages outside Module whose option functions the
+	// SDK's constructors take (google.golang.org/api/option): those that
+	// are not Overrides leave the base URL alone, like the SDK's own.
+	OptionPkgs []string
 }
 
 const (
@@ -123,6 +128,8 @@ var Table = func() []SDK {
 	const anthropic = "github.com/anthropics/anthropic-sdk-go"
 	const anyllm = "github.com/mozilla-ai/any-llm-go"
 	const cohere = "github.com/cohere-ai/cohere-go/v2"
+	const genaiOld = "github.com/google/generative-ai-go"
+	const gapiOption = "google.golang.org/api/option"
 	cfg := func(def string) Ctor {
 		return Ctor{Default: def, Arg: -1, ConfigArg: 0, ConfigPath: "BaseURL"}
 	}
@@ -229,6 +236,22 @@ var Table = func() []SDK {
 			ClientTypes: []string{"Client"},
 			Ctors:       map[string]Ctor{cohere + "/client.NewClient": options("https://api.cohere.com", "")},
 			Overrides:   map[string]int{cohere + "/option.WithBaseURL": 0, cohere + "/client.WithBaseURL": 0},
+		},
+		{
+			// generative-ai-go (deprecated for google.golang.org/genai): the
+			// Gemini REST clients of cloud.google.com/go/ai, whose default
+			// endpoint is https://generativelanguage.googleapis.com; models
+			// and chat sessions come from the client's methods.
+			Module:      genaiOld,
+			ClientPkgs:  []string{genaiOld + "/genai"},
+			ClientTypes: []string{"Client", "GenerativeModel", "ChatSession", "EmbeddingModel"},
+			Ctors:       map[string]Ctor{genaiOld + "/genai.NewClient": options("https://generativelanguage.googleapis.com", "")},
+			Overrides: map[string]int{
+				gapiOption + ".WithEndpoint":       0,
+				gapiOption + ".WithUniverseDomain": -1,
+				gapiOption + ".WithGRPCConn":       -1,
+			},
+			OptionPkgs: []string{gapiOption},
 		},
 		{
 			Module:      anyllm,
@@ -363,6 +386,26 @@ func TakesContext(fn *types.Func) bool {
 func isContext(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// SDKOption reports whether an option function of package optPkg belongs
+// to the SDK of the constructor in package ctorPkg: the SDK's own packages
+// or its OptionPkgs.
+func SDKOption(optPkg, ctorPkg string) bool {
+	for _, s := range Table {
+		if !within(ctorPkg, s.Module) {
+			continue
+		}
+		if within(optPkg, s.Module) {
+			return true
+		}
+		for _, p := range s.OptionPkgs {
+			if optPkg == p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // SameSDK reports whether packages a and b belong to the same SDK of the

@@ -2,6 +2,7 @@ package sdks
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,7 +48,7 @@ func TestTableConsistent(t *testing.T) {
 			}
 		}
 		for name := range s.Overrides {
-			if !within(funcPkg(name), s.Module) {
+			if !within(funcPkg(name), s.Module) && !slices.Contains(s.OptionPkgs, funcPkg(name)) {
 				t.Errorf("%s: override %s outside the module", s.Module, name)
 			}
 		}
@@ -81,5 +82,25 @@ func TestWithin(t *testing.T) {
 	}
 	if !InSDK("github.com/sashabaranov/go-openai") || InSDK("net/http") {
 		t.Error("InSDK")
+	}
+}
+
+func TestSDKOption(t *testing.T) {
+	for _, tc := range []struct {
+		opt, ctor string
+		want      bool
+	}{
+		{"github.com/openai/openai-go/option", "github.com/openai/openai-go", true},
+		{"google.golang.org/api/option", "github.com/google/generative-ai-go/genai", true},
+		{"google.golang.org/api/option", "github.com/openai/openai-go", false},
+		{"github.com/anthropics/anthropic-sdk-go/option", "github.com/openai/openai-go", false},
+		{"example.com/app", "github.com/cohere-ai/cohere-go/v2/client", false},
+	} {
+		if got := SDKOption(tc.opt, tc.ctor); got != tc.want {
+			t.Errorf("SDKOption(%q, %q) = %v, want %v", tc.opt, tc.ctor, got, tc.want)
+		}
+	}
+	if k, ok := Override("google.golang.org/api/option.WithUniverseDomain"); !ok || k >= 0 {
+		t.Errorf("WithUniverseDomain: Override = %d, %v; want an opaque override", k, ok)
 	}
 }

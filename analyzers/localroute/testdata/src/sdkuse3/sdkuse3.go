@@ -10,6 +10,8 @@ import (
 	cohere "github.com/cohere-ai/cohere-go/v2"
 	cohereclient "github.com/cohere-ai/cohere-go/v2/client"
 	cohereoption "github.com/cohere-ai/cohere-go/v2/option"
+	"github.com/google/generative-ai-go/genai"
+	"google.golang.org/api/option"
 )
 
 // ---- cohere-go: option values of an interface type ----
@@ -35,5 +37,55 @@ func generateLocally(ctx context.Context) error { // want `generateLocally promi
 func summarizeLocally(ctx context.Context) error {
 	co := cohereclient.NewClient(cohereoption.WithBaseURL(os.Getenv("COHERE_BASE_URL")))
 	_, err := co.V2.Chat(ctx, &cohere.V2ChatRequest{Model: "command-r"})
+	return err
+}
+
+// ---- generative-ai-go: google.golang.org/api options; models and chat
+// sessions derived from the client by methods ----
+
+func localSummary(ctx context.Context) error { // want `localSummary promises a local model but reaches generativelanguage.googleapis.com: localSummary → \(\*genai.GenerativeModel\).GenerateContent`
+	c, err := genai.NewClient(ctx, option.WithAPIKey("k"))
+	if err != nil {
+		return err
+	}
+	_, err = c.GenerativeModel("gemma-3").GenerateContent(ctx, genai.Text("hi"))
+	return err
+}
+
+func localSummaryOnGemma(ctx context.Context) error {
+	c, err := genai.NewClient(ctx, option.WithAPIKey("k"), option.WithEndpoint("http://localhost:8081"))
+	if err != nil {
+		return err
+	}
+	_, err = c.GenerativeModel("gemma-3").GenerateContent(ctx, genai.Text("hi"))
+	return err
+}
+
+func chatWithLocalModel(ctx context.Context) error { // want `chatWithLocalModel promises a local model but reaches gemini-proxy.example.com`
+	c, err := genai.NewClient(ctx, option.WithEndpoint("https://gemini-proxy.example.com"), option.WithAPIKey("k"))
+	if err != nil {
+		return err
+	}
+	cs := c.GenerativeModel("gemma-3").StartChat()
+	_, err = cs.SendMessage(ctx, genai.Text("hi"))
+	return err
+}
+
+func localChat(ctx context.Context) error {
+	c, err := genai.NewClient(ctx, option.WithAPIKey("k"), option.WithEndpoint(os.Getenv("GEMINI_ENDPOINT")))
+	if err != nil {
+		return err
+	}
+	_, err = c.GenerativeModel("gemma-3").StartChat().SendMessage(ctx, genai.Text("hi"))
+	return err
+}
+
+// A universe domain replaces the host in a way the table does not read.
+func localInference(ctx context.Context, ud string) error {
+	c, err := genai.NewClient(ctx, option.WithAPIKey("k"), option.WithUniverseDomain(ud))
+	if err != nil {
+		return err
+	}
+	_, err = c.GenerativeModel("gemma-3").GenerateContent(ctx, genai.Text("hi"))
 	return err
 }
