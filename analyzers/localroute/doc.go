@@ -19,10 +19,12 @@
 // Calls on clients of the LLM SDKs in the built-in table (go-openai,
 // openai-go, anthropic-sdk-go, ollama/api, mistral-go, any-llm-go,
 // google.golang.org/genai, generative-ai-go, langchaingo's providers,
-// cohere-go) reach the host the client was built for: the SDK's default
-// (api.openai.com for openai.NewClient), or the base URL the caller gives
-// (a config's BaseURL, option.WithBaseURL, option.WithEndpoint, a
-// positional endpoint). Models and sessions a client's methods derive
+// cohere-go, the Bedrock runtime) reach the host the client was built for:
+// the SDK's default (api.openai.com for openai.NewClient), or the base URL
+// the caller gives (a config's BaseURL, option.WithBaseURL,
+// option.WithEndpoint, a positional endpoint, an option closure setting
+// Options.BaseEndpoint). Bedrock's default names no region
+// (bedrock-runtime.region.amazonaws.com). Models and sessions a client's methods derive
 // (client.GenerativeModel(name).StartChat()) reach its host. A base URL
 // from the environment, or options built elsewhere, leave the host unknown.
 //

@@ -2,6 +2,7 @@ package hosts
 
 import (
 	"go/types"
+	"slices"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"golang.org/x/tools/go/ssa"
@@ -122,6 +123,14 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 			if mi, isIface := el.(*ssa.MakeInterface); isIface {
 				el = mi.X // an option value of an interface type (cohere-go's *core.BaseURLOption)
 			}
+			if c.OptionField != "" {
+				if ss, isClosure := e.optionClosure(el, c.OptionField, def); isClosure {
+					if ss != nil {
+						override = ss
+					}
+					continue
+				}
+			}
 			o, isCall := el.(*ssa.Call)
 			if !isCall {
 				return unknown(), true
@@ -145,6 +154,81 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 		}
 	}
 	return def(), true
+}
+
+// optionClosure is the base URL an option closure written by the caller
+// (func(o *Options) { o.BaseEndpoint = aws.String(u) }) stores to field of
+// its parameter: nil when it stores none, with def added when the store is
+// conditional. isClosure is false when el is not a function literal.
+func (e *eval) optionClosure(el ssa.Value, field string, def func() Strs) (ss Strs, isClosure bool) {
+	var fn *ssa.Function
+	var bindings []ssa.Value
+	switch x := el.(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn, _ = x.Fn.(*ssa.Function)
+		bindings = x.Bindings
+	}
+	if fn == nil || fn.Parent() == nil {
+		return nil, false // a named function: not the caller's closure
+	}
+	if len(fn.Params) != 1 {
+		return unknown(), true
+	}
+	o := fn.Params[0]
+	for _, ref := range *o.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			return unknown(), true // o handed on, or overwritten whole
+		}
+		st, ok := deref(fa.X.Type()).Underlying().(*types.Struct)
+		if !ok || st.Field(fa.Field).Name() != field {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			store, ok := r.(*ssa.Store)
+			if !ok || store.Addr != fa {
+				continue // a load
+			}
+			v := store.Val
+			if c, ok := v.(*ssa.Call); ok && isStringPtrHelper(c.Common()) {
+				v = c.Common().Args[0]
+			} else if !isStringLike(v.Type()) {
+				if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+					ss = append(ss, def()...)
+					continue
+				}
+				return unknown(), true
+			}
+			switch x := v.(type) {
+			case *ssa.Parameter:
+				return unknown(), true
+			case *ssa.FreeVar:
+				i := slices.Index(fn.FreeVars, x)
+				if i < 0 || i >= len(bindings) || !types.Identical(bindings[i].Type(), x.Type()) {
+					return unknown(), true // captured by reference
+				}
+				v = bindings[i]
+			}
+			ss = append(ss, orUnknown(e.read(v, nil, store, edgeOther))...)
+			if store.Block() != fn.Blocks[0] {
+				ss = append(ss, def()...) // set only on some paths
+			}
+		}
+	}
+	return ss.normalize(), true
+}
+
+// isStringPtrHelper reports whether a call is of a func(string) *string
+// (aws.String): its argument is the string pointed to.
+func isStringPtrHelper(common *ssa.CallCommon) bool {
+	sig := common.Signature()
+	if common.IsInvoke() || sig.Recv() != nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 || len(common.Args) != 1 {
+		return false
+	}
+	p, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Pointer)
+	return ok && isStringLike(sig.Params().At(0).Type()) && isStringLike(p.Elem())
 }
 
 // sdkDerived is the base URL of a client that a method of an SDK client

@@ -44,6 +44,12 @@ type Ctor struct {
 	// Options: the last argument is variadic options, and the option
 	// functions of Overrides may replace the base URL.
 	Options bool
+	// OptionField: the options are also closures over a pointer to an
+	// options struct (func(o *bedrockruntime.Options)), and a closure
+	// written by the caller replaces the base URL by storing to this field
+	// (a string, or a *string made by a func(string) *string such as
+	// aws.String).
+	OptionField string
 }
 
 // ConfigField is a field a config constructor sets (DefaultConfig): a
@@ -130,6 +136,7 @@ var Table = func() []SDK {
 	const cohere = "github.com/cohere-ai/cohere-go/v2"
 	const genaiOld = "github.com/google/generative-ai-go"
 	const gapiOption = "google.golang.org/api/option"
+	const bedrock = "github.com/aws/aws-sdk-go-v2/service/bedrockruntime"
 	cfg := func(def string) Ctor {
 		return Ctor{Default: def, Arg: -1, ConfigArg: 0, ConfigPath: "BaseURL"}
 	}
@@ -252,6 +259,24 @@ var Table = func() []SDK {
 				gapiOption + ".WithGRPCConn":       -1,
 			},
 			OptionPkgs: []string{gapiOption},
+		},
+		{
+			// The Bedrock runtime (aws-sdk-go-v2): the endpoint is
+			// https://bedrock-runtime.{region}.amazonaws.com for the
+			// config's region, which the table does not read: the default
+			// names a placeholder region. Options.BaseEndpoint, set in an
+			// option closure, overrides it; AWS_ENDPOINT_URL_BEDROCK_RUNTIME
+			// (or AWS_ENDPOINT_URL, or the shared config file) replaces the
+			// default when the caller gives no override. The endpoint
+			// resolver options replace it in ways the table does not read.
+			Module:      bedrock,
+			ClientPkgs:  []string{bedrock},
+			ClientTypes: []string{"Client"},
+			Ctors: map[string]Ctor{bedrock + ".NewFromConfig": {
+				Default: "https://bedrock-runtime.region.amazonaws.com", Env: "AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
+				Arg: -1, ConfigArg: -1, Options: true, OptionField: "BaseEndpoint",
+			}},
+			Overrides: map[string]int{bedrock + ".WithEndpointResolver": -1, bedrock + ".WithEndpointResolverV2": -1},
 		},
 		{
 			Module:      anyllm,

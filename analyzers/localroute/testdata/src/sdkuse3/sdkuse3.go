@@ -7,6 +7,8 @@ import (
 	"context"
 	"os"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/bedrockruntime"
 	cohere "github.com/cohere-ai/cohere-go/v2"
 	cohereclient "github.com/cohere-ai/cohere-go/v2/client"
 	cohereoption "github.com/cohere-ai/cohere-go/v2/option"
@@ -87,5 +89,58 @@ func localInference(ctx context.Context, ud string) error {
 		return err
 	}
 	_, err = c.GenerativeModel("gemma-3").GenerateContent(ctx, genai.Text("hi"))
+	return err
+}
+
+// ---- Bedrock runtime: option closures over Options ----
+
+func askLocalModel(ctx context.Context, cfg aws.Config) error { // want `askLocalModel promises a local model but reaches bedrock-runtime.region.amazonaws.com: askLocalModel → \(\*bedrockruntime.Client\).Converse`
+	c := bedrockruntime.NewFromConfig(cfg)
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
+	return err
+}
+
+func converseWithLocalModel(ctx context.Context, cfg aws.Config) error {
+	c := bedrockruntime.NewFromConfig(cfg, func(o *bedrockruntime.Options) {
+		o.BaseEndpoint = aws.String("http://localhost:8080")
+	})
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
+	return err
+}
+
+func invokeLocalModel(ctx context.Context, cfg aws.Config, region string) error { // want `invokeLocalModel promises a local model but reaches bedrock.example.com`
+	c := bedrockruntime.NewFromConfig(cfg, func(o *bedrockruntime.Options) {
+		o.Region = region
+		o.BaseEndpoint = aws.String("https://bedrock.example.com")
+	})
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
+	return err
+}
+
+func runLocalModel(ctx context.Context, cfg aws.Config) error {
+	endpoint := os.Getenv("BEDROCK_ENDPOINT")
+	c := bedrockruntime.NewFromConfig(cfg, func(o *bedrockruntime.Options) {
+		o.BaseEndpoint = &endpoint
+	})
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
+	return err
+}
+
+func inferLocally(ctx context.Context, cfg aws.Config) error {
+	c := bedrockruntime.NewFromConfig(cfg, func(o *bedrockruntime.Options) {
+		o.BaseEndpoint = aws.String(os.Getenv("BEDROCK_ENDPOINT"))
+	})
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
+	return err
+}
+
+// The override only on some paths: the default is still reached.
+func predictLocally(ctx context.Context, cfg aws.Config, dev bool) error { // want `predictLocally promises a local model but reaches bedrock-runtime.region.amazonaws.com`
+	c := bedrockruntime.NewFromConfig(cfg, func(o *bedrockruntime.Options) {
+		if dev {
+			o.BaseEndpoint = aws.String("http://localhost:8080")
+		}
+	})
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
 	return err
 }
