@@ -23,8 +23,10 @@
 // the SDK's default (api.openai.com for openai.NewClient), or the base URL
 // the caller gives (a config's BaseURL, option.WithBaseURL,
 // option.WithEndpoint, a positional endpoint, an option closure setting
-// Options.BaseEndpoint). Bedrock's default names no region
-// (bedrock-runtime.region.amazonaws.com). Models and sessions a client's methods derive
+// Options.BaseEndpoint, or the aws.Config's BaseEndpoint set before
+// bedrockruntime.NewFromConfig). Bedrock's default names no region
+// (bedrock-runtime.region.amazonaws.com). Models and sessions a client's
+// methods derive
 // (client.GenerativeModel(name).StartChat()) reach its host. A base URL
 // from the environment, or options built elsewhere, leave the host unknown.
 //

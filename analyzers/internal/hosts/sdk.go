@@ -1,6 +1,7 @@
 package hosts
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -153,7 +154,60 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 			return override, true
 		}
 	}
+	if c.OptionField != "" && len(args) > 0 {
+		// The config the client starts from may carry the field too
+		// (cfg.BaseEndpoint = aws.String(u) before NewFromConfig(cfg));
+		// an option closure, applied after it, wins.
+		if ss, found := e.configField(call, args[0], c.OptionField, def); found {
+			return ss, true
+		}
+	}
 	return def(), true
+}
+
+// configField reads explicit stores to field of the struct variable whose
+// value arg loads, in the function making call. found is false when there
+// are none (the config came whole from elsewhere: its defaults stand).
+func (e *eval) configField(call *ssa.Call, arg ssa.Value, field string, def func() Strs) (ss Strs, found bool) {
+	load, ok := arg.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, false
+	}
+	alloc, ok := load.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil, false
+	}
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		st, ok := deref(fa.X.Type()).Underlying().(*types.Struct)
+		if !ok || st.Field(fa.Field).Name() != field {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			store, ok := r.(*ssa.Store)
+			if !ok || store.Addr != fa {
+				continue
+			}
+			found = true
+			v := store.Val
+			if c, ok := v.(*ssa.Call); ok && isStringPtrHelper(c.Common()) {
+				v = c.Common().Args[0]
+			} else if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+				ss = append(ss, def()...)
+				continue
+			} else if !isStringLike(v.Type()) {
+				return unknown(), true
+			}
+			ss = append(ss, orUnknown(e.read(v, nil, store, edgeOther))...)
+			if store.Block() != call.Block() && store.Block() != call.Parent().Blocks[0] {
+				ss = append(ss, def()...) // set only on some paths
+			}
+		}
+	}
+	return ss.normalize(), found
 }
 
 // optionClosure is the base URL an option closure written by the caller

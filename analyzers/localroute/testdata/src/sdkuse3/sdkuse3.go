@@ -117,7 +117,7 @@ func invokeLocalModel(ctx context.Context, cfg aws.Config, region string) error 
 	return err
 }
 
-func runLocalModel(ctx context.Context, cfg aws.Config) error {
+func completeLocally(ctx context.Context, cfg aws.Config) error {
 	endpoint := os.Getenv("BEDROCK_ENDPOINT")
 	c := bedrockruntime.NewFromConfig(cfg, func(o *bedrockruntime.Options) {
 		o.BaseEndpoint = &endpoint
@@ -140,6 +140,31 @@ func predictLocally(ctx context.Context, cfg aws.Config, dev bool) error { // wa
 		if dev {
 			o.BaseEndpoint = aws.String("http://localhost:8080")
 		}
+	})
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
+	return err
+}
+
+// The config the client starts from carries the endpoint.
+func completeWithLocalModelFromConfig(ctx context.Context, cfg aws.Config) error {
+	cfg.BaseEndpoint = aws.String("http://localhost:8080")
+	c := bedrockruntime.NewFromConfig(cfg)
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
+	return err
+}
+
+func completeWithLocalModel(ctx context.Context, cfg aws.Config) error { // want `completeWithLocalModel promises a local model but reaches bedrock.example.com`
+	cfg.BaseEndpoint = aws.String("https://bedrock.example.com")
+	c := bedrockruntime.NewFromConfig(cfg)
+	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
+	return err
+}
+
+// An option closure applies after the config: the closure's endpoint wins.
+func translateLocally(ctx context.Context, cfg aws.Config) error {
+	cfg.BaseEndpoint = aws.String("https://bedrock.example.com")
+	c := bedrockruntime.NewFromConfig(cfg, func(o *bedrockruntime.Options) {
+		o.BaseEndpoint = aws.String("http://127.0.0.1:8080")
 	})
 	_, err := c.Converse(ctx, &bedrockruntime.ConverseInput{ModelId: aws.String("llama3")})
 	return err
