@@ -38,7 +38,11 @@ func TestE2EVetSkipsUnitsWithoutNetwork(t *testing.T) {
 	}
 	did := make(map[string]string) // unit ID → what was done
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		what, id, _ := strings.Cut(line, " ")
+		what, rest, _ := strings.Cut(line, " ")
+		elapsed, id, _ := strings.Cut(rest, " ")
+		if !strings.HasSuffix(elapsed, "ms") {
+			t.Errorf("log line %q: want \"what NNNms ID\"", line)
+		}
 		did[id] = what
 	}
 	for id, want := range map[string]string{
