@@ -182,23 +182,14 @@ func (e *eval) configField(call *ssa.Call, arg ssa.Value, field string, def func
 		if !ok {
 			continue
 		}
-		st, ok := deref(fa.X.Type()).Underlying().(*types.Struct)
-		if !ok || st.Field(fa.Field).Name() != field {
-			continue
-		}
-		for _, r := range *fa.Referrers() {
-			store, ok := r.(*ssa.Store)
-			if !ok || store.Addr != fa {
-				continue
-			}
+		for _, store := range storesTo(fa, field) {
 			found = true
-			v := store.Val
-			if c, ok := v.(*ssa.Call); ok && isStringPtrHelper(c.Common()) {
-				v = c.Common().Args[0]
-			} else if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+			v, isNil, ok := storedString(store.Val)
+			switch {
+			case isNil:
 				ss = append(ss, def()...)
 				continue
-			} else if !isStringLike(v.Type()) {
+			case !ok:
 				return unknown(), true
 			}
 			ss = append(ss, orUnknown(e.read(v, nil, store, edgeOther))...)
@@ -236,23 +227,13 @@ func (e *eval) optionClosure(el ssa.Value, field string, def func() Strs) (ss St
 		if !ok {
 			return unknown(), true // o handed on, or overwritten whole
 		}
-		st, ok := deref(fa.X.Type()).Underlying().(*types.Struct)
-		if !ok || st.Field(fa.Field).Name() != field {
-			continue
-		}
-		for _, r := range *fa.Referrers() {
-			store, ok := r.(*ssa.Store)
-			if !ok || store.Addr != fa {
-				continue // a load
-			}
-			v := store.Val
-			if c, ok := v.(*ssa.Call); ok && isStringPtrHelper(c.Common()) {
-				v = c.Common().Args[0]
-			} else if !isStringLike(v.Type()) {
-				if k, ok := v.(*ssa.Const); ok && k.IsNil() {
-					ss = append(ss, def()...)
-					continue
-				}
+		for _, store := range storesTo(fa, field) {
+			v, isNil, ok := storedString(store.Val)
+			switch {
+			case isNil:
+				ss = append(ss, def()...)
+				continue
+			case !ok:
 				return unknown(), true
 			}
 			switch x := v.(type) {
@@ -272,6 +253,39 @@ func (e *eval) optionClosure(el ssa.Value, field string, def func() Strs) (ss St
 		}
 	}
 	return ss.normalize(), true
+}
+
+// storedString is the string a store to a base-URL field writes: the value
+// itself, or the argument of a func(string) *string helper (aws.String).
+// isNil reports a nil pointer (the field left unset); ok is false for
+// anything else.
+func storedString(v ssa.Value) (s ssa.Value, isNil, ok bool) {
+	if c, isCall := v.(*ssa.Call); isCall && isStringPtrHelper(c.Common()) {
+		return c.Common().Args[0], false, true
+	}
+	if isStringLike(v.Type()) {
+		return v, false, true
+	}
+	if k, isConst := v.(*ssa.Const); isConst && k.IsNil() {
+		return nil, true, false
+	}
+	return nil, false, false
+}
+
+// storesTo returns the stores through fa when it addresses the named field
+// (loads and other uses are not stores).
+func storesTo(fa *ssa.FieldAddr, field string) []*ssa.Store {
+	st, ok := deref(fa.X.Type()).Underlying().(*types.Struct)
+	if !ok || st.Field(fa.Field).Name() != field {
+		return nil
+	}
+	var out []*ssa.Store
+	for _, r := range *fa.Referrers() {
+		if store, ok := r.(*ssa.Store); ok && store.Addr == fa {
+			out = append(out, store)
+		}
+	}
+	return out
 }
 
 // isStringPtrHelper reports whether a call is of a func(string) *string

@@ -475,7 +475,7 @@ func derefType(t types.Type) types.Type {
 	return t
 }
 
-// objName is funcName for a function known by its object.
+// objName is the package-qualified name of a function known by its object.
 func objName(obj *types.Func) string {
 	sig := obj.Type().(*types.Signature)
 	qual := func(p *types.Package) string { return p.Name() }
@@ -734,14 +734,7 @@ func funcName(fn *ssa.Function) string {
 		fn = fn.Parent()
 	}
 	if obj, ok := fn.Object().(*types.Func); ok {
-		sig := obj.Type().(*types.Signature)
-		qual := func(p *types.Package) string { return p.Name() }
-		if sig.Recv() != nil {
-			return "(" + types.TypeString(sig.Recv().Type(), qual) + ")." + obj.Name()
-		}
-		if obj.Pkg() != nil {
-			return obj.Pkg().Name() + "." + obj.Name()
-		}
+		return objName(obj)
 	}
 	return fn.Name()
 }
