@@ -524,9 +524,14 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 			httptypes.IsMethod(fn, "net/http", "Transport", "RoundTrip"):
 			owned = respIdx >= 0
 		default:
-			if s := a.summaryOf(callee); s != nil && len(s.ReturnsOwned) > 0 {
+			if s := a.summaryOf(callee); s != nil && len(s.ReturnsOwned) > 0 && !hasBytes {
 				// The callee's summary names the result that carries
-				// the open response or body.
+				// the open response or body. A callee that also returns
+				// the body's bytes read and closed it on the paths that
+				// matter: its summary's open path is a streaming mode
+				// the caller opts into (mautrix's MakeFullRequest with
+				// DontReadBody), and trusting the summary there made
+				// every caller a false leak.
 				r := s.ReturnsOwned[0]
 				if r < len(results) {
 					respIdx = r

@@ -3,6 +3,7 @@ package a
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 
 	"github.com/coder/websocket"
@@ -159,4 +160,39 @@ func (h *v1ClientImpl) Do(ctx context.Context, req *http.Request, into any) (*ht
 func usesV1(c v1Client, req *http.Request) error {
 	_, err := c.Do(context.Background(), req, nil)
 	return err
+}
+
+// ---- a project function that returns the body's bytes with the response
+// and leaves the body open only when its caller asks to stream it
+// (mautrix's federation MakeFullRequest with DontReadBody): bytes alongside
+// mean read and closed, so callers that discard the response are fine ----
+
+type fullRequestParams struct{ DontReadBody bool }
+
+func makeFullRequest(c *http.Client, req *http.Request, p fullRequestParams) ([]byte, *http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !p.DontReadBody {
+		defer resp.Body.Close()
+	}
+	if p.DontReadBody {
+		return nil, resp, nil
+	}
+	body, err := io.ReadAll(resp.Body)
+	return body, resp, err
+}
+
+func discardsFullRequestResponse(c *http.Client, req *http.Request) error {
+	_, _, err := makeFullRequest(c, req, fullRequestParams{})
+	return err
+}
+
+func usesFullRequestStatus(c *http.Client, req *http.Request) (int, error) {
+	_, resp, err := makeFullRequest(c, req, fullRequestParams{})
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
 }
