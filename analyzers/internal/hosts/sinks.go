@@ -156,8 +156,52 @@ func sinkOf(call ssa.CallInstruction) (Sink, bool) {
 	s := Sink{Call: call, Kind: spec.kind, Arg: args[spec.arg], Callee: fn.FullName()}
 	if spec.network >= 0 && spec.network < len(args) {
 		s.Network = args[spec.network]
+		if network, ok := constString(s.Network); ok && strings.HasPrefix(network, "udp") && !connUsed(call) {
+			// Dialing UDP sends nothing: net.Dial("udp", "8.8.8.8:80")
+			// followed only by LocalAddr is the idiom for finding the
+			// outbound interface's address (croc's utils.LocalIP).
+			return Sink{}, false
+		}
 	}
 	return s, true
+}
+
+// connUsed reports whether the connection a dial returns may carry data:
+// anything but its address, deadline and Close methods counts (a Write, a
+// Read, passing it on, storing it).
+func connUsed(call ssa.CallInstruction) bool {
+	v := call.Value()
+	if v == nil {
+		return true // go or defer: nothing to follow
+	}
+	var conns []ssa.Value
+	if _, isTuple := v.Type().(*types.Tuple); isTuple {
+		for _, ref := range *v.Referrers() {
+			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+				conns = append(conns, ex)
+			}
+		}
+	} else {
+		conns = append(conns, v)
+	}
+	for _, conn := range conns {
+		for _, ref := range *conn.Referrers() {
+			switch use := ref.(type) {
+			case *ssa.DebugRef:
+				continue
+			case ssa.CallInstruction:
+				common := use.Common()
+				if common.IsInvoke() && common.Value == conn {
+					switch common.Method.Name() {
+					case "LocalAddr", "RemoteAddr", "Close", "SetDeadline", "SetReadDeadline", "SetWriteDeadline":
+						continue
+					}
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // takesRequest reports whether method m has the single parameter

@@ -3,6 +3,7 @@ package e
 import (
 	"base"
 	"context"
+	"net"
 	"net/http"
 	"os"
 	"time"
@@ -46,5 +47,27 @@ func sdkLocal(ctx context.Context) error {
 	cfg := openai.DefaultConfig("tok")
 	cfg.BaseURL = "http://localhost:11434/v1"
 	_, err := openai.NewClientWithConfig(cfg).CreateChatCompletion(ctx, openai.ChatCompletionRequest{})
+	return err
+}
+
+// outboundIP dials UDP only to learn which local address the kernel picks:
+// a UDP dial sends nothing, so 8.8.8.8 is never contacted.
+func outboundIP() string {
+	conn, err := net.Dial("udp", "8.8.8.8:80")
+	if err != nil {
+		return ""
+	}
+	defer conn.Close()
+	return conn.LocalAddr().(*net.UDPAddr).IP.String()
+}
+
+// A UDP connection that is written to does send.
+func udpPing() error {
+	conn, err := net.Dial("udp", "8.8.4.4:53") // want `call reaches 8.8.4.4, which is not in egress.allow`
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	_, err = conn.Write([]byte{0})
 	return err
 }
