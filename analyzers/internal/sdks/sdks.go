@@ -204,21 +204,28 @@ var Table = func() []SDK {
 		{
 			// langchaingo: each llms/<provider>.New builds an *LLM (mistral: a
 			// *Model); helpers such as llms.GenerateFromSinglePrompt take it
-			// as an llms.Model.
-			Module:      lc,
-			ClientPkgs:  []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral"},
+			// as an llms.Model. huggingface (v0.1.14) has no environment
+			// variable for its URL (HF_TOKEN is the token only), and
+			// WithInferenceProvider makes New use https://router.huggingface.co
+			// whatever WithURL says, which the table does not read.
+			Module: lc,
+			ClientPkgs: []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral",
+				lc + "/llms/huggingface"},
 			ClientTypes: []string{"LLM", "Model"},
 			Ctors: map[string]Ctor{
-				lc + "/llms/openai.New":    options(openAIDefault, "OPENAI_BASE_URL"),
-				lc + "/llms/ollama.New":    options(ollamaDefault, "OLLAMA_HOST"),
-				lc + "/llms/anthropic.New": options("https://api.anthropic.com/v1", ""),
-				lc + "/llms/mistral.New":   options("https://api.mistral.ai", ""),
+				lc + "/llms/openai.New":      options(openAIDefault, "OPENAI_BASE_URL"),
+				lc + "/llms/ollama.New":      options(ollamaDefault, "OLLAMA_HOST"),
+				lc + "/llms/anthropic.New":   options("https://api.anthropic.com/v1", ""),
+				lc + "/llms/mistral.New":     options("https://api.mistral.ai", ""),
+				lc + "/llms/huggingface.New": options("https://api-inference.huggingface.co", ""),
 			},
 			Overrides: map[string]int{
-				lc + "/llms/openai.WithBaseURL":    0,
-				lc + "/llms/ollama.WithServerURL":  0,
-				lc + "/llms/anthropic.WithBaseURL": 0,
-				lc + "/llms/mistral.WithEndpoint":  0,
+				lc + "/llms/openai.WithBaseURL":                0,
+				lc + "/llms/ollama.WithServerURL":              0,
+				lc + "/llms/anthropic.WithBaseURL":             0,
+				lc + "/llms/mistral.WithEndpoint":              0,
+				lc + "/llms/huggingface.WithURL":               0,
+				lc + "/llms/huggingface.WithInferenceProvider": -1,
 			},
 		},
 		{

@@ -5,8 +5,10 @@ package sdkuse2
 
 import (
 	"context"
+	"os"
 
 	"github.com/tmc/langchaingo/llms"
+	"github.com/tmc/langchaingo/llms/huggingface"
 	"github.com/tmc/langchaingo/llms/ollama"
 	"github.com/tmc/langchaingo/llms/openai"
 )
@@ -70,4 +72,51 @@ func localInference(ctx context.Context, q string) (string, error) {
 
 func offlineInference(ctx context.Context, q string) error {
 	return generate(ctx, echo{base: "https://api.openai.com/v1"}, q)
+}
+
+// ---- huggingface: api-inference.huggingface.co by default, WithURL;
+// WithInferenceProvider switches to the router ----
+
+func askLocalHFModel(ctx context.Context, q string) (string, error) { // want `askLocalHFModel promises a local model but reaches api-inference.huggingface.co: askLocalHFModel → llms.GenerateFromSinglePrompt`
+	llm, err := huggingface.New(huggingface.WithToken("t"), huggingface.WithModel("gpt2"))
+	if err != nil {
+		return "", err
+	}
+	return llms.GenerateFromSinglePrompt(ctx, llm, q)
+}
+
+// A text-generation-inference server on this machine.
+func generateLocally(ctx context.Context, q string) (string, error) {
+	llm, err := huggingface.New(huggingface.WithURL("http://localhost:8080"))
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
+}
+
+func embedLocally(ctx context.Context, texts []string) error { // want `embedLocally promises a local model but reaches tgi.example.net`
+	llm, err := huggingface.New(huggingface.WithURL("https://tgi.example.net"))
+	if err != nil {
+		return err
+	}
+	_, err = llm.CreateEmbedding(ctx, texts, "bge-small", "feature-extraction")
+	return err
+}
+
+func localCompletion(ctx context.Context, q string) (string, error) {
+	llm, err := huggingface.New(huggingface.WithURL(os.Getenv("HF_ENDPOINT")))
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
+}
+
+// The router replaces the URL whatever WithURL says, in a way the table
+// does not read: the host is unknown.
+func localRouted(ctx context.Context, q string) (string, error) {
+	llm, err := huggingface.New(huggingface.WithURL("http://localhost:8080"), huggingface.WithInferenceProvider("nebius"))
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
 }
