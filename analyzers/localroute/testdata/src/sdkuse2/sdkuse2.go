@@ -111,10 +111,10 @@ func localCompletion(ctx context.Context, q string) (string, error) {
 	return llm.Call(ctx, q)
 }
 
-// The router replaces the URL whatever WithURL says, in a way the table
-// does not read: the host is unknown.
-func localRouted(ctx context.Context, q string) (string, error) {
-	llm, err := huggingface.New(huggingface.WithURL("http://localhost:8080"), huggingface.WithInferenceProvider("nebius"))
+// An inference provider replaces the URL (whatever WithURL says) in a way
+// the table does not read: the host is unknown.
+func translateLocally(ctx context.Context, q string) (string, error) {
+	llm, err := huggingface.New(huggingface.WithInferenceProvider("nebius"))
 	if err != nil {
 		return "", err
 	}
