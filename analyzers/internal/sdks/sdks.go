@@ -207,17 +207,21 @@ var Table = func() []SDK {
 			// as an llms.Model. huggingface (v0.1.14) has no environment
 			// variable for its URL (HF_TOKEN is the token only), and
 			// WithInferenceProvider makes New use https://router.huggingface.co
-			// whatever WithURL says, which the table does not read.
+			// whatever WithURL says, which the table does not read. googleai
+			// (v0.1.14) talks to generativelanguage.googleapis.com through
+			// generative-ai-go; none of its options sets an endpoint, and a
+			// gRPC connection dials its own target.
 			Module: lc,
 			ClientPkgs: []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral",
-				lc + "/llms/huggingface"},
-			ClientTypes: []string{"LLM", "Model"},
+				lc + "/llms/huggingface", lc + "/llms/googleai"},
+			ClientTypes: []string{"LLM", "Model", "GoogleAI"},
 			Ctors: map[string]Ctor{
 				lc + "/llms/openai.New":      options(openAIDefault, "OPENAI_BASE_URL"),
 				lc + "/llms/ollama.New":      options(ollamaDefault, "OLLAMA_HOST"),
 				lc + "/llms/anthropic.New":   options("https://api.anthropic.com/v1", ""),
 				lc + "/llms/mistral.New":     options("https://api.mistral.ai", ""),
 				lc + "/llms/huggingface.New": options("https://api-inference.huggingface.co", ""),
+				lc + "/llms/googleai.New":    options("https://generativelanguage.googleapis.com", ""),
 			},
 			Overrides: map[string]int{
 				lc + "/llms/openai.WithBaseURL":                0,
@@ -226,6 +230,7 @@ var Table = func() []SDK {
 				lc + "/llms/mistral.WithEndpoint":              0,
 				lc + "/llms/huggingface.WithURL":               0,
 				lc + "/llms/huggingface.WithInferenceProvider": -1,
+				lc + "/llms/googleai.WithGRPCConn":             -1,
 			},
 		},
 		{

@@ -5,12 +5,16 @@ package sdkuse2
 
 import (
 	"context"
+	"net/http"
 	"os"
 
 	"github.com/tmc/langchaingo/llms"
+	"github.com/tmc/langchaingo/llms/googleai"
 	"github.com/tmc/langchaingo/llms/huggingface"
 	"github.com/tmc/langchaingo/llms/ollama"
 	"github.com/tmc/langchaingo/llms/openai"
+	"google.golang.org/api/option"
+	"google.golang.org/grpc"
 )
 
 func askLocalLLM(ctx context.Context, q string) (string, error) { // want `askLocalLLM promises a local model but reaches api.openai.com: askLocalLLM → llms.GenerateFromSinglePrompt`
@@ -115,6 +119,65 @@ func localCompletion(ctx context.Context, q string) (string, error) {
 // the table does not read: the host is unknown.
 func translateLocally(ctx context.Context, q string) (string, error) {
 	llm, err := huggingface.New(huggingface.WithInferenceProvider("nebius"))
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
+}
+
+// ---- googleai: generativelanguage.googleapis.com; no option sets an
+// endpoint (v0.1.14), a gRPC connection dials its own target ----
+
+func localGemma(ctx context.Context, q string) (string, error) { // want `localGemma promises a local model but reaches generativelanguage.googleapis.com: localGemma → llms.GenerateFromSinglePrompt`
+	llm, err := googleai.New(ctx, googleai.WithAPIKey("k"), googleai.WithDefaultModel("gemma-3"))
+	if err != nil {
+		return "", err
+	}
+	return llms.GenerateFromSinglePrompt(ctx, llm, q)
+}
+
+// An HTTP client does not change the host the SDK asks for.
+func embedOffline(ctx context.Context, texts []string) error { // want `embedOffline promises a local model but reaches generativelanguage.googleapis.com`
+	llm, err := googleai.New(ctx, googleai.WithRest(), googleai.WithHTTPClient(http.DefaultClient))
+	if err != nil {
+		return err
+	}
+	_, err = llm.CreateEmbedding(ctx, texts)
+	return err
+}
+
+// The API key from the environment: the host stays the default.
+func offlineGemmaChat(ctx context.Context, q string) (string, error) { // want `offlineGemmaChat promises a local model but reaches generativelanguage.googleapis.com`
+	llm, err := googleai.New(ctx, googleai.WithAPIKey(os.Getenv("GOOGLE_API_KEY")))
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
+}
+
+func localGemmaChat(ctx context.Context, conn *grpc.ClientConn, q string) (string, error) {
+	llm, err := googleai.New(ctx, googleai.WithGRPCConn(conn))
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
+}
+
+// The caller's own option, appending an endpoint: not read.
+func localGemmaCompletion(ctx context.Context, q string) (string, error) {
+	llm, err := googleai.New(ctx, func(o *googleai.Options) {
+		o.ClientOptions = append(o.ClientOptions, option.WithEndpoint("http://localhost:8081"))
+	})
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
+}
+
+func localGemmaPrediction(ctx context.Context, q string) (string, error) {
+	llm, err := googleai.New(ctx, func(o *googleai.Options) {
+		o.ClientOptions = append(o.ClientOptions, option.WithEndpoint(os.Getenv("GEMINI_ENDPOINT")))
+	})
 	if err != nil {
 		return "", err
 	}
