@@ -210,10 +210,12 @@ var Table = func() []SDK {
 			// whatever WithURL says, which the table does not read. googleai
 			// (v0.1.14) talks to generativelanguage.googleapis.com through
 			// generative-ai-go; none of its options sets an endpoint, and a
-			// gRPC connection dials its own target.
+			// gRPC connection dials its own target. llamafile (v0.1.14) reads
+			// LLAMAFILE_HOST, else http://127.0.0.1:8080; its server URL is a
+			// field of an internal type that no option sets.
 			Module: lc,
 			ClientPkgs: []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral",
-				lc + "/llms/huggingface", lc + "/llms/googleai"},
+				lc + "/llms/huggingface", lc + "/llms/googleai", lc + "/llms/llamafile"},
 			ClientTypes: []string{"LLM", "Model", "GoogleAI"},
 			Ctors: map[string]Ctor{
 				lc + "/llms/openai.New":      options(openAIDefault, "OPENAI_BASE_URL"),
@@ -222,6 +224,7 @@ var Table = func() []SDK {
 				lc + "/llms/mistral.New":     options("https://api.mistral.ai", ""),
 				lc + "/llms/huggingface.New": options("https://api-inference.huggingface.co", ""),
 				lc + "/llms/googleai.New":    options("https://generativelanguage.googleapis.com", ""),
+				lc + "/llms/llamafile.New":   options("http://127.0.0.1:8080", "LLAMAFILE_HOST"),
 			},
 			Overrides: map[string]int{
 				lc + "/llms/openai.WithBaseURL":                0,

@@ -11,6 +11,7 @@ import (
 	"github.com/tmc/langchaingo/llms"
 	"github.com/tmc/langchaingo/llms/googleai"
 	"github.com/tmc/langchaingo/llms/huggingface"
+	"github.com/tmc/langchaingo/llms/llamafile"
 	"github.com/tmc/langchaingo/llms/ollama"
 	"github.com/tmc/langchaingo/llms/openai"
 	"google.golang.org/api/option"
@@ -178,6 +179,48 @@ func localGemmaPrediction(ctx context.Context, q string) (string, error) {
 	llm, err := googleai.New(ctx, func(o *googleai.Options) {
 		o.ClientOptions = append(o.ClientOptions, option.WithEndpoint(os.Getenv("GEMINI_ENDPOINT")))
 	})
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
+}
+
+// ---- llamafile: LLAMAFILE_HOST, or 127.0.0.1:8080; no option sets the
+// server URL ----
+
+func askLlamafile(ctx context.Context, q string) (string, error) {
+	llm, err := llamafile.New(llamafile.WithModel("gemma-3"), llamafile.WithTemperature(0.2))
+	if err != nil {
+		return "", err
+	}
+	return llms.GenerateFromSinglePrompt(ctx, llm, q)
+}
+
+func embedLocallyWithLlamafile(ctx context.Context, texts []string) error {
+	llm, err := llamafile.New()
+	if err != nil {
+		return err
+	}
+	_, err = llm.CreateEmbedding(ctx, texts)
+	return err
+}
+
+func localSummary(ctx context.Context, q string) error {
+	llm, err := llamafile.New()
+	if err != nil {
+		return err
+	}
+	return generate(ctx, llm, q)
+}
+
+// The cloud first, the llamafile server after it.
+func callLlamafile(ctx context.Context, q string) (string, error) { // want `callLlamafile promises a local model but reaches api.openai.com: callLlamafile → \(\*openai.LLM\).Call \(sdkuse2.go:\d+:\d+\); the local 127.0.0.1 is tried only after the external call \(external-first fallback\)`
+	if cloud, err := openai.New(); err == nil {
+		if out, err := cloud.Call(ctx, q); err == nil {
+			return out, nil
+		}
+	}
+	llm, err := llamafile.New()
 	if err != nil {
 		return "", err
 	}
