@@ -212,7 +212,8 @@ var Table = func() []SDK {
 			// generative-ai-go; none of its options sets an endpoint, and a
 			// gRPC connection dials its own target. llamafile (v0.1.14) reads
 			// LLAMAFILE_HOST, else http://127.0.0.1:8080; its server URL is a
-			// field of an internal type that no option sets.
+			// field of an internal type that no option sets. llms/local runs a
+			// binary (LOCAL_LLM_BIN) as a subprocess: it is no client.
 			Module: lc,
 			ClientPkgs: []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral",
 				lc + "/llms/huggingface", lc + "/llms/googleai", lc + "/llms/llamafile"},

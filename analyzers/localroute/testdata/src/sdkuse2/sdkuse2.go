@@ -12,6 +12,7 @@ import (
 	"github.com/tmc/langchaingo/llms/googleai"
 	"github.com/tmc/langchaingo/llms/huggingface"
 	"github.com/tmc/langchaingo/llms/llamafile"
+	"github.com/tmc/langchaingo/llms/local"
 	"github.com/tmc/langchaingo/llms/ollama"
 	"github.com/tmc/langchaingo/llms/openai"
 	"google.golang.org/api/option"
@@ -225,4 +226,44 @@ func callLlamafile(ctx context.Context, q string) (string, error) { // want `cal
 		return "", err
 	}
 	return llm.Call(ctx, q)
+}
+
+// ---- local: a binary run as a subprocess; no network ----
+
+func runLocalLLM(ctx context.Context, q string) (string, error) {
+	llm, err := local.New(local.WithBin("/usr/local/bin/llama-cli"), local.WithArgs("-m model.gguf"))
+	if err != nil {
+		return "", err
+	}
+	return llms.GenerateFromSinglePrompt(ctx, llm, q)
+}
+
+func chatLocally(ctx context.Context, q string) (string, error) {
+	llm, err := local.New()
+	if err != nil {
+		return "", err
+	}
+	return llm.Call(ctx, q)
+}
+
+func offlineChat(ctx context.Context, q string) error {
+	llm, err := local.New()
+	if err != nil {
+		return err
+	}
+	return generate(ctx, llm, q)
+}
+
+// The local binary first, the cloud after it: the cloud is still reached.
+func predictLocally(ctx context.Context, q string) (string, error) { // want `predictLocally promises a local model but reaches api.openai.com: predictLocally → \(\*openai.LLM\).Call`
+	if llm, err := local.New(); err == nil {
+		if out, err := llm.Call(ctx, q); err == nil {
+			return out, nil
+		}
+	}
+	cloud, err := openai.New()
+	if err != nil {
+		return "", err
+	}
+	return cloud.Call(ctx, q)
 }
