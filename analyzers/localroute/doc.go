@@ -18,8 +18,10 @@
 //
 // Calls on clients of the LLM SDKs in the built-in table (go-openai,
 // openai-go, anthropic-sdk-go, ollama/api, mistral-go, any-llm-go,
-// google.golang.org/genai, generative-ai-go, langchaingo's providers,
-// cohere-go, the Bedrock runtime) reach the host the client was built for:
+// google.golang.org/genai, generative-ai-go, langchaingo's providers
+// (openai, ollama, anthropic, mistral, huggingface, googleai, llamafile;
+// llms/local runs a binary and is no client), cohere-go, the Bedrock
+// runtime) reach the host the client was built for:
 // the SDK's default (api.openai.com for openai.NewClient), or the base URL
 // the caller gives (a config's BaseURL, option.WithBaseURL,
 // option.WithEndpoint, a positional endpoint, an option closure setting

@@ -204,21 +204,37 @@ var Table = func() []SDK {
 		{
 			// langchaingo: each llms/<provider>.New builds an *LLM (mistral: a
 			// *Model); helpers such as llms.GenerateFromSinglePrompt take it
-			// as an llms.Model.
-			Module:      lc,
-			ClientPkgs:  []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral"},
-			ClientTypes: []string{"LLM", "Model"},
+			// as an llms.Model. huggingface (v0.1.14) has no environment
+			// variable for its URL (HF_TOKEN is the token only), and
+			// WithInferenceProvider makes New use https://router.huggingface.co
+			// whatever WithURL says, which the table does not read. googleai
+			// (v0.1.14) talks to generativelanguage.googleapis.com through
+			// generative-ai-go; none of its options sets an endpoint, and a
+			// gRPC connection dials its own target. llamafile (v0.1.14) reads
+			// LLAMAFILE_HOST, else http://127.0.0.1:8080; its server URL is a
+			// field of an internal type that no option sets. llms/local runs a
+			// binary (LOCAL_LLM_BIN) as a subprocess: it is no client.
+			Module: lc,
+			ClientPkgs: []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral",
+				lc + "/llms/huggingface", lc + "/llms/googleai", lc + "/llms/llamafile"},
+			ClientTypes: []string{"LLM", "Model", "GoogleAI"},
 			Ctors: map[string]Ctor{
-				lc + "/llms/openai.New":    options(openAIDefault, "OPENAI_BASE_URL"),
-				lc + "/llms/ollama.New":    options(ollamaDefault, "OLLAMA_HOST"),
-				lc + "/llms/anthropic.New": options("https://api.anthropic.com/v1", ""),
-				lc + "/llms/mistral.New":   options("https://api.mistral.ai", ""),
+				lc + "/llms/openai.New":      options(openAIDefault, "OPENAI_BASE_URL"),
+				lc + "/llms/ollama.New":      options(ollamaDefault, "OLLAMA_HOST"),
+				lc + "/llms/anthropic.New":   options("https://api.anthropic.com/v1", ""),
+				lc + "/llms/mistral.New":     options("https://api.mistral.ai", ""),
+				lc + "/llms/huggingface.New": options("https://api-inference.huggingface.co", ""),
+				lc + "/llms/googleai.New":    options("https://generativelanguage.googleapis.com", ""),
+				lc + "/llms/llamafile.New":   options("http://127.0.0.1:8080", "LLAMAFILE_HOST"),
 			},
 			Overrides: map[string]int{
-				lc + "/llms/openai.WithBaseURL":    0,
-				lc + "/llms/ollama.WithServerURL":  0,
-				lc + "/llms/anthropic.WithBaseURL": 0,
-				lc + "/llms/mistral.WithEndpoint":  0,
+				lc + "/llms/openai.WithBaseURL":                0,
+				lc + "/llms/ollama.WithServerURL":              0,
+				lc + "/llms/anthropic.WithBaseURL":             0,
+				lc + "/llms/mistral.WithEndpoint":              0,
+				lc + "/llms/huggingface.WithURL":               0,
+				lc + "/llms/huggingface.WithInferenceProvider": -1,
+				lc + "/llms/googleai.WithGRPCConn":             -1,
 			},
 		},
 		{
