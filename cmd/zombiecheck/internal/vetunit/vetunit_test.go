@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -212,5 +213,37 @@ func TestFactProducers(t *testing.T) {
 	got := factProducers(reporter)
 	if len(got) != 1 || got[0] != producer {
 		t.Errorf("factProducers(reporter) = %v; want only the producer", got)
+	}
+}
+
+// TestUnitWithoutFilesIsSkippedCleanly: a unit with no Go files (which
+// unitchecker accepts) is skipped, and its .vetx passes its imports'
+// facts on.
+func TestUnitWithoutFilesIsSkippedCleanly(t *testing.T) {
+	dir := t.TempDir()
+	dep := filepath.Join(dir, "dep.vetx")
+	if err := writeVetx(dep, true, []pkgFacts{{Path: "example.com/dep", Data: []byte{1}}}); err != nil {
+		t.Fatal(err)
+	}
+	cfgFile := filepath.Join(dir, "vet.cfg")
+	out := filepath.Join(dir, "out.vetx")
+	cfg := `{"ID":"example.com/empty","ImportPath":"example.com/empty","ImportMap":{"example.com/dep":"example.com/dep"},` +
+		`"PackageVetx":{"example.com/dep":"` + dep + `"},"VetxOnly":true,"VetxOutput":"` + out + `"}`
+	if err := os.WriteFile(cfgFile, []byte(cfg), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	skip := func(cfg *Config, imports []string, marked func(int) bool, report bool) bool {
+		return len(cfg.GoFiles) == 0
+	}
+	var stderr strings.Builder
+	if code := Main(cfgFile, []*analysis.Analyzer{factAnalyzer}, Options{Skip: skip}, &stderr); code != 0 {
+		t.Fatalf("Main = %d, stderr %q", code, stderr.String())
+	}
+	v, err := readVetx(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.marked || len(v.facts) != 1 || v.facts[0].Path != "example.com/dep" {
+		t.Errorf("skipped unit wrote %+v; want unmarked, passing example.com/dep's facts on", v)
 	}
 }
