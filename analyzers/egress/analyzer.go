@@ -88,10 +88,10 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 					continue
 				}
 				category = CategoryForbidden
-				message = fmt.Sprintf("call reaches %s, which %s; path: %s; remove the call, route it to an allowed host, or change the policy in review", c.Host, why, viaString(c.Via))
+				message = fmt.Sprintf("call reaches %s, which %s; path: %s; remove the call, route it to an allowed host, or change the policy in review", c.Host, why, netsum.PathString(c.Via))
 			case class == hosts.LocalityUnknown && pol.Egress.Strict:
 				category = CategoryUnresolved
-				message = fmt.Sprintf("call's destination %s, so egress.strict cannot prove it allowed; path: %s; use a constant URL the policy allows, or check the configured host against an allow-list where it is read", unresolvedWhy(c), viaString(c.Via))
+				message = fmt.Sprintf("call's destination %s, so egress.strict cannot prove it allowed; path: %s; use a constant URL the policy allows, or check the configured host against an allow-list where it is read", unresolvedWhy(c), netsum.PathString(c.Via))
 			default:
 				continue
 			}
@@ -104,14 +104,6 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-func viaString(via []netsum.Frame) string {
-	parts := make([]string, len(via))
-	for i, f := range via {
-		parts[i] = f.String()
-	}
-	return strings.Join(parts, " → ")
 }
 
 // unresolvedWhy says where an unresolved destination comes from.

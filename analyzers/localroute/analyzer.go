@@ -129,8 +129,8 @@ func reportFunc(pass *analysis.Pass, rep *report.Reporter, fn *ssa.Function, obj
 		name = "(" + types.TypeString(sig.Recv().Type(), func(*types.Package) string { return "" }) + ")." + name
 	}
 	path := name
-	for _, f := range witness.Via {
-		path += " → " + f.String()
+	if len(witness.Via) > 0 {
+		path += " → " + netsum.PathString(witness.Via)
 	}
 	msg := fmt.Sprintf("%s promises a local model but reaches %s: %s", name, strings.Join(hostNames, ", "), path)
 	firstExt := firstHop(fn, witness)

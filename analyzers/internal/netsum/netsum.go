@@ -43,6 +43,16 @@ type Frame struct {
 
 func (f Frame) String() string { return fmt.Sprintf("%s (%s)", f.Callee, f.Pos) }
 
+// PathString renders a witness path for messages:
+// "sender.Post (incident.go:16:27) → (*http.Client).Post (sender.go:15:20)".
+func PathString(via []Frame) string {
+	parts := make([]string, len(via))
+	for i, f := range via {
+		parts[i] = f.String()
+	}
+	return strings.Join(parts, " → ")
+}
+
 // Reach is a host the function may connect to, with one witness.
 type Reach struct {
 	Host string
