@@ -31,32 +31,58 @@ const UnixPrefix = "unix:"
 // from an origin (see Origin), for a URL without a scheme, and for a host
 // that is not a valid name or IP address.
 func (s Str) Host(dial bool) (host string, ok bool) {
-	hp, ok := s.hostPort(dial)
+	host, _, ok = s.Endpoint(dial)
+	return host, ok
+}
+
+// Endpoint is Host with the port: the port written in s, or for a URL
+// without one the default port of its scheme ("80" for http and ws, "443"
+// for https and wss). The port is "" when s does not decide it: a dial
+// target without a port, a port whose digits may go on in an unknown rest
+// ("http://localhost:" + port), a scheme without a well-known port, or a
+// unix socket.
+func (s Str) Endpoint(dial bool) (host, port string, ok bool) {
+	hp, ended, ok := s.hostPort(dial)
 	if !ok {
-		return "", false
+		return "", "", false
 	}
 	if strings.HasPrefix(hp, UnixPrefix) {
-		return hp, true
+		return hp, "", true
 	}
-	h, _, ok := splitHostPort(hp)
+	h, port, ok := splitHostPort(hp)
 	if !ok {
-		return "", false
+		return "", "", false
 	}
-	return normalizeHost(h)
+	if host, ok = normalizeHost(h); !ok {
+		return "", "", false
+	}
+	switch {
+	case !ended:
+		port = ""
+	case port == "" && !dial:
+		scheme, _, _ := strings.Cut(s.Lit, "://")
+		port = defaultPorts[strings.ToLower(scheme)]
+	}
+	return host, port, true
 }
+
+// defaultPorts are the ports of URL schemes that do not name one.
+var defaultPorts = map[string]string{"http": "80", "ws": "80", "https": "443", "wss": "443"}
 
 // hostPort returns the authority that s designates, without user info:
 // "host", "host:port" or "[v6]:port" as written, or a unix pseudo-host.
-func (s Str) hostPort(dial bool) (string, bool) {
+// ended says the authority is complete: nothing unknown can follow it.
+func (s Str) hostPort(dial bool) (hp string, ended, ok bool) {
 	whole := s.IsLiteral()
 	if !dial {
 		rest, ok := afterScheme(s.Lit)
 		if !ok {
-			return "", false
+			return "", false, false
 		}
 		return authority(rest, whole)
 	}
-	return dialTarget(s.Lit, whole)
+	hp, ok = dialTarget(s.Lit, whole)
+	return hp, whole, ok
 }
 
 // afterScheme returns what follows "scheme://" in lit, if lit starts with a
@@ -81,21 +107,21 @@ func afterScheme(lit string) (string, bool) {
 
 // authority returns the host[:port] at the start of rest (the text after
 // "scheme://"), without user info. whole says rest is the entire remaining
-// string.
-func authority(rest string, whole bool) (string, bool) {
-	auth := rest
+// string; ended says the authority is complete.
+func authority(rest string, whole bool) (auth string, ended, ok bool) {
+	auth, ended = rest, whole
 	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
-		auth = rest[:end]
+		auth, ended = rest[:end], true
 	} else if !whole && !portSeen(auth) {
-		return "", false
+		return "", false, false
 	}
 	if at := strings.LastIndexByte(auth, '@'); at >= 0 {
 		auth = auth[at+1:]
 	}
 	if auth == "" {
-		return "", false
+		return "", false, false
 	}
-	return auth, true
+	return auth, ended, true
 }
 
 // portSeen reports whether the known start of an authority already contains
@@ -246,7 +272,10 @@ func urlField(s Str, name string) Str {
 			}
 		}
 	case "Host":
-		if hp, ok := s.hostPort(false); ok {
+		if hp, ended, ok := s.hostPort(false); ok {
+			if !ended {
+				return Prefix(hp)
+			}
 			return Literal(hp)
 		}
 	}

@@ -82,6 +82,39 @@ func TestStrHost(t *testing.T) {
 	}
 }
 
+// TestStrEndpoint: the port is what the text decides, the scheme's default
+// port when it names none, and "" when unknown digits may still follow.
+func TestStrEndpoint(t *testing.T) {
+	tests := []struct {
+		s          hosts.Str
+		dial       bool
+		host, port string
+	}{
+		{hosts.Literal("http://localhost:4000/v1"), false, "localhost", "4000"},
+		{hosts.Literal("http://localhost:4000"), false, "localhost", "4000"},
+		{hosts.Literal("http://localhost"), false, "localhost", "80"},
+		{hosts.Literal("HTTPS://api.x.com/v1"), false, "api.x.com", "443"},
+		{hosts.Literal("wss://api.x.com"), false, "api.x.com", "443"},
+		{hosts.Literal("grpc://api.x.com/"), false, "api.x.com", ""},
+		{hosts.Literal("http://[::1]:4000/"), false, "::1", "4000"},
+		{hosts.Literal("http://u:p@127.0.0.1:4000/x"), false, "127.0.0.1", "4000"},
+		{hosts.Prefix("http://localhost:4000/"), false, "localhost", "4000"},
+		{hosts.Prefix("http://localhost:40"), false, "localhost", ""},
+		{hosts.Prefix("http://localhost:"), false, "localhost", ""},
+		{hosts.Str{Lit: "http://localhost:4000/", Param: 0}, false, "localhost", "4000"},
+		{hosts.Literal("localhost:4000"), true, "localhost", "4000"},
+		{hosts.Literal("localhost"), true, "localhost", ""},
+		{hosts.Prefix("localhost:4000"), true, "localhost", ""},
+		{hosts.Literal("unix:///tmp/m.sock"), true, "unix:/tmp/m.sock", ""},
+	}
+	for _, tt := range tests {
+		host, port, ok := tt.s.Endpoint(tt.dial)
+		if !ok || host != tt.host || port != tt.port {
+			t.Errorf("%v.Endpoint(%t) = %q, %q, %t; want %q, %q", tt.s, tt.dial, host, port, ok, tt.host, tt.port)
+		}
+	}
+}
+
 func TestConcat(t *testing.T) {
 	lit, pre, unk := hosts.Literal, hosts.Prefix, hosts.Unknown
 	param := hosts.FromParam(1, "")

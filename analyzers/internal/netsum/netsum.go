@@ -53,9 +53,12 @@ func PathString(via []Frame) string {
 	return strings.Join(parts, " → ")
 }
 
-// Reach is a host the function may connect to, with one witness.
+// Reach is a host the function may connect to, with one witness. Port is
+// the port when the destination decides it (a URL's scheme default
+// included), else "": a policy's gateway entries name ports.
 type Reach struct {
 	Host string
+	Port string
 	Via  []Frame
 }
 
@@ -230,8 +233,9 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 	var s Summary
 	var created []Created
 	self := funcName(fn)
-	addReach := func(host string, via []Frame) {
-		s.Reaches = append(s.Reaches, Reach{Host: host, Via: capFrames(via)})
+	addReach := func(r Reach) {
+		r.Via = capFrames(r.Via)
+		s.Reaches = append(s.Reaches, r)
 	}
 	resolveInto := func(vals hosts.Strs, dial bool, call ssa.CallInstruction, via []Frame, create bool) {
 		for _, v := range vals {
@@ -239,8 +243,8 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 				s.Params = append(s.Params, ParamFlow{Tmpl: v, Dial: dial, Via: capFrames(via)})
 				continue
 			}
-			if h, ok := v.Host(dial); ok {
-				addReach(h, via)
+			if h, port, ok := v.Endpoint(dial); ok {
+				addReach(Reach{Host: h, Port: port, Via: via})
 				if create {
 					created = append(created, Created{Host: h, Call: call, Via: via})
 				}
@@ -279,7 +283,7 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 					}
 					frame := Frame{Func: self, Pos: posString(f, call.Pos()), Callee: funcName(callee)}
 					for _, r := range cs.Reaches {
-						addReach(r.Host, append([]Frame{frame}, r.Via...))
+						addReach(Reach{Host: r.Host, Port: r.Port, Via: append([]Frame{frame}, r.Via...)})
 					}
 					for _, v := range cs.Virtual {
 						via := capFrames(append([]Frame{frame}, v.Via...))
@@ -290,7 +294,7 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 							continue
 						}
 						for _, r := range a.resolveVirtual(fn, call, v, via, &s) {
-							addReach(r.Host, r.Via)
+							addReach(r)
 						}
 					}
 					for _, p := range cs.Params {
@@ -383,7 +387,7 @@ func (a *Analyzer) resolveVirtual(fn *ssa.Function, call ssa.CallInstruction, v 
 		implFrame := Frame{Func: last.Func, Pos: last.Pos, Callee: objName(impl)}
 		for _, r := range is.Reaches {
 			path := append(append(append([]Frame(nil), via[:len(via)-1]...), implFrame), r.Via...)
-			out = append(out, Reach{Host: r.Host, Via: path})
+			out = append(out, Reach{Host: r.Host, Port: r.Port, Via: path})
 		}
 	}
 	return out
@@ -661,17 +665,25 @@ func capFrames(via []Frame) []Frame {
 // normalize sorts and deduplicates a summary and applies the caps: one
 // witness per host (the shortest, then lexically first).
 func normalize(s *Summary) {
-	best := make(map[string][]Frame)
+	type endpoint struct{ host, port string }
+	best := make(map[endpoint][]Frame)
 	for _, r := range s.Reaches {
-		if cur, ok := best[r.Host]; !ok || better(r.Via, cur) {
-			best[r.Host] = r.Via
+		k := endpoint{r.Host, r.Port}
+		if cur, ok := best[k]; !ok || better(r.Via, cur) {
+			best[k] = r.Via
 		}
 	}
 	s.Reaches = s.Reaches[:0]
-	for h, via := range best {
-		s.Reaches = append(s.Reaches, Reach{Host: h, Via: via})
+	for k, via := range best {
+		s.Reaches = append(s.Reaches, Reach{Host: k.host, Port: k.port, Via: via})
 	}
-	sort.Slice(s.Reaches, func(i, j int) bool { return s.Reaches[i].Host < s.Reaches[j].Host })
+	sort.Slice(s.Reaches, func(i, j int) bool {
+		x, y := s.Reaches[i], s.Reaches[j]
+		if x.Host != y.Host {
+			return x.Host < y.Host
+		}
+		return x.Port < y.Port
+	})
 	if len(s.Reaches) > maxReaches {
 		s.Reaches = s.Reaches[:maxReaches]
 	}

@@ -3,6 +3,7 @@ package summary
 import (
 	"fmt"
 	"go/types"
+	"net"
 	"reflect"
 	"sort"
 
@@ -23,7 +24,11 @@ func (*NetSum) AFact() {}
 func (s *NetSum) String() string {
 	var hs []string
 	for _, r := range s.Summary.Reaches {
-		hs = append(hs, r.Host)
+		h := r.Host
+		if r.Port != "" {
+			h = net.JoinHostPort(h, r.Port)
+		}
+		hs = append(hs, h)
 	}
 	return fmt.Sprintf("NetSum(reaches=%v, params=%d, returns=%d, fields=%d, virtual=%d)", hs, len(s.Summary.Params), len(s.Summary.Returns), len(s.Summary.RetFields), len(s.Summary.Virtual))
 }
