@@ -35,6 +35,7 @@ var schema = []field{
 	{name: "version", decode: decodeVersion},
 	{name: "local", fields: []field{
 		{name: "hosts", decode: hostList(func(p *Policy) *[]HostPattern { return &p.Local.Hosts })},
+		{name: "gateways", decode: decodeGateways},
 		{name: "words", decode: wordList(func(p *Policy) *[]string { return &p.Local.Words })},
 		{name: "honest", decode: wordList(func(p *Policy) *[]string { return &p.Local.Honest })},
 		{name: "only", decode: funcList(func(p *Policy) *[]FuncPattern { return &p.Local.Only })},
@@ -391,6 +392,17 @@ func hostList(dst func(*Policy) *[]HostPattern) func(*decoder, *yaml.Node, strin
 			return nil
 		})
 	}
+}
+
+func decodeGateways(d *decoder, n *yaml.Node, path string, p *Policy) *Error {
+	return d.stringList(n, path, func(item *yaml.Node) *Error {
+		g, err := ParseGatewayPattern(item.Value)
+		if err != nil {
+			return d.errorf(item, path, "%s: %v", path, err)
+		}
+		p.Local.Gateways = append(p.Local.Gateways, g)
+		return nil
+	})
 }
 
 func funcList(dst func(*Policy) *[]FuncPattern) func(*decoder, *yaml.Node, string, *Policy) *Error {

@@ -245,3 +245,56 @@ func normalizeHost(host string) string {
 	}
 	return strings.ToLower(strings.TrimSuffix(h, "."))
 }
+
+// GatewayPattern is one entry of local.gateways: a host pattern, optionally
+// with a port ("localhost:4000", "[::1]:4000", "litellm", "*.gw.internal").
+// Without a port it matches the host on every port. A CIDR takes no port.
+type GatewayPattern struct {
+	Host HostPattern
+	Port string // digits, or "" for every port
+}
+
+// ParseGatewayPattern parses and validates one gateway entry.
+func ParseGatewayPattern(s string) (GatewayPattern, error) {
+	host, port, hasPort := splitPort(s)
+	if !hasPort {
+		hp, err := ParseHostPattern(s)
+		return GatewayPattern{Host: hp}, err
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+		return GatewayPattern{}, fmt.Errorf("invalid gateway %q: port %q is not between 1 and 65535", s, port)
+	}
+	if strings.HasPrefix(s, "[") {
+		host = "[" + host + "]"
+	}
+	if strings.Contains(host, "/") {
+		return GatewayPattern{}, fmt.Errorf("invalid gateway %q: a CIDR takes no port; write %q", s, host)
+	}
+	hp, err := ParseHostPattern(host)
+	if err != nil {
+		return GatewayPattern{}, err
+	}
+	return GatewayPattern{Host: hp, Port: strings.TrimLeft(port, "0")}, nil
+}
+
+// String returns the entry in canonical form.
+func (g GatewayPattern) String() string {
+	if g.Port == "" {
+		return g.Host.String()
+	}
+	h := g.Host.String()
+	if strings.Contains(h, ":") {
+		h = "[" + h + "]"
+	}
+	return h + ":" + g.Port
+}
+
+// Match reports whether the gateway entry covers host (as HostPattern.Match
+// takes it) on port, where port "" means the port is not known: only an
+// entry without a port matches then.
+func (g GatewayPattern) Match(host, port string) bool {
+	if g.Port != "" && strings.TrimLeft(port, "0") != g.Port {
+		return false
+	}
+	return g.Host.Match(host)
+}

@@ -1,6 +1,9 @@
 package policy
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseHostPattern(t *testing.T) {
 	valid := []struct{ in, want string }{
@@ -145,5 +148,69 @@ func TestHostPatternMatch(t *testing.T) {
 
 	if (HostPattern{}).Match("anything") {
 		t.Error("the zero HostPattern matched a host")
+	}
+}
+
+func TestParseGatewayPattern(t *testing.T) {
+	tests := []struct {
+		in, want, err string
+	}{
+		{in: "localhost:4000", want: "localhost:4000"},
+		{in: "LiteLLM", want: "litellm"},
+		{in: "[::1]:4000", want: "[::1]:4000"},
+		{in: "127.0.0.1:04000", want: "127.0.0.1:4000"},
+		{in: "*.gw.internal:8787", want: "*.gw.internal:8787"},
+		{in: "10.0.0.0/8", want: "10.0.0.0/8"},
+		{in: "localhost:0", err: "not between 1 and 65535"},
+		{in: "localhost:70000", err: "not between 1 and 65535"},
+		{in: "10.0.0.0/8:4000", err: "a CIDR takes no port"},
+		{in: "http://localhost:4000", err: "contains a scheme"},
+		{in: "localhost:4000/v1", err: "contains a path"},
+		{in: "local host:4000", err: "contains spaces"},
+	}
+	for _, tt := range tests {
+		g, err := ParseGatewayPattern(tt.in)
+		switch {
+		case tt.err != "":
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseGatewayPattern(%q) = %v, %v; want error containing %q", tt.in, g, err, tt.err)
+			}
+		case err != nil:
+			t.Errorf("ParseGatewayPattern(%q): %v", tt.in, err)
+		case g.String() != tt.want:
+			t.Errorf("ParseGatewayPattern(%q) = %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}
+
+func TestGatewayPatternMatch(t *testing.T) {
+	port := func(s string) GatewayPattern {
+		g, err := ParseGatewayPattern(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	tests := []struct {
+		pattern, host, port string
+		want                bool
+	}{
+		{"localhost:4000", "localhost", "4000", true},
+		{"localhost:4000", "LOCALHOST", "4000", true},
+		{"localhost:4000", "localhost", "11434", false},
+		{"localhost:4000", "localhost", "", false}, // port unknown: no claim
+		{"localhost:4000", "127.0.0.1", "4000", false},
+		{"127.0.0.1:4000", "::ffff:127.0.0.1", "4000", true},
+		{"[::1]:4000", "0:0:0:0:0:0:0:1", "4000", true},
+		{"litellm", "litellm", "", true},
+		{"litellm", "litellm", "8000", true},
+		{"*.gw.internal:8787", "eu.gw.internal", "8787", true},
+		{"*.gw.internal:8787", "gw.internal", "8787", false},
+		{"10.0.0.0/8", "10.1.2.3", "4000", true},
+	}
+	for _, tt := range tests {
+		if got := port(tt.pattern).Match(tt.host, tt.port); got != tt.want {
+			t.Errorf("%s.Match(%q, %q) = %t, want %t", tt.pattern, tt.host, tt.port, got, tt.want)
+		}
 	}
 }

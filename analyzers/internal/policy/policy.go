@@ -70,6 +70,10 @@ type Local struct {
 	// localhost, *.localhost, 127.0.0.0/8, ::1, unix sockets and
 	// host.docker.internal.
 	Hosts []HostPattern
+	// Gateways are local addresses of routing gateways (a LiteLLM proxy on
+	// localhost:4000): local on the wire, but they may forward to the
+	// cloud, so a function that promises a local model must not use them.
+	Gateways []GatewayPattern
 	// Words are extra identifier words that promise locality (built in:
 	// ollama, llamacpp, lmstudio, local, offline, ...). Stored lower-case.
 	Words []string

@@ -201,6 +201,10 @@ func TestParseErrors(t *testing.T) {
 			`2:11: egress.allow: invalid host pattern "*.": the wildcard needs a suffix, as in "*.example.com"`, "egress.allow"},
 		{"host port", "local:\n  hosts: [\"localhost:4000\"]\n",
 			`2:11: local.hosts: invalid host pattern "localhost:4000": contains a port ":4000"; a pattern matches its host on every port, write "localhost"`, "local.hosts"},
+		{"gateway port", "local:\n  gateways: [\"localhost:99999\"]\n",
+			`2:14: local.gateways: invalid gateway "localhost:99999": port "99999" is not between 1 and 65535`, "local.gateways"},
+		{"gateway cidr port", "local:\n  gateways:\n    - 10.0.0.0/8:4000\n",
+			`3:7: local.gateways: invalid gateway "10.0.0.0/8:4000": a CIDR takes no port; write "10.0.0.0/8"`, "local.gateways"},
 		{"func pattern", "zombieloop:\n  backoff: [\"example.com/retry.(*Backoff.Next\"]\n",
 			`2:13: zombieloop.backoff: invalid function pattern "example.com/retry.(*Backoff.Next": unbalanced "(" in the receiver`, "zombieloop.backoff"},
 		{"func pattern wildcard", "httpclient:\n  streaming: [\"example.com/*\"]\n",
@@ -320,7 +324,7 @@ func TestEditDistance(t *testing.T) {
 func TestSchemaKeys(t *testing.T) {
 	want := []string{
 		"version",
-		"local", "local.hosts", "local.words", "local.honest", "local.only",
+		"local", "local.hosts", "local.gateways", "local.words", "local.honest", "local.only",
 		"egress", "egress.allow", "egress.deny", "egress.default", "egress.strict",
 		"httpclient", "httpclient.streaming",
 		"zombieloop", "zombieloop.backoff", "zombieloop.short",
