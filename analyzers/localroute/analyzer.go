@@ -6,6 +6,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"net"
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,11 +36,19 @@ const URL = "https://github.com/zombiecheck/zombiecheck/blob/main/analyzers/loca
 // host breaks.
 const CategoryExternal = "external"
 
+// CategoryGateway is reported for a promise of locality kept only on the
+// wire: the local address is a routing gateway the policy lists.
+const CategoryGateway = "gateway"
+
 // Rules lists the analyzer's rules.
 var Rules = []report.Rule{{
 	Analyzer: Name, Category: CategoryExternal, Level: report.LevelError, URL: URL + "#" + CategoryExternal,
 	Short: "function promises a local model but reaches an external host",
 	Full:  "The function's name, receiver, doc comment or the policy's local.only list promises a local model or provider, but its calls (through helpers and other packages) reach an external host. Route it to the local endpoint only, or rename it to admit the remote route (...OrCloud, ...WithFallback).",
+}, {
+	Analyzer: Name, Category: CategoryGateway, Level: report.LevelWarning, URL: URL + "#" + CategoryGateway,
+	Short: "function promises a local model but sends to a routing gateway",
+	Full:  "The function promises a local model, and every host it reaches is local, but one of them is a routing gateway listed in the policy's local.gateways (a LiteLLM proxy on localhost:4000, say), which may forward the request to a cloud provider. Call the model server directly, or rename the function to admit the gateway route (...ViaGateway, ...ViaRouter).",
 }}
 
 // Config is the analyzer's configuration.
@@ -75,8 +85,12 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		if s.Empty() {
 			continue
 		}
-		var external, local []netsum.Reach
+		var external, local, gateways []netsum.Reach
 		for _, r := range s.Reaches {
+			if gatewayOf(r, pol) != nil {
+				gateways = append(gateways, r)
+				continue
+			}
 			switch hosts.Classify(r.Host, pol.Local.Hosts) {
 			case hosts.External:
 				external = append(external, r)
@@ -84,14 +98,18 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 				local = append(local, r)
 			}
 		}
-		if len(external) == 0 {
+		if len(external) == 0 && len(gateways) == 0 {
 			continue
 		}
 		why, promised := promise(obj, decls[obj.Pos()], pol)
 		if !promised {
 			continue
 		}
-		reportFunc(pass, rep, fn, obj, decls[obj.Pos()], why, external, local)
+		if len(external) > 0 {
+			reportFunc(pass, rep, fn, obj, decls[obj.Pos()], why, external, local)
+		} else {
+			reportGateway(pass, rep, fn, obj, decls[obj.Pos()], why, gateways[0], pol)
+		}
 	}
 	return nil, nil
 }
@@ -117,22 +135,44 @@ func promise(obj *types.Func, decl *ast.FuncDecl, pol *policy.Policy) (string, b
 	return p.Reason, p.Local
 }
 
+// gatewayOf returns the policy's gateway entry that r's endpoint matches.
+func gatewayOf(r netsum.Reach, pol *policy.Policy) *policy.GatewayPattern {
+	for i, g := range pol.Local.Gateways {
+		if g.Match(r.Host, r.Port) {
+			return &pol.Local.Gateways[i]
+		}
+	}
+	return nil
+}
+
+// funcName is the function as messages name it: "callOllama",
+// "(*OnPremModel).Chat".
+func funcName(obj *types.Func) string {
+	if sig := obj.Type().(*types.Signature); sig.Recv() != nil {
+		return "(" + types.TypeString(sig.Recv().Type(), func(*types.Package) string { return "" }) + ")." + obj.Name()
+	}
+	return obj.Name()
+}
+
+// witnessPath renders "name → first hop → ... → sink".
+func witnessPath(name string, r netsum.Reach) string {
+	if len(r.Via) == 0 {
+		return name
+	}
+	return name + " → " + netsum.PathString(r.Via)
+}
+
 func reportFunc(pass *analysis.Pass, rep *report.Reporter, fn *ssa.Function, obj *types.Func, decl *ast.FuncDecl, why string, external, local []netsum.Reach) {
 	var hostNames []string
 	for _, r := range external {
-		hostNames = append(hostNames, r.Host)
+		if !slices.Contains(hostNames, r.Host) {
+			hostNames = append(hostNames, r.Host)
+		}
 	}
 	sort.Strings(hostNames)
 	witness := external[0]
-	name := obj.Name()
-	if sig := obj.Type().(*types.Signature); sig.Recv() != nil {
-		name = "(" + types.TypeString(sig.Recv().Type(), func(*types.Package) string { return "" }) + ")." + name
-	}
-	path := name
-	if len(witness.Via) > 0 {
-		path += " → " + netsum.PathString(witness.Via)
-	}
-	msg := fmt.Sprintf("%s promises a local model but reaches %s: %s", name, strings.Join(hostNames, ", "), path)
+	name := funcName(obj)
+	msg := fmt.Sprintf("%s promises a local model but reaches %s: %s", name, strings.Join(hostNames, ", "), witnessPath(name, witness))
 	firstExt := firstHop(fn, witness)
 	if len(local) > 0 && firstExt != nil {
 		if firstLocal := firstHop(fn, local[0]); firstLocal != nil && triedFirst(firstExt, firstLocal) {
@@ -147,6 +187,27 @@ func reportFunc(pass *analysis.Pass, rep *report.Reporter, fn *ssa.Function, obj
 	d := analysis.Diagnostic{Pos: pos, End: end, Category: CategoryExternal, Message: msg}
 	if firstExt != nil && firstExt.Pos().IsValid() {
 		d.Related = []analysis.RelatedInformation{{Pos: firstExt.Pos(), Message: "first call on the way to " + witness.Host}}
+	}
+	rep.Report(d)
+}
+
+// reportGateway reports a promising function whose only non-local reach
+// is a gateway the policy lists.
+func reportGateway(pass *analysis.Pass, rep *report.Reporter, fn *ssa.Function, obj *types.Func, decl *ast.FuncDecl, why string, witness netsum.Reach, pol *policy.Policy) {
+	name := funcName(obj)
+	endpoint := witness.Host
+	if witness.Port != "" {
+		endpoint = net.JoinHostPort(witness.Host, witness.Port)
+	}
+	msg := fmt.Sprintf("%s promises a local model but sends to %s, a routing gateway that may forward to the cloud (local.gateways lists %s): %s [%s]; call the model server directly, or rename the function to admit the gateway route",
+		name, endpoint, gatewayOf(witness, pol), witnessPath(name, witness), why)
+	pos, end := obj.Pos(), token.NoPos
+	if decl != nil {
+		pos, end = decl.Name.Pos(), decl.Name.End()
+	}
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: CategoryGateway, Message: msg}
+	if hop := firstHop(fn, witness); hop != nil && hop.Pos().IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: hop.Pos(), Message: "first call on the way to the gateway " + endpoint}}
 	}
 	rep.Report(d)
 }

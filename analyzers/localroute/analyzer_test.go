@@ -1,6 +1,7 @@
 package localroute_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
@@ -17,4 +18,14 @@ func TestLocalRoute(t *testing.T) {
 // calls, which app2 resolves by the providers each call site passes.
 func TestDynamicCallsResolvedDownstream(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "example.com/app2")
+}
+
+// TestGateways: the policy's local.gateways make a local address a
+// routing gateway, which a function promising a local model must not use.
+func TestGateways(t *testing.T) {
+	pol, err := filepath.Abs(filepath.Join(analysistest.TestData(), "gateway.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), localroute.New(localroute.Config{Policy: pol}), "gateway")
 }

@@ -46,6 +46,14 @@
 // addresses are not reported; hosts from environment variables are unknown
 // and silent.
 //
+// A routing gateway (a LiteLLM proxy on localhost:4000) is local on the
+// wire but may forward to the cloud. With the gateway listed in the
+// policy's local.gateways, a promising function whose only non-local
+// destination is that gateway is reported as rule "gateway" (a warning).
+// An entry with a port matches that port only; a URL without a port has
+// its scheme's (80, 443), and a port the code leaves unknown matches only
+// entries without one.
+//
 // Calls through interfaces are resolved where the implementations are
 // known. A package that calls a provider interface whose implementations
 // live in the packages importing it (a provider chain in package llm, the
