@@ -18,6 +18,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -76,6 +77,7 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		return nil, err
 	}
 	decls := report.FuncDecls(pass)
+	reported := make(map[*ssa.Function]bool)
 	for _, fn := range sum.SSA.Get().SrcFuncs {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil || rep.Skipped(fn.Pos()) {
@@ -107,11 +109,56 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		}
 		if len(external) > 0 {
 			reportFunc(pass, rep, fn, obj, decls[obj.Pos()], why, external, local)
+			reported[fn] = true
 		} else {
 			reportGateway(pass, rep, fn, obj, decls[obj.Pos()], why, gateways[0], pol)
 		}
 	}
+	reportBrokenByCaller(pass, rep, sum, decls, pol, reported)
 	return nil, nil
+}
+
+// reportBrokenByCaller reports the calls that pass an external destination
+// into a function that promises a local model (callLocalModel(groqURL)):
+// the promising function reaches only what it is given, so the promise is
+// broken at the call, and that is where it is reported. A caller already
+// reported for the same reach is not reported again, nor are calls into
+// the standard library or an SDK of the table.
+func reportBrokenByCaller(pass *analysis.Pass, rep *report.Reporter, sum *summary.Result, decls map[token.Pos]*ast.FuncDecl, pol *policy.Policy, reported map[*ssa.Function]bool) {
+	seen := make(map[token.Pos]bool)
+	for _, fn := range sum.SSA.Get().SrcFuncs {
+		if fn.Parent() != nil || reported[fn] || rep.Skipped(fn.Pos()) {
+			continue
+		}
+		for _, c := range sum.Net.CreatedIn[fn] {
+			if c.Unresolved() || len(c.Via) < 2 || seen[c.Call.Pos()] || hosts.Classify(c.Host, pol.Local.Hosts) != hosts.External {
+				continue
+			}
+			callee := c.Call.Common().StaticCallee()
+			if callee == nil {
+				continue
+			}
+			if callee.Origin() != nil {
+				callee = callee.Origin()
+			}
+			obj, ok := callee.Object().(*types.Func)
+			if !ok || obj.Pkg() == nil || callee == fn || sdks.InSDK(obj.Pkg().Path()) || netsum.IsStandardPackage(obj.Pkg().Path()) {
+				continue
+			}
+			why, promised := promise(obj, decls[obj.Pos()], pol)
+			if !promised {
+				continue
+			}
+			seen[c.Call.Pos()] = true
+			name := funcName(obj)
+			rep.Report(analysis.Diagnostic{
+				Pos:      c.Call.Pos(),
+				Category: CategoryExternal,
+				Message: fmt.Sprintf("call passes %s to %s, which promises a local model: %s [%s]; pass the local endpoint, or rename %s to admit the remote route",
+					c.Host, name, netsum.PathString(c.Via), why, obj.Name()),
+			})
+		}
+	}
 }
 
 // promise decides whether the function promises locality, and why.

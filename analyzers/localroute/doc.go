@@ -46,6 +46,12 @@
 // addresses are not reported; hosts from environment variables are unknown
 // and silent.
 //
+// A promising function that sends wherever its parameter says
+// (QueryLocalModel(c, base, prompt)) keeps or breaks its promise at each
+// call site: a call passing an external destination into it is reported
+// at the call, in whichever package the call is, unless the caller
+// promises locality itself and is reported at its name.
+//
 // A routing gateway (a LiteLLM proxy on localhost:4000) is local on the
 // wire but may forward to the cloud. With the gateway listed in the
 // policy's local.gateways, a promising function whose only non-local

@@ -525,7 +525,7 @@ func openInterface(common *ssa.CallCommon) string {
 		return ""
 	}
 	path := named.Obj().Pkg().Path()
-	if isStandardPackage(path) {
+	if IsStandardPackage(path) {
 		return ""
 	}
 	return path + "." + named.Obj().Name()
@@ -533,10 +533,10 @@ func openInterface(common *ssa.CallCommon) string {
 
 var stdPackages sync.Map // package path → bool
 
-// isStandardPackage reports whether path is a standard-library package:
+// IsStandardPackage reports whether path is a standard-library package:
 // found under GOROOT (build.Default's, which honours $GOROOT). A dot-free
 // path alone does not decide: analysistest's packages have them too.
-func isStandardPackage(path string) bool {
+func IsStandardPackage(path string) bool {
 	if v, ok := stdPackages.Load(path); ok {
 		return v.(bool)
 	}
