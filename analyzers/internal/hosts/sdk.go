@@ -24,7 +24,11 @@ func sdkSink(call ssa.CallInstruction, fn *types.Func, args []ssa.Value) (Sink, 
 	}
 	caller := parent.Pkg.Pkg.Path()
 	if sdks.ClientUse(fn, caller) {
-		return Sink{Call: call, Kind: URL, Arg: args[0], Callee: fn.FullName()}, true
+		dest := args[0]
+		if base := requestOverride(fn, args); base != nil {
+			dest = base
+		}
+		return Sink{Call: call, Kind: URL, Arg: dest, Callee: fn.FullName()}, true
 	}
 	if !sdks.HelperUse(fn, caller) {
 		return Sink{}, false
@@ -42,6 +46,36 @@ func sdkSink(call ssa.CallInstruction, fn *types.Func, args []ssa.Value) (Sink, 
 		return Sink{Call: call, Kind: URL, Arg: args[i], Callee: fn.FullName()}, true
 	}
 	return Sink{}, false
+}
+
+// requestOverride is the base URL a request's own options give
+// (client.Chat.Completions.New(ctx, params, option.WithBaseURL(u)) in
+// openai-go, anthropic-sdk-go and cohere-go: request options apply after
+// the client's), or nil when none of them is an override of the table.
+// The last override wins, as in the SDKs.
+func requestOverride(fn *types.Func, args []ssa.Value) ssa.Value {
+	if !fn.Type().(*types.Signature).Variadic() {
+		return nil
+	}
+	elems, _ := varargs(args[len(args)-1])
+	var base ssa.Value
+	for _, el := range elems {
+		if mi, ok := el.(*ssa.MakeInterface); ok {
+			el = mi.X
+		}
+		o, ok := el.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		ofn, oargs := calleeArgs(o.Common())
+		if ofn == nil {
+			continue
+		}
+		if k, ok := sdks.Override(ofn.FullName()); ok && k >= 0 && k < len(oargs) {
+			base = oargs[k]
+		}
+	}
+	return base
 }
 
 // sdkInvokeSink makes a call through an SDK's client interface

@@ -112,6 +112,21 @@ func transcribeLocally(ctx context.Context, opts ...option.RequestOption) error 
 	return err
 }
 
+// Request options apply after the client's: the request's base URL wins.
+func promptLocally(ctx context.Context) error { // want `promptLocally promises a local model but reaches api.together.xyz`
+	c := openai.NewClient(option.WithBaseURL("http://localhost:11434/v1/"))
+	_, err := c.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{Model: "llama3"},
+		option.WithAPIKey("k"), option.WithBaseURL("https://api.together.xyz/v1/"))
+	return err
+}
+
+func predictionLocally(ctx context.Context) error {
+	c := openai.NewClient()
+	_, err := c.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{Model: "llama3"},
+		option.WithBaseURL("https://api.groq.com/openai/v1/"), option.WithBaseURL("http://127.0.0.1:8080/v1/"))
+	return err
+}
+
 // ---- ollama ----
 
 func callOllama(ctx context.Context) error {
