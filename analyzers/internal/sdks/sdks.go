@@ -258,7 +258,8 @@ var Table = func() []SDK {
 		},
 		{
 			// langchaingo: each llms/<provider>.New builds an *LLM (mistral: a
-			// *Model); helpers such as llms.GenerateFromSinglePrompt take it
+			// *Model; googleai: a *GoogleAI; googleai/vertex: a *Vertex;
+			// watsonx.New takes the model first); helpers such as llms.GenerateFromSinglePrompt take it
 			// as an llms.Model. huggingface (v0.1.14) has no environment
 			// variable for its URL (HF_TOKEN is the token only), and
 			// WithInferenceProvider makes New use https://router.huggingface.co

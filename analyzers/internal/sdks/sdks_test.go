@@ -2,6 +2,8 @@ package sdks
 
 import (
 	"fmt"
+	"go/token"
+	"go/types"
 	"net/url"
 	"slices"
 	"strings"
@@ -168,5 +170,26 @@ func TestRegionsAndPlugins(t *testing.T) {
 	}
 	if !SDKOption("github.com/IBM/watsonx-go/pkg/models", lc+"/llms/watsonx") {
 		t.Error("watsonx-go's options are not langchaingo's watsonx options")
+	}
+}
+
+func TestPluginType(t *testing.T) {
+	named := func(path, name string) *types.Named {
+		tn := types.NewTypeName(token.NoPos, types.NewPackage(path, "p"), name, nil)
+		return types.NewNamed(tn, types.NewStruct(nil, nil), nil)
+	}
+	ollama := named("github.com/firebase/genkit/go/plugins/ollama", "Ollama")
+	if p, ok := PluginType(types.NewPointer(ollama)); !ok || p.ConfigPath != "ServerAddress" || p.Default != "" {
+		t.Errorf("*ollama.Ollama: %+v, %v", p, ok)
+	}
+	if p, ok := PluginType(named("github.com/firebase/genkit/go/plugins/googlegenai", "VertexAI")); !ok || p.RegionField != "Location" {
+		t.Errorf("googlegenai.VertexAI: %+v, %v", p, ok)
+	}
+	if _, ok := PluginType(named("github.com/firebase/genkit/go/plugins/localvec", "LocalVec")); ok {
+		t.Error("localvec is not a model plugin of the table")
+	}
+	genkit := named("github.com/firebase/genkit/go/genkit", "Genkit")
+	if !ClientParam(types.NewPointer(genkit)) || ClientParam(ollama) {
+		t.Error("ClientParam: *genkit.Genkit is the client a helper takes; a plugin is not")
 	}
 }
