@@ -8,7 +8,7 @@ import (
 )
 
 func TestLocalRoute(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse", "sdkuse2", "sdkuse3", "sdkuse4", "sdkuse5",
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse", "sdkuse2", "sdkuse3",
 		"example.com/gguf-parser", "example.com/llamadl/download", "example.com/runtime/tools")
 }
 
