@@ -19,18 +19,31 @@
 // Calls on clients of the LLM SDKs in the built-in table (go-openai,
 // openai-go, anthropic-sdk-go, ollama/api, mistral-go, any-llm-go,
 // google.golang.org/genai, generative-ai-go, langchaingo's providers
-// (openai, ollama, anthropic, mistral, huggingface, googleai, llamafile;
-// llms/local runs a binary and is no client), cohere-go, the Bedrock
-// runtime) reach the host the client was built for:
-// the SDK's default (api.openai.com for openai.NewClient), or the base URL
-// the caller gives (a config's BaseURL, option.WithBaseURL,
-// option.WithEndpoint, a positional endpoint, an option closure setting
-// Options.BaseEndpoint, or the aws.Config's BaseEndpoint set before
-// bedrockruntime.NewFromConfig). Bedrock's default names no region
-// (bedrock-runtime.region.amazonaws.com). Models and sessions a client's
-// methods derive
+// (openai, including its Azure API type, ollama, anthropic, mistral,
+// huggingface, googleai, googleai/vertex, googleai/palm, llamafile, cohere,
+// bedrock, cloudflare, ernie, maritaca, watsonx; llms/local runs a binary
+// and is no client), cohere-go, the Bedrock runtime) reach the host the
+// client was built for: the SDK's default (api.openai.com for
+// openai.NewClient), or the base URL the caller gives (a config's BaseURL,
+// option.WithBaseURL, option.WithEndpoint, a positional endpoint, an option
+// closure setting Options.BaseEndpoint, or the aws.Config's BaseEndpoint set
+// before bedrockruntime.NewFromConfig). Where the SDK builds the host from
+// a region (langchaingo's vertex with WithCloudLocation, watsonx with
+// WithRegion), the region selects it; a region that cannot be read, and
+// Bedrock's, stand as "region" (bedrock-runtime.region.amazonaws.com):
+// external whatever it is. Options that v0.1.14 stores but never reads
+// (ernie.WithBaseURL, maritaca.WithServerURL) change nothing. Models and
+// sessions a client's methods derive
 // (client.GenerativeModel(name).StartChat()) reach its host. A base URL
 // from the environment, or options built elsewhere, leave the host unknown.
+//
+// genkit is a framework: a *genkit.Genkit from genkit.Init(ctx,
+// genkit.WithPlugins(...)) reaches the hosts of all the plugins it was
+// given (ollama's ServerAddress, googlegenai's Gemini API or Vertex AI
+// location, anthropic's and compat_oai's BaseURL, or a WithBaseURL among
+// compat_oai's Opts) when genkit.Generate, GenerateText, GenerateData or
+// Embed use it. The model name that picks one plugin per call is not read,
+// so a cloud plugin registered beside a local one is reported.
 //
 // A function promises locality when its name or receiver pairs a local
 // runtime (ollama, llama.cpp, LM Studio, the policy's local.words) with an

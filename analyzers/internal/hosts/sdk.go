@@ -1,6 +1,7 @@
 package hosts
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 	"slices"
@@ -37,7 +38,7 @@ func sdkSink(call ssa.CallInstruction, fn *types.Func, args []ssa.Value) (Sink, 
 	// (llms.GenerateFromSinglePrompt(ctx, llm, prompt)).
 	params := fn.Type().(*types.Signature).Params()
 	for i := 1; i < params.Len() && i < len(args); i++ {
-		if !sdks.ClientInterface(params.At(i).Type()) {
+		if !sdks.ClientParam(params.At(i).Type()) {
 			continue
 		}
 		if mi, ok := args[i].(*ssa.MakeInterface); ok && !sdks.ClientType(mi.X.Type()) {
@@ -153,7 +154,7 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 		if !known {
 			return unknown(), true // options built elsewhere may set the base URL
 		}
-		var override Strs
+		var override, region, plugins Strs
 		for _, el := range elems {
 			if mi, isIface := el.(*ssa.MakeInterface); isIface {
 				el = mi.X // an option value of an interface type (cohere-go's *core.BaseURLOption)
@@ -174,6 +175,17 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 			if ofn == nil {
 				return unknown(), true
 			}
+			if k, isRegion := sdks.Region(ofn.FullName()); isRegion && c.RegionURL != "" {
+				if k >= len(oargs) {
+					return unknown(), true
+				}
+				region = regionURL(c, e.read(oargs[k], nil, o, edgeOther), def) // the last one wins
+				continue
+			}
+			if sdks.PluginOption(ofn.FullName()) {
+				plugins = append(plugins, e.plugins(o, oargs)...)
+				continue
+			}
 			if k, isOverride := sdks.Override(ofn.FullName()); isOverride {
 				if k < 0 || k >= len(oargs) {
 					return unknown(), true
@@ -184,8 +196,13 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 				return unknown(), true
 			}
 		}
-		if override != nil {
+		switch {
+		case override != nil:
 			return override, true
+		case region != nil:
+			return region, true
+		case plugins != nil:
+			return plugins.normalize(), true
 		}
 	}
 	if c.OptionField != "" && len(args) > 0 {
@@ -197,6 +214,144 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 		}
 	}
 	return def(), true
+}
+
+// regionURL is the base URL that region values regions select for
+// constructor c: c.RegionURL with the region, c.GlobalURL for "global",
+// and the placeholder region for one the table cannot read. An empty
+// region leaves the default. The base-URL variable c.Env replaces it all
+// the same.
+func regionURL(c sdks.Ctor, regions Strs, def func() Strs) Strs {
+	var out Strs
+	for _, r := range regions {
+		switch {
+		case !r.IsLiteral():
+			out = append(out, Literal(fmt.Sprintf(c.RegionURL, sdks.RegionPlaceholder)))
+		case r.Lit == "":
+			out = append(out, def()...)
+			continue
+		case r.Lit == "global" && c.GlobalURL != "":
+			out = append(out, Literal(c.GlobalURL))
+		default:
+			out = append(out, Literal(fmt.Sprintf(c.RegionURL, r.Lit)))
+		}
+		if c.Env != "" {
+			out = append(out, FromEnv(c.Env))
+		}
+	}
+	return orUnknown(out.normalize())
+}
+
+// plugins are the base URLs of the plugins that plugin option call o
+// (genkit.WithPlugins(&ollama.Ollama{...}, ...)) hands to the framework:
+// each plugin's, from the table's Plugins; unknown for a plugin the table
+// does not know or plugins built elsewhere.
+func (e *eval) plugins(o *ssa.Call, oargs []ssa.Value) Strs {
+	if len(oargs) == 0 {
+		return unknown()
+	}
+	elems, known := varargs(oargs[len(oargs)-1])
+	if !known {
+		return unknown()
+	}
+	var out Strs
+	for _, el := range elems {
+		if mi, isIface := el.(*ssa.MakeInterface); isIface {
+			el = mi.X
+		}
+		if el == nil {
+			out = append(out, Unknown())
+			continue
+		}
+		p, ok := sdks.PluginType(el.Type())
+		if !ok {
+			out = append(out, Unknown())
+			continue
+		}
+		out = append(out, e.plugin(p, el, o)...)
+	}
+	return out
+}
+
+// plugin is the base URL of plugin value v, described by p: an override
+// among the options of its OptsField, else its ConfigPath field, else the
+// URL its RegionField selects, else p's default.
+func (e *eval) plugin(p sdks.Ctor, v ssa.Value, at ssa.Instruction) Strs {
+	def := func() Strs {
+		if p.Default == "" {
+			return unknown()
+		}
+		out := Strs{Literal(p.Default)}
+		for _, alt := range p.Alt {
+			out = append(out, Literal(alt))
+		}
+		if p.Env != "" {
+			out = append(out, FromEnv(p.Env))
+		}
+		return out.normalize()
+	}
+	if p.OptsField != "" {
+		if ss, found := e.pluginOpts(v, p.OptsField); found {
+			return ss
+		}
+	}
+	switch {
+	case p.ConfigPath != "":
+		var out Strs
+		for _, s := range e.read(v, splitPath(p.ConfigPath), at, edgeOther) {
+			if s == Literal("") && p.EmptyIsDefault {
+				out = append(out, def()...)
+				continue
+			}
+			out = append(out, s)
+		}
+		return orUnknown(out.normalize())
+	case p.RegionField != "":
+		return regionURL(p, e.read(v, splitPath(p.RegionField), at, edgeOther), def)
+	}
+	return def()
+}
+
+// pluginOpts is the base URL that the options stored to field of plugin v
+// (&compat_oai.OpenAICompatible{Opts: []option.RequestOption{...}}) set:
+// the last override among them, or unknown for an option the table does
+// not know. found is false when none sets it.
+func (e *eval) pluginOpts(v ssa.Value, field string) (ss Strs, found bool) {
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil, false
+	}
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, store := range storesTo(fa, field) {
+			elems, known := varargs(store.Val)
+			if !known {
+				return unknown(), true
+			}
+			for _, el := range elems {
+				o, isCall := el.(*ssa.Call)
+				if !isCall {
+					return unknown(), true
+				}
+				ofn, oargs := calleeArgs(o.Common())
+				if ofn == nil || ofn.Pkg() == nil {
+					return unknown(), true
+				}
+				if k, isOverride := sdks.Override(ofn.FullName()); isOverride {
+					if k < 0 || k >= len(oargs) {
+						return unknown(), true
+					}
+					ss, found = orUnknown(e.read(oargs[k], nil, o, edgeOther)), true
+				} else if !sdks.InSDK(ofn.Pkg().Path()) {
+					return unknown(), true // an option of unknown effect
+				}
+			}
+		}
+	}
+	return ss, found
 }
 
 // configField reads explicit stores to field of the struct variable whose

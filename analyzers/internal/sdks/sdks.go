@@ -50,7 +50,25 @@ type Ctor struct {
 	// (a string, or a *string made by a func(string) *string such as
 	// aws.String).
 	OptionField string
+	// RegionURL is the base URL, as a format with one %s, that a region
+	// (or location) given by a Regions option of the SDK, or by the plugin
+	// field RegionField, selects: "https://%s-aiplatform.googleapis.com".
+	// A region the table cannot read as a literal stands as "region": the
+	// host is external whatever the region. A base-URL override wins over
+	// a region; without either the client uses Default.
+	RegionURL   string
+	RegionField string
+	// GlobalURL is the base URL for the region "global", when it is not
+	// RegionURL's (genai's Vertex backend: aiplatform.googleapis.com).
+	GlobalURL string
+	// OptsField is a field of a plugin struct holding a slice of option
+	// values: an Overrides function among them wins over ConfigPath.
+	OptsField string
 }
+
+// RegionPlaceholder is the region a base URL names when the table cannot
+// read the region (as bedrock-runtime.region.amazonaws.com does).
+const RegionPlaceholder = "region"
 
 // ConfigField is a field a config constructor sets (DefaultConfig): a
 // literal, or the constructor's parameter Param (Param >= 0).
@@ -89,13 +107,48 @@ type SDK struct {
 	// SDK's constructors take (google.golang.org/api/option): those that
 	// are not Overrides leave the base URL alone, like the SDK's own.
 	OptionPkgs []string
+	// Regions maps an option function's FullName to the index of its
+	// region argument, which selects the constructor's RegionURL.
+	Regions map[string]int
+	// PluginOptions are option functions (FullName) of a framework's
+	// constructor (genkit.WithPlugins) whose variadic arguments are
+	// plugins: the client reaches the base URL of every plugin it is given.
+	PluginOptions []string
+	// Plugins maps a plugin struct type ("pkgpath.Name"; the plugin is a
+	// pointer to it) to its base URL: Default, Alt and Env as for a
+	// constructor, the field ConfigPath (EmptyIsDefault: an empty field
+	// means Default), RegionField and OptsField. A plugin of a type not in
+	// the table makes the host unknown.
+	Plugins map[string]Ctor
 }
 
 const (
 	openAIDefault    = "https://api.openai.com/v1"
 	anthropicDefault = "https://api.anthropic.com/"
 	ollamaDefault    = "http://127.0.0.1:11434"
+	// The Bedrock runtime's endpoint names the config's region, which the
+	// table does not read.
+	bedrockDefault = "https://bedrock-runtime.region.amazonaws.com"
+	bedrockEnv     = "AWS_ENDPOINT_URL_BEDROCK_RUNTIME"
 )
+
+// plugin is a plugin whose base URL is def (or the variable env), or the
+// field field when it is set.
+func plugin(def, env, field string) Ctor {
+	return Ctor{Default: def, Env: env, Arg: -1, ConfigArg: -1, ConfigPath: field, EmptyIsDefault: field != ""}
+}
+
+// opts is plugin p whose Opts field may hold a base-URL option.
+func opts(p Ctor) Ctor {
+	p.OptsField = "Opts"
+	return p
+}
+
+// regional is c whose region options select the base URL format url.
+func regional(c Ctor, url string) Ctor {
+	c.RegionURL = url
+	return c
+}
 
 func positional(def string, arg int) Ctor {
 	return Ctor{Default: def, Arg: arg, ConfigArg: -1, EmptyIsDefault: true}
@@ -137,6 +190,8 @@ var Table = func() []SDK {
 	const genaiOld = "github.com/google/generative-ai-go"
 	const gapiOption = "google.golang.org/api/option"
 	const bedrock = "github.com/aws/aws-sdk-go-v2/service/bedrockruntime"
+	const watsonx = "github.com/IBM/watsonx-go/pkg/models"
+	const genkit = "github.com/firebase/genkit/go"
 	cfg := func(def string) Ctor {
 		return Ctor{Default: def, Arg: -1, ConfigArg: 0, ConfigPath: "BaseURL"}
 	}
@@ -203,7 +258,8 @@ var Table = func() []SDK {
 		},
 		{
 			// langchaingo: each llms/<provider>.New builds an *LLM (mistral: a
-			// *Model); helpers such as llms.GenerateFromSinglePrompt take it
+			// *Model; googleai: a *GoogleAI; googleai/vertex: a *Vertex;
+			// watsonx.New takes the model first); helpers such as llms.GenerateFromSinglePrompt take it
 			// as an llms.Model. huggingface (v0.1.14) has no environment
 			// variable for its URL (HF_TOKEN is the token only), and
 			// WithInferenceProvider makes New use https://router.huggingface.co
@@ -214,28 +270,108 @@ var Table = func() []SDK {
 			// LLAMAFILE_HOST, else http://127.0.0.1:8080; its server URL is a
 			// field of an internal type that no option sets. llms/local runs a
 			// binary (LOCAL_LLM_BIN) as a subprocess: it is no client.
+			//
+			// openai's Azure API types (WithAPIType) keep the base URL
+			// (internal/openaiclient/openaiclient.go:194-210 builds
+			// {baseURL}/openai/deployments/...): WithBaseURL still decides.
+			//
+			// The other providers (v0.1.14, file:line of the module):
+			//   - cohere: New (coherellm.go:71) reads COHERE_BASE_URL
+			//     (coherellm_option.go:6, coherellm.go:81), WithBaseURL
+			//     (coherellm_option.go:36) replaces it, and an empty URL
+			//     becomes https://api.cohere.ai
+			//     (internal/cohereclient/cohereclient.go:91-92).
+			//   - bedrock: New and NewWithContext (bedrockllm.go:25, 30)
+			//     build bedrockruntime.NewFromConfig(config.LoadDefaultConfig)
+			//     (bedrockllm.go:53-57): bedrock-runtime.{region}.amazonaws.com
+			//     whatever the region, or AWS_ENDPOINT_URL_BEDROCK_RUNTIME;
+			//     WithClient (bedrockllm_option.go:45) hands in a client,
+			//     whose base URL the bedrockruntime row gives.
+			//   - googleai/vertex: New (vertex/new.go:30) calls
+			//     cloud.google.com/go/vertexai/genai.NewClient(ctx, project,
+			//     location) (new.go:36), whose endpoint is
+			//     {location}-aiplatform.googleapis.com:443 with location
+			//     WithCloudLocation (googleai/option.go:123), else
+			//     GOOGLE_CLOUD_REGION or CLOUD_ML_REGION, else us-central1
+			//     (vertexai v0.12.0 genai/client.go:59-60, 102-117).
+			//     Embeddings go through palmclient with the location as given
+			//     (palmclient.go:57). WithCloudLocation does not move googleai.New.
+			//   - googleai/palm: New (palm/palm_llm.go:98) passes location
+			//     and project swapped to palmclient.New(ctx, projectID,
+			//     location) (palm_llm.go:123 against palmclient.go:44), so
+			//     the endpoint {location}-aiplatform.googleapis.com
+			//     (palmclient.go:57) is named by the project: WithProjectID
+			//     (palm_llm_option.go:44), else GOOGLE_CLOUD_PROJECT
+			//     (palm_llm_option.go:13), which the default leaves as the
+			//     placeholder "region". Either way external.
+			//   - cloudflare: New (cloudflarellm.go:28) has no default: the
+			//     server URL is "" unless WithServerURL or
+			//     WithCloudflareServerURL (options.go:46, 57) set it
+			//     (cloudflarellm.go:37-40, cloudflareclient/client.go:31).
+			//   - ernie: every request goes to aip.baidubce.com
+			//     (internal/ernieclient/chat.go:18, ernieclient.go:200, 234,
+			//     267, 355-366); WithBaseURL (erniellm_option.go:99) is
+			//     stored and never read, so it overrides nothing. New itself
+			//     fetches an access token from that host.
+			//   - maritaca: New (maritacallm.go:28) builds
+			//     maritacaclient.NewClient(o.httpClient) (maritacallm.go:38),
+			//     always https://chat.maritaca.ai/api
+			//     (internal/maritacaclient/maritacaclient.go:14, 28);
+			//     WithServerURL (options.go:55) is stored and never read.
+			//   - watsonx: New(modelID, opts ...models.ClientOption)
+			//     (watsonxllm.go:69) builds github.com/IBM/watsonx-go v1.0.0
+			//     models.NewClient: https://{URL}/..., URL from WithURL (a
+			//     host, client_option.go:14; it wins over the region), else
+			//     {region}.ml.cloud.ibm.com with WithRegion
+			//     (client_option.go:20), default us-south (client.go:31-33,
+			//     82-83; types.go:25-26; generate.go:94-96). No environment
+			//     variable sets it (WATSONX_API_KEY is the key only).
 			Module: lc,
 			ClientPkgs: []string{lc + "/llms/openai", lc + "/llms/ollama", lc + "/llms/anthropic", lc + "/llms/mistral",
-				lc + "/llms/huggingface", lc + "/llms/googleai", lc + "/llms/llamafile"},
-			ClientTypes: []string{"LLM", "Model", "GoogleAI"},
+				lc + "/llms/huggingface", lc + "/llms/googleai", lc + "/llms/llamafile", lc + "/llms/cohere",
+				lc + "/llms/bedrock", lc + "/llms/googleai/vertex", lc + "/llms/googleai/palm", lc + "/llms/cloudflare",
+				lc + "/llms/ernie", lc + "/llms/maritaca", lc + "/llms/watsonx"},
+			ClientTypes: []string{"LLM", "Model", "GoogleAI", "Vertex"},
 			Ctors: map[string]Ctor{
-				lc + "/llms/openai.New":      options(openAIDefault, "OPENAI_BASE_URL"),
-				lc + "/llms/ollama.New":      options(ollamaDefault, "OLLAMA_HOST"),
-				lc + "/llms/anthropic.New":   options("https://api.anthropic.com/v1", ""),
-				lc + "/llms/mistral.New":     options("https://api.mistral.ai", ""),
-				lc + "/llms/huggingface.New": options("https://api-inference.huggingface.co", ""),
-				lc + "/llms/googleai.New":    options("https://generativelanguage.googleapis.com", ""),
-				lc + "/llms/llamafile.New":   options("http://127.0.0.1:8080", "LLAMAFILE_HOST"),
+				lc + "/llms/openai.New":             options(openAIDefault, "OPENAI_BASE_URL"),
+				lc + "/llms/ollama.New":             options(ollamaDefault, "OLLAMA_HOST"),
+				lc + "/llms/anthropic.New":          options("https://api.anthropic.com/v1", ""),
+				lc + "/llms/mistral.New":            options("https://api.mistral.ai", ""),
+				lc + "/llms/huggingface.New":        options("https://api-inference.huggingface.co", ""),
+				lc + "/llms/googleai.New":           options("https://generativelanguage.googleapis.com", ""),
+				lc + "/llms/llamafile.New":          options("http://127.0.0.1:8080", "LLAMAFILE_HOST"),
+				lc + "/llms/cohere.New":             options("https://api.cohere.ai", "COHERE_BASE_URL"),
+				lc + "/llms/bedrock.New":            options(bedrockDefault, bedrockEnv),
+				lc + "/llms/bedrock.NewWithContext": options(bedrockDefault, bedrockEnv),
+				lc + "/llms/googleai/vertex.New": regional(options("https://us-central1-aiplatform.googleapis.com", ""),
+					"https://%s-aiplatform.googleapis.com"),
+				lc + "/llms/googleai/palm.New": regional(options("https://region-aiplatform.googleapis.com", ""),
+					"https://%s-aiplatform.googleapis.com"),
+				lc + "/llms/cloudflare.New": options("", ""),
+				lc + "/llms/ernie.New":      options("https://aip.baidubce.com/rpc/2.0/ai_custom/v1", ""),
+				lc + "/llms/maritaca.New":   options("https://chat.maritaca.ai/api", ""),
+				lc + "/llms/watsonx.New":    regional(options("https://us-south.ml.cloud.ibm.com", ""), "https://%s.ml.cloud.ibm.com"),
 			},
 			Overrides: map[string]int{
-				lc + "/llms/openai.WithBaseURL":                0,
-				lc + "/llms/ollama.WithServerURL":              0,
-				lc + "/llms/anthropic.WithBaseURL":             0,
-				lc + "/llms/mistral.WithEndpoint":              0,
-				lc + "/llms/huggingface.WithURL":               0,
-				lc + "/llms/huggingface.WithInferenceProvider": -1,
-				lc + "/llms/googleai.WithGRPCConn":             -1,
+				lc + "/llms/openai.WithBaseURL":                 0,
+				lc + "/llms/ollama.WithServerURL":               0,
+				lc + "/llms/anthropic.WithBaseURL":              0,
+				lc + "/llms/mistral.WithEndpoint":               0,
+				lc + "/llms/huggingface.WithURL":                0,
+				lc + "/llms/huggingface.WithInferenceProvider":  -1,
+				lc + "/llms/googleai.WithGRPCConn":              -1,
+				lc + "/llms/cohere.WithBaseURL":                 0,
+				lc + "/llms/bedrock.WithClient":                 0,
+				lc + "/llms/cloudflare.WithServerURL":           0,
+				lc + "/llms/cloudflare.WithCloudflareServerURL": 0,
+				watsonx + ".WithURL":                            0,
 			},
+			Regions: map[string]int{
+				lc + "/llms/googleai.WithCloudLocation":  0, // vertex only: googleai.New has no RegionURL
+				lc + "/llms/googleai/palm.WithProjectID": 0, // sic: see palm above
+				watsonx + ".WithRegion":                  0,
+			},
+			OptionPkgs: []string{watsonx},
 		},
 		{
 			Module:      mistral,
@@ -289,10 +425,71 @@ var Table = func() []SDK {
 			ClientPkgs:  []string{bedrock},
 			ClientTypes: []string{"Client"},
 			Ctors: map[string]Ctor{bedrock + ".NewFromConfig": {
-				Default: "https://bedrock-runtime.region.amazonaws.com", Env: "AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
+				Default: bedrockDefault, Env: bedrockEnv,
 				Arg: -1, ConfigArg: -1, Options: true, OptionField: "BaseEndpoint",
 			}},
 			Overrides: map[string]int{bedrock + ".WithEndpointResolver": -1, bedrock + ".WithEndpointResolverV2": -1},
+		},
+		{
+			// genkit: a framework, not a client. genkit.Init(ctx,
+			// genkit.WithPlugins(&ollama.Ollama{ServerAddress: ...}, ...))
+			// (genkit/genkit.go:212, 102) returns the *genkit.Genkit that
+			// the helpers Generate, GenerateText, GenerateData, Embed, ...
+			// (genkit.go:954-1175) take after the context; each model
+			// plugin sends the requests of its models. The table models
+			// the *Genkit as reaching every plugin it was given (the model
+			// name, "ollama/llama3", that picks one per call is not read):
+			// a program that registers a cloud plugin beside a local one
+			// is reported. v1.4.0, plugins/:
+			//   - ollama.Ollama: ServerAddress, required (Init panics
+			//     without it), + "/api/chat" or "/api/generate"
+			//     (ollama/ollama.go:198-220, 289-291); no environment
+			//     variable. Embedders defined with their own address
+			//     (embed.go:132) are not read.
+			//   - googlegenai.GoogleAI: google.golang.org/genai's Gemini
+			//     backend with no base URL (googlegenai.go:107-119):
+			//     https://generativelanguage.googleapis.com/, or
+			//     GOOGLE_GEMINI_BASE_URL (genai v1.41.0 client.go:141, 299).
+			//   - googlegenai.VertexAI: genai's Vertex backend with Location
+			//     (googlegenai.go:181-192): https://{loc}-aiplatform.googleapis.com/,
+			//     https://aiplatform.googleapis.com/ for "global" (genai
+			//     client.go:292-296), or GOOGLE_VERTEX_BASE_URL; an empty
+			//     Location comes from GOOGLE_CLOUD_LOCATION or
+			//     GOOGLE_CLOUD_REGION (googlegenai.go:150-158).
+			//   - anthropic.Anthropic: BaseURL, else ANTHROPIC_BASE_URL,
+			//     else anthropic-sdk-go's https://api.anthropic.com/
+			//     (anthropic/anthropic.go:44-45, 79-87).
+			//   - compat_oai.OpenAICompatible: openai-go (v1.8.2)
+			//     NewClient(Opts...) with option.WithBaseURL(BaseURL) put
+			//     before Opts, so a WithBaseURL in Opts wins
+			//     (compat_oai/compat_oai.go:77, 92-97); else
+			//     OPENAI_BASE_URL, else https://api.openai.com/v1/
+			//     (openai-go client.go:45, option/requestoption.go:265).
+			//   - compat_oai/openai.OpenAI: the same with Opts only
+			//     (compat_oai/openai/openai.go:162-204).
+			//   - compat_oai/anthropic.Anthropic: WithBaseURL of
+			//     ANTHROPIC_BASE_URL, else https://api.anthropic.com/v1,
+			//     put before Opts (compat_oai/anthropic/anthropic.go:30,
+			//     117-140).
+			// Other plugins (vertexai/modelgarden, mcp, ...) make the host
+			// unknown.
+			Module:        genkit,
+			ClientPkgs:    []string{genkit + "/genkit"},
+			ClientTypes:   []string{"Genkit"},
+			Ctors:         map[string]Ctor{genkit + "/genkit.Init": options("", "")},
+			PluginOptions: []string{genkit + "/genkit.WithPlugins"},
+			Plugins: map[string]Ctor{
+				genkit + "/plugins/ollama.Ollama":        plugin("", "", "ServerAddress"),
+				genkit + "/plugins/googlegenai.GoogleAI": plugin("https://generativelanguage.googleapis.com/", "GOOGLE_GEMINI_BASE_URL", ""),
+				genkit + "/plugins/googlegenai.VertexAI": {
+					Default: "https://region-aiplatform.googleapis.com/", Env: "GOOGLE_VERTEX_BASE_URL", Arg: -1, ConfigArg: -1,
+					RegionField: "Location", RegionURL: "https://%s-aiplatform.googleapis.com/", GlobalURL: "https://aiplatform.googleapis.com/",
+				},
+				genkit + "/plugins/anthropic.Anthropic":            plugin(anthropicDefault, "ANTHROPIC_BASE_URL", "BaseURL"),
+				genkit + "/plugins/compat_oai.OpenAICompatible":    opts(plugin(openAIDefault+"/", "OPENAI_BASE_URL", "BaseURL")),
+				genkit + "/plugins/compat_oai/openai.OpenAI":       opts(plugin(openAIDefault+"/", "OPENAI_BASE_URL", "")),
+				genkit + "/plugins/compat_oai/anthropic.Anthropic": opts(plugin("https://api.anthropic.com/v1", "ANTHROPIC_BASE_URL", "")),
+			},
 		},
 		{
 			Module:      anyllm,
@@ -313,10 +510,13 @@ func providerPkgs(mod string, ps ...string) []string {
 }
 
 var (
-	ctors     = map[string]Ctor{}
-	configs   = map[string][]ConfigField{}
-	overrides = map[string]int{}
-	clientPkg = map[string]*SDK{}
+	ctors         = map[string]Ctor{}
+	configs       = map[string][]ConfigField{}
+	overrides     = map[string]int{}
+	regions       = map[string]int{}
+	pluginOptions = map[string]bool{}
+	plugins       = map[string]Ctor{}
+	clientPkg     = map[string]*SDK{}
 )
 
 func init() {
@@ -331,10 +531,44 @@ func init() {
 		for k, v := range s.Overrides {
 			overrides[k] = v
 		}
+		for k, v := range s.Regions {
+			regions[k] = v
+		}
+		for _, k := range s.PluginOptions {
+			pluginOptions[k] = true
+		}
+		for k, v := range s.Plugins {
+			plugins[k] = v
+		}
 		for _, p := range s.ClientPkgs {
 			clientPkg[p] = s
 		}
 	}
+}
+
+// Region returns the index of the region argument of the option function
+// fullName.
+func Region(fullName string) (int, bool) {
+	i, ok := regions[fullName]
+	return i, ok
+}
+
+// PluginOption reports whether the option function fullName takes plugins
+// as its variadic arguments.
+func PluginOption(fullName string) bool { return pluginOptions[fullName] }
+
+// PluginType returns the table entry of plugin type t (a pointer to a
+// plugin struct, or the struct).
+func PluginType(t types.Type) (Ctor, bool) {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return Ctor{}, false
+	}
+	c, ok := plugins[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+	return c, ok
 }
 
 // Constructor returns the table entry of the constructor named fullName.
@@ -398,7 +632,7 @@ func ClientUse(fn *types.Func, caller string) bool {
 // hands an SDK client to the SDK's own helper: fn is a function (not a
 // method) of an SDK package, called from outside the SDK, whose first
 // parameter is a context.Context. Its client arguments are those whose
-// parameter type is an interface of the SDK (ClientInterface).
+// parameter type is an interface of the SDK or a client type (ClientParam).
 func HelperUse(fn *types.Func, caller string) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() != nil || fn.Pkg() == nil || !fn.Exported() || !InSDK(fn.Pkg().Path()) || SameSDK(caller, fn.Pkg().Path()) {
@@ -406,6 +640,11 @@ func HelperUse(fn *types.Func, caller string) bool {
 	}
 	return sig.Params().Len() > 1 && isContext(sig.Params().At(0).Type())
 }
+
+// ClientParam reports whether a helper's parameter of type t takes a
+// client: an interface of an SDK (ClientInterface) or a client type
+// (genkit.Generate's *genkit.Genkit).
+func ClientParam(t types.Type) bool { return ClientInterface(t) || ClientType(t) }
 
 // ClientInterface reports whether t is a named interface with methods
 // declared in an SDK of the table (langchaingo's llms.Model).

@@ -1,6 +1,9 @@
 package sdks
 
 import (
+	"fmt"
+	"go/token"
+	"go/types"
 	"net/url"
 	"slices"
 	"strings"
@@ -33,13 +36,14 @@ func TestTableConsistent(t *testing.T) {
 				t.Errorf("%s: constructor %s outside the module", s.Module, name)
 			}
 			for _, d := range append([]string{c.Default}, c.Alt...) {
-				if d == "" && (c.Arg >= 0 || c.ConfigArg >= 0) && !c.EmptyIsDefault {
-					continue // the argument is the only source
+				if d == "" && (c.Arg >= 0 || c.ConfigArg >= 0 || c.Options) && !c.EmptyIsDefault {
+					continue // the argument or an option is the only source
 				}
 				if u, err := url.Parse(d); err != nil || u.Scheme == "" || u.Host == "" {
 					t.Errorf("%s: default %q is not an absolute URL", name, d)
 				}
 			}
+			checkRegion(t, name, c)
 			if c.Arg >= 0 && c.ConfigArg >= 0 {
 				t.Errorf("%s: both a positional and a config override", name)
 			}
@@ -51,6 +55,27 @@ func TestTableConsistent(t *testing.T) {
 			if !within(funcPkg(name), s.Module) && !slices.Contains(s.OptionPkgs, funcPkg(name)) {
 				t.Errorf("%s: override %s outside the module", s.Module, name)
 			}
+		}
+		for name := range s.Regions {
+			if !within(funcPkg(name), s.Module) && !slices.Contains(s.OptionPkgs, funcPkg(name)) {
+				t.Errorf("%s: region option %s outside the module", s.Module, name)
+			}
+		}
+		for _, name := range s.PluginOptions {
+			if !within(funcPkg(name), s.Module) {
+				t.Errorf("%s: plugin option %s outside the module", s.Module, name)
+			}
+		}
+		for name, p := range s.Plugins {
+			if !within(funcPkg(name), s.Module) {
+				t.Errorf("%s: plugin %s outside the module", s.Module, name)
+			}
+			if p.Default == "" && p.ConfigPath == "" {
+				t.Errorf("%s: no default and no base-URL field", name)
+			} else if u, err := url.Parse(p.Default); p.Default != "" && (err != nil || u.Scheme == "" || u.Host == "") {
+				t.Errorf("%s: default %q is not an absolute URL", name, p.Default)
+			}
+			checkRegion(t, name, p)
 		}
 		for name := range s.Configs {
 			if !within(funcPkg(name), s.Module) {
@@ -102,5 +127,69 @@ func TestSDKOption(t *testing.T) {
 	}
 	if k, ok := Override("google.golang.org/api/option.WithUniverseDomain"); !ok || k >= 0 {
 		t.Errorf("WithUniverseDomain: Override = %d, %v; want an opaque override", k, ok)
+	}
+}
+
+// checkRegion checks that c's region URL takes one region and makes an
+// absolute URL of it.
+func checkRegion(t *testing.T, name string, c Ctor) {
+	t.Helper()
+	if c.RegionURL == "" {
+		if c.RegionField != "" || c.GlobalURL != "" {
+			t.Errorf("%s: a region field or global URL without a region URL", name)
+		}
+		return
+	}
+	if strings.Count(c.RegionURL, "%") != 1 || !strings.Contains(c.RegionURL, "%s") {
+		t.Errorf("%s: region URL %q does not take one %%s", name, c.RegionURL)
+		return
+	}
+	for _, u := range []string{fmt.Sprintf(c.RegionURL, RegionPlaceholder), c.GlobalURL} {
+		if pu, err := url.Parse(u); u != "" && (err != nil || pu.Scheme == "" || pu.Host == "") {
+			t.Errorf("%s: region URL %q is not absolute", name, u)
+		}
+	}
+}
+
+func TestRegionsAndPlugins(t *testing.T) {
+	const lc = "github.com/tmc/langchaingo"
+	if k, ok := Region(lc + "/llms/googleai.WithCloudLocation"); !ok || k != 0 {
+		t.Errorf("WithCloudLocation: Region = %d, %v", k, ok)
+	}
+	if c, _ := Constructor(lc + "/llms/googleai.New"); c.RegionURL != "" {
+		t.Error("googleai.New (the Gemini API) takes a region")
+	}
+	if c, _ := Constructor(lc + "/llms/googleai/vertex.New"); c.RegionURL == "" {
+		t.Error("vertex.New takes no region")
+	}
+	if _, ok := Override(lc + "/llms/ernie.WithBaseURL"); ok {
+		t.Error("ernie.WithBaseURL overrides, but v0.1.14 never reads it")
+	}
+	if !PluginOption("github.com/firebase/genkit/go/genkit.WithPlugins") || PluginOption("github.com/firebase/genkit/go/genkit.WithDefaultModel") {
+		t.Error("PluginOption")
+	}
+	if !SDKOption("github.com/IBM/watsonx-go/pkg/models", lc+"/llms/watsonx") {
+		t.Error("watsonx-go's options are not langchaingo's watsonx options")
+	}
+}
+
+func TestPluginType(t *testing.T) {
+	named := func(path, name string) *types.Named {
+		tn := types.NewTypeName(token.NoPos, types.NewPackage(path, "p"), name, nil)
+		return types.NewNamed(tn, types.NewStruct(nil, nil), nil)
+	}
+	ollama := named("github.com/firebase/genkit/go/plugins/ollama", "Ollama")
+	if p, ok := PluginType(types.NewPointer(ollama)); !ok || p.ConfigPath != "ServerAddress" || p.Default != "" {
+		t.Errorf("*ollama.Ollama: %+v, %v", p, ok)
+	}
+	if p, ok := PluginType(named("github.com/firebase/genkit/go/plugins/googlegenai", "VertexAI")); !ok || p.RegionField != "Location" {
+		t.Errorf("googlegenai.VertexAI: %+v, %v", p, ok)
+	}
+	if _, ok := PluginType(named("github.com/firebase/genkit/go/plugins/localvec", "LocalVec")); ok {
+		t.Error("localvec is not a model plugin of the table")
+	}
+	genkit := named("github.com/firebase/genkit/go/genkit", "Genkit")
+	if !ClientParam(types.NewPointer(genkit)) || ClientParam(ollama) {
+		t.Error("ClientParam: *genkit.Genkit is the client a helper takes; a plugin is not")
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 type Options struct {
 	CloudProject  string
+	CloudLocation string
 	DefaultModel  string
 	ClientOptions []option.ClientOption
 }
@@ -31,6 +32,10 @@ func WithHTTPClient(c *http.Client) Option { return func(o *Options) {} }
 func WithGRPCConn(conn *grpc.ClientConn) Option { return func(o *Options) {} }
 
 func WithDefaultModel(m string) Option { return func(o *Options) { o.DefaultModel = m } }
+
+func WithCloudProject(p string) Option { return func(o *Options) { o.CloudProject = p } }
+
+func WithCloudLocation(l string) Option { return func(o *Options) { o.CloudLocation = l } }
 
 type GoogleAI struct{ opts Options }
 

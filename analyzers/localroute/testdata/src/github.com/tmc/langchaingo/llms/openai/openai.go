@@ -7,11 +7,26 @@ import (
 	"github.com/tmc/langchaingo/llms"
 )
 
-type options struct{ url string }
+type APIType string
+
+const (
+	APITypeOpenAI  APIType = "OPEN_AI"
+	APITypeAzure   APIType = "AZURE"
+	APITypeAzureAD APIType = "AZURE_AD"
+)
+
+type options struct {
+	url, model string
+	apiType    APIType
+}
 
 type Option func(*options)
 
 func WithBaseURL(u string) Option { return func(o *options) { o.url = u } }
+
+func WithModel(model string) Option { return func(o *options) { o.model = model } }
+
+func WithAPIType(apiType APIType) Option { return func(o *options) { o.apiType = apiType } }
 
 type LLM struct{ opts options }
 
