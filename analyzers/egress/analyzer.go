@@ -3,6 +3,7 @@ package egress
 import (
 	_ "embed"
 	"fmt"
+	"go/types"
 	"sort"
 	"strings"
 
@@ -11,8 +12,10 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 )
 
 //go:embed doc.go
@@ -103,7 +106,84 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 			rep.Report(analysis.Diagnostic{Pos: c.Call.Pos(), Category: category, Message: message})
 		}
 	}
+	// A host a dependency's code reaches on its own is resolved in the
+	// dependency, which go vet and golangci-lint do not report on: the
+	// first call from this module into it is where the policy applies.
+	for _, fn := range sum.SSA.Get().SrcFuncs {
+		if rep.Skipped(fn.Pos()) {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := dependencyCallee(pass, call)
+				if callee == nil {
+					continue
+				}
+				for _, r := range sum.Net.Lookup(callee).Reaches {
+					if hosts.Classify(r.Host, pol.Local.Hosts) != hosts.External {
+						continue
+					}
+					why, forbidden := verdict(r.Host, pol)
+					k := key{r.Host + "\x00", report.ShortPos(pass.Fset, call.Pos())}
+					if !forbidden || seen[k] {
+						continue
+					}
+					seen[k] = true
+					frame := netsum.Frame{Callee: netsum.ObjName(callee), Pos: report.ShortPos(pass.Fset, call.Pos())}
+					rep.Report(analysis.Diagnostic{Pos: call.Pos(), Category: CategoryForbidden,
+						Message: fmt.Sprintf("call into %s reaches %s, which %s; path: %s; remove the call, route it to an allowed host, or change the policy in review",
+							callee.Pkg().Path(), r.Host, why, netsum.PathString(append([]netsum.Frame{frame}, r.Via...)))})
+				}
+			}
+		}
+	}
 	return nil, nil
+}
+
+// dependencyCallee returns the function call statically calls when it is
+// declared in another module than the analysed package's, outside the
+// standard library and the SDK table (whose clients are resolved at the
+// call already), else nil.
+func dependencyCallee(pass *analysis.Pass, call ssa.CallInstruction) *types.Func {
+	fn := call.Common().StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+		return nil
+	}
+	path := obj.Pkg().Path()
+	if sameModule(pass, path) || sdks.InSDK(path) || netsum.IsStandardPackage(path) {
+		return nil
+	}
+	return obj
+}
+
+// sameModule reports whether package path belongs to the analysed
+// package's module. Without module information (GOPATH-style test data),
+// paths whose first element has no dot form one module, and a path with a
+// dot belongs to the module of its first two elements.
+func sameModule(pass *analysis.Pass, path string) bool {
+	if pass.Module != nil && pass.Module.Path != "" {
+		mod := pass.Module.Path
+		return path == mod || strings.HasPrefix(path, mod+"/")
+	}
+	root := func(p string) string {
+		elems := strings.SplitN(p, "/", 3)
+		if !strings.Contains(elems[0], ".") || len(elems) == 1 {
+			return ""
+		}
+		return elems[0] + "/" + elems[1]
+	}
+	return root(path) == root(pass.Pkg.Path())
 }
 
 // unresolvedWhy says where an unresolved destination comes from.

@@ -13,7 +13,7 @@ func TestEgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), egress.New(egress.Config{Policy: pol}), "e")
+	analysistest.Run(t, analysistest.TestData(), egress.New(egress.Config{Policy: pol}), "e", "example.com/app/lib", "example.com/app/svc")
 }
 
 // TestDefaultPolicyIsSilent: with no policy (egress.default allow, empty

@@ -13,7 +13,11 @@
 // where the host first becomes concrete — a request to a literal URL, or a
 // call that passes a literal base URL into a helper (resolved through the
 // helper's summary, across packages) — naming the host, the rule that
-// forbids it, and the path to the network call. Local and private hosts are
+// forbids it, and the path to the network call. A host that a dependency
+// (another module) reaches on its own is reported at each call from the
+// analysed module into it ("call into github.com/vendor/sdk reaches
+// api.vendor.com"), since go vet and golangci-lint report nothing inside
+// dependencies; a package of the same module reports its own hosts. Local and private hosts are
 // always allowed. With the default policy (egress.default: allow, empty
 // lists) nothing is reported.
 //

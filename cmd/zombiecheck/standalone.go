@@ -98,7 +98,7 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: opts.tests}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: opts.tests}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}

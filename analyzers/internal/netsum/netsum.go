@@ -384,7 +384,7 @@ func (a *Analyzer) resolveVirtual(fn *ssa.Function, call ssa.CallInstruction, v 
 		if is == nil {
 			continue
 		}
-		implFrame := Frame{Func: last.Func, Pos: last.Pos, Callee: objName(impl)}
+		implFrame := Frame{Func: last.Func, Pos: last.Pos, Callee: ObjName(impl)}
 		for _, r := range is.Reaches {
 			path := append(append(append([]Frame(nil), via[:len(via)-1]...), implFrame), r.Via...)
 			out = append(out, Reach{Host: r.Host, Port: r.Port, Via: path})
@@ -489,8 +489,8 @@ func derefType(t types.Type) types.Type {
 	return t
 }
 
-// objName is the package-qualified name of a function known by its object.
-func objName(obj *types.Func) string {
+// ObjName is the package-qualified name of a function known by its object.
+func ObjName(obj *types.Func) string {
 	sig := obj.Type().(*types.Signature)
 	qual := func(p *types.Package) string { return p.Name() }
 	if sig.Recv() != nil {
@@ -756,7 +756,7 @@ func funcName(fn *ssa.Function) string {
 		fn = fn.Parent()
 	}
 	if obj, ok := fn.Object().(*types.Func); ok {
-		return objName(obj)
+		return ObjName(obj)
 	}
 	return fn.Name()
 }
