@@ -123,7 +123,11 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 				if callee == nil {
 					continue
 				}
-				for _, r := range sum.Net.Lookup(callee).Reaches {
+				cs := sum.Net.Lookup(callee)
+				if cs == nil {
+					continue // no fact: the callee cannot reach the network
+				}
+				for _, r := range cs.Reaches {
 					if hosts.Classify(r.Host, pol.Local.Hosts) != hosts.External {
 						continue
 					}

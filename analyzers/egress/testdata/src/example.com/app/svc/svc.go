@@ -34,3 +34,7 @@ func inClosure(texts []string) {
 func localOnly() error {
 	return translator.Ping()
 }
+
+func noSummary(texts []string) int {
+	return translator.Count(texts)
+}
