@@ -15,7 +15,10 @@
 // helper's summary, across packages) — naming the host, the rule that
 // forbids it, and the path to the network call. Local and private hosts are
 // always allowed. With the default policy (egress.default: allow, empty
-// lists) nothing is reported.
+// lists) nothing is reported. A request that names an Ollama cloud model
+// ("gpt-oss:120b-cloud") reaches ollama.com even through a local Ollama
+// server, which forwards it (see localroute); it is reported where the
+// model becomes concrete.
 //
 // Destinations that cannot be resolved statically (environment variables,
 // flags, configuration files) are not reported unless the policy sets
