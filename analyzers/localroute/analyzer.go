@@ -151,11 +151,17 @@ func reportBrokenByCaller(pass *analysis.Pass, rep *report.Reporter, sum *summar
 			}
 			seen[c.Call.Pos()] = true
 			name := funcName(obj)
+			what, fix := c.Host, "pass the local endpoint"
+			if model, ok := netsum.CloudModel(c.Via); ok {
+				// The destination is the promising function's own; the
+				// caller's model is what reaches the cloud.
+				what, fix = fmt.Sprintf("cloud model %s (which Ollama forwards to %s)", model, c.Host), "pass a local model"
+			}
 			rep.Report(analysis.Diagnostic{
 				Pos:      c.Call.Pos(),
 				Category: CategoryExternal,
-				Message: fmt.Sprintf("call passes %s to %s, which promises a local model: %s [%s]; pass the local endpoint, or rename %s to admit the remote route",
-					c.Host, name, netsum.PathString(c.Via), why, obj.Name()),
+				Message: fmt.Sprintf("call passes %s to %s, which promises a local model: %s [%s]; %s, or rename %s to admit the remote route",
+					what, name, netsum.PathString(c.Via), why, fix, obj.Name()),
 			})
 		}
 	}

@@ -159,6 +159,11 @@ func ChatWithLocalModel(ctx context.Context, model string) error {
 	return c.Chat(ctx, &api.ChatRequest{Model: model}, noop)
 }
 
+// ... but a caller that makes it a cloud model breaks the promise there.
+func run(ctx context.Context) error {
+	return ChatWithLocalModel(ctx, "gpt-oss:120b-cloud") // want `^call passes cloud model gpt-oss:120b-cloud \(which Ollama forwards to ollama.com\) to ChatWithLocalModel, which promises a local model: cloudmodel.ChatWithLocalModel \(cloudmodel.go:\d+:\d+\) → \(\*api.Client\).Chat \[cloud model gpt-oss:120b-cloud\] \(cloudmodel.go:\d+:\d+\) \[name "ChatWithLocalModel" [^]]*\]; pass a local model, or rename ChatWithLocalModel to admit the remote route$`
+}
+
 func askOllama(ctx context.Context) error {
 	return cloudhelper.Chat(ctx, os.Getenv("OLLAMA_MODEL"), "hi")
 }
