@@ -19,7 +19,10 @@
 // api.vendor.com"), since go vet and golangci-lint report nothing inside
 // dependencies; a package of the same module reports its own hosts. Local and private hosts are
 // always allowed. With the default policy (egress.default: allow, empty
-// lists) nothing is reported.
+// lists) nothing is reported. A request that names an Ollama cloud model
+// ("gpt-oss:120b-cloud") reaches ollama.com even through a local Ollama
+// server, which forwards it (see localroute); it is reported where the
+// model becomes concrete.
 //
 // Destinations that cannot be resolved statically (environment variables,
 // flags, configuration files) are not reported unless the policy sets

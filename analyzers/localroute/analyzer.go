@@ -151,11 +151,17 @@ func reportBrokenByCaller(pass *analysis.Pass, rep *report.Reporter, sum *summar
 			}
 			seen[c.Call.Pos()] = true
 			name := funcName(obj)
+			what, fix := c.Host, "pass the local endpoint"
+			if model, ok := netsum.CloudModel(c.Via); ok {
+				// The destination is the promising function's own; the
+				// caller's model is what reaches the cloud.
+				what, fix = fmt.Sprintf("cloud model %s (which Ollama forwards to %s)", model, c.Host), "pass a local model"
+			}
 			rep.Report(analysis.Diagnostic{
 				Pos:      c.Call.Pos(),
 				Category: CategoryExternal,
-				Message: fmt.Sprintf("call passes %s to %s, which promises a local model: %s [%s]; pass the local endpoint, or rename %s to admit the remote route",
-					c.Host, name, netsum.PathString(c.Via), why, obj.Name()),
+				Message: fmt.Sprintf("call passes %s to %s, which promises a local model: %s [%s]; %s, or rename %s to admit the remote route",
+					what, name, netsum.PathString(c.Via), why, fix, obj.Name()),
 			})
 		}
 	}
@@ -226,7 +232,21 @@ func reportFunc(pass *analysis.Pass, rep *report.Reporter, fn *ssa.Function, obj
 			msg += fmt.Sprintf("; the local %s is tried only after the external call (external-first fallback)", local[0].Host)
 		}
 	}
-	msg += fmt.Sprintf(" [%s]; call the local endpoint only, or rename the function to admit the remote route", why)
+	fix := "call the local endpoint only"
+	if model, ok := netsum.CloudModel(witness.Via); ok {
+		// The request's own destination may well be local: the model is
+		// what sends it on.
+		endpoint := "Ollama endpoint"
+		for _, l := range local {
+			if sameRequest(l.Via, witness.Via) {
+				endpoint = "local Ollama endpoint"
+				break
+			}
+		}
+		msg += fmt.Sprintf("; %s, but cloud model %s, which Ollama forwards to %s", endpoint, model, witness.Host)
+		fix = "use a local model"
+	}
+	msg += fmt.Sprintf(" [%s]; %s, or rename the function to admit the remote route", why, fix)
 	pos, end := obj.Pos(), token.NoPos
 	if decl != nil {
 		pos, end = decl.Name.Pos(), decl.Name.End()
@@ -290,4 +310,13 @@ func triedFirst(ext, loc ssa.Instruction) bool {
 		return func(i ssa.Instruction) bool { return i == x }
 	}
 	return cfgx.PathAvoiding(ext, is(loc), nil) && !cfgx.PathAvoiding(loc, is(ext), nil)
+}
+
+// sameRequest reports whether two witness paths end at the same call.
+func sameRequest(a, b []netsum.Frame) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	x, y := a[len(a)-1], b[len(b)-1]
+	return x.Func == y.Func && x.Pos == y.Pos
 }

@@ -29,3 +29,10 @@ func TestGateways(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), localroute.New(localroute.Config{Policy: pol}), "gateway")
 }
+
+// TestCloudModels: a local Ollama server forwards cloud models
+// ("…:cloud", "…-cloud") to ollama.com; a request naming one reaches it,
+// directly or through a helper in another package.
+func TestCloudModels(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "cloudhelper", "cloudmodel")
+}

@@ -45,6 +45,17 @@
 // Embed use it. The model name that picks one plugin per call is not read,
 // so a cloud plugin registered beside a local one is reported.
 //
+// A local Ollama server forwards chat and generate requests for cloud
+// models to ollama.com; Ollama knows them by a ":cloud" or "-cloud" suffix
+// ("gpt-oss:120b-cloud"). So a request that names one, through ollama/api,
+// any-llm-go's ollama provider, langchaingo's ollama.WithModel or
+// llms.WithModel, or go-openai and openai-go on Ollama's port 11434,
+// reaches ollama.com too, and the message says "local Ollama endpoint, but
+// cloud model gpt-oss:120b-cloud, which Ollama forwards to ollama.com". The
+// model is resolved like a host, through constants, request fields and
+// helper parameters across packages; an unknown model is silent, and
+// embeddings are never forwarded.
+//
 // A function promises locality when its name or receiver pairs a local
 // runtime (ollama, llama.cpp, LM Studio, the policy's local.words) with an
 // inference verb (callOllama, (*OllamaClient).Chat), or says local, offline

@@ -64,10 +64,16 @@ type Reach struct {
 
 // ParamFlow says a sink's destination is built from a parameter: Tmpl has
 // the parameter as its origin (with the literal before and after it).
+//
+// With Model set, Tmpl is instead the model name of a request to an Ollama
+// server (see hosts.Resolver.Models): a caller whose argument makes it a
+// cloud model reaches ollama.com, and the last frame of Via, the request,
+// is marked with the model (CloudModelFrame).
 type ParamFlow struct {
-	Tmpl hosts.Str
-	Dial bool // the sink takes host:port, not a URL
-	Via  []Frame
+	Tmpl  hosts.Str
+	Dial  bool // the sink takes host:port, not a URL
+	Model bool // Tmpl is a model name sent to an Ollama server
+	Via   []Frame
 }
 
 // Result is a string (URL) the function returns in one result.
@@ -253,10 +259,34 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 			}
 		}
 	}
+	// cloudInto adds the reach of ollama.com for each model that Ollama
+	// forwards there, marking the request's frame (the last of via) with
+	// the model; a model that is exactly a parameter becomes a model flow
+	// for the callers. Anything else (a local model, an unknown one) adds
+	// nothing.
+	cloudInto := func(models hosts.Strs, call ssa.CallInstruction, via []Frame) {
+		for _, m := range models {
+			if name, ok := hosts.CloudModel(m); ok {
+				marked := markCloud(via, name)
+				// Ollama forwards over https (server/create.go maps
+				// "ollama.com" to "https://ollama.com:443").
+				addReach(Reach{Host: sdks.CloudHost, Port: "443", Via: marked})
+				created = append(created, Created{Host: sdks.CloudHost, Call: call, Via: marked})
+				continue
+			}
+			if m.Param >= 0 && m.Lit == "" && m.Complete && m.Tail == "" {
+				s.Params = append(s.Params, ParamFlow{Tmpl: m, Model: true, Via: capKeepLast(via)})
+			}
+		}
+	}
 	for _, f := range withClosures(fn) {
 		for _, sink := range hosts.FindSinks(f) {
 			frame := Frame{Func: self, Pos: posString(f, sink.Call.Pos()), Callee: shortCallee(sink.Callee)}
-			resolveInto(a.Resolver.Targets(sink), sink.Kind.Dial(), sink.Call, []Frame{frame}, true)
+			targets := a.Resolver.Targets(sink)
+			resolveInto(targets, sink.Kind.Dial(), sink.Call, []Frame{frame}, true)
+			if models, native, ok := a.Resolver.Models(sink); ok && ollamaServer(targets, native) {
+				cloudInto(models, sink.Call, []Frame{frame})
+			}
 		}
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
@@ -309,6 +339,10 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 							}
 							return a.Resolver.Resolve(args[param], path, call)
 						})
+						if p.Model {
+							cloudInto(inst, call, append([]Frame{frame}, p.Via...))
+							continue
+						}
 						resolveInto(inst, p.Dial, call, append([]Frame{frame}, p.Via...), true)
 					}
 				}
@@ -657,9 +691,78 @@ func withClosures(fn *ssa.Function) []*ssa.Function {
 
 func capFrames(via []Frame) []Frame {
 	if len(via) > maxFrames {
+		if _, marked := CloudModelFrame(via[len(via)-1]); marked {
+			return capKeepLast(via)
+		}
 		via = via[:maxFrames]
 	}
 	return append([]Frame(nil), via...)
+}
+
+// capKeepLast caps via but keeps its last frame, the request a cloud-model
+// reach or model flow is about.
+func capKeepLast(via []Frame) []Frame {
+	if len(via) <= maxFrames {
+		return append([]Frame(nil), via...)
+	}
+	out := append([]Frame(nil), via[:maxFrames-1]...)
+	return append(out, via[len(via)-1])
+}
+
+// cloudMark starts the suffix that marks a request frame whose model an
+// Ollama server forwards to ollama.com: "(*api.Client).Chat [cloud model
+// gpt-oss:120b-cloud]".
+const cloudMark = " [cloud model "
+
+// markCloud returns a copy of via whose last frame is marked with model.
+func markCloud(via []Frame, model string) []Frame {
+	out := capKeepLast(via)
+	if len(out) > 0 {
+		last := &out[len(out)-1]
+		last.Callee += cloudMark + model + "]"
+	}
+	return out
+}
+
+// CloudModelFrame reports whether f is a request marked with the cloud
+// model an Ollama server forwards to ollama.com, and returns the model.
+func CloudModelFrame(f Frame) (string, bool) {
+	i := strings.Index(f.Callee, cloudMark)
+	if i < 0 || !strings.HasSuffix(f.Callee, "]") {
+		return "", false
+	}
+	return f.Callee[i+len(cloudMark) : len(f.Callee)-1], true
+}
+
+// CloudModel reports whether a witness path ends in a request whose cloud
+// model Ollama forwards to ollama.com, and returns the model.
+func CloudModel(via []Frame) (string, bool) {
+	if len(via) == 0 {
+		return "", false
+	}
+	return CloudModelFrame(via[len(via)-1])
+}
+
+// ollamaServer reports whether a request whose destinations are targets
+// goes to an Ollama server that forwards cloud models, rather than to
+// ollama.com itself. A client of the Ollama API (native) talks to an
+// Ollama server wherever it points, unless every destination is
+// ollama.com: the request then goes there directly, and its reach is
+// already the destination's. An OpenAI-compatible client talks to Ollama
+// only when a destination names Ollama's port.
+func ollamaServer(targets hosts.Strs, native bool) bool {
+	for _, t := range targets {
+		if native {
+			if h, ok := t.Host(false); !ok || h != sdks.CloudHost {
+				return true
+			}
+			continue
+		}
+		if _, port, ok := t.Endpoint(false); ok && port == sdks.OllamaPort {
+			return true
+		}
+	}
+	return false
 }
 
 // normalize sorts and deduplicates a summary and applies the caps: one
@@ -690,7 +793,7 @@ func normalize(s *Summary) {
 	seen := make(map[string]bool)
 	var params []ParamFlow
 	for _, p := range s.Params {
-		k := fmt.Sprintf("%+v|%t", p.Tmpl, p.Dial)
+		k := fmt.Sprintf("%+v|%t|%t", p.Tmpl, p.Dial, p.Model)
 		if !seen[k] {
 			seen[k] = true
 			params = append(params, p)

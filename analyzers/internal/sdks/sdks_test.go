@@ -193,3 +193,59 @@ func TestPluginType(t *testing.T) {
 		t.Error("ClientParam: *genkit.Genkit is the client a helper takes; a plugin is not")
 	}
 }
+
+// TestIsCloudModel: Ollama's own rule (isCloudModelName in ollama
+// v0.17.4's middleware/anthropic.go and cmd/config/integrations.go): the
+// suffix, not the word.
+func TestIsCloudModel(t *testing.T) {
+	for name, want := range map[string]bool{
+		"gpt-oss:120b-cloud":       true,
+		"qwen3-coder:480b-cloud":   true,
+		"deepseek-v3.1:671b-cloud": true,
+		"minimax-m2:cloud":         true,
+		"llama3.2":                 false,
+		"qwen3:8b":                 false,
+		"cloudy-model:7b":          false,
+		"cloud-llama:8b":           false,
+		"gpt-oss:120b-cloud-q4":    false,
+		"wordcloud":                false,
+		"":                         false,
+	} {
+		if got := IsCloudModel(name); got != want {
+			t.Errorf("IsCloudModel(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestModelTablesConsistent: model uses and options belong to SDKs of the
+// table, and requests name a model argument after the receiver.
+func TestModelTablesConsistent(t *testing.T) {
+	for name, u := range modelUses {
+		if u.Arg < 1 {
+			t.Errorf("%s: model argument %d", name, u.Arg)
+		}
+		if !InSDK(methodPkg(name)) {
+			t.Errorf("%s: outside the SDK table", name)
+		}
+	}
+	for pkg, o := range modelOptions {
+		if !InSDK(pkg) || len(o.Ctor) == 0 {
+			t.Errorf("%s: model options outside the table, or none", pkg)
+		}
+	}
+	for name := range modelOptionMethods {
+		if !InSDK(methodPkg(name)) {
+			t.Errorf("%s: outside the SDK table", name)
+		}
+	}
+}
+
+// methodPkg returns the package path of a FullName, method or function
+// ("(*pkg.T).M", "(pkg.I).M", "pkg.F").
+func methodPkg(fullName string) string {
+	recv, _, isMethod := strings.Cut(fullName, ")")
+	if !isMethod {
+		return funcPkg(fullName)
+	}
+	return funcPkg(strings.TrimLeft(recv, "(*"))
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/ollama/ollama/api"
 	openai "github.com/sashabaranov/go-openai"
 )
 
@@ -70,4 +71,30 @@ func udpPing() error {
 	defer conn.Close()
 	_, err = conn.Write([]byte{0})
 	return err
+}
+
+// A local Ollama server forwards a cloud model to ollama.com.
+func ollamaCloudModel(ctx context.Context) error {
+	c, err := api.ClientFromEnvironment()
+	if err != nil {
+		return err
+	}
+	return c.Chat(ctx, &api.ChatRequest{Model: "gpt-oss:120b-cloud"}, func(api.ChatResponse) error { return nil }) // want `call reaches ollama.com, which is not in egress.allow \[api.anthropic.com\] and egress.default is deny; path: \(\*api.Client\).Chat \[cloud model gpt-oss:120b-cloud\] \(e.go:\d+:\d+\)`
+}
+
+// Through a helper, the model is resolved at this call.
+func ollamaCloudModelViaHelper(ctx context.Context) error {
+	return base.Chat(ctx, "qwen3-coder:480b-cloud", "hi") // want `call reaches ollama.com, which is not in egress.allow \[api.anthropic.com\] and egress.default is deny; path: base.Chat \(e.go:\d+:\d+\) → \(\*api.Client\).Chat \[cloud model qwen3-coder:480b-cloud\] \(ollama.go:\d+:\d+\)`
+}
+
+// A local model stays on the local server.
+func ollamaLocalModel(ctx context.Context) error {
+	c, err := api.ClientFromEnvironment()
+	if err != nil {
+		return err
+	}
+	if err := c.Chat(ctx, &api.ChatRequest{Model: "llama3.2"}, func(api.ChatResponse) error { return nil }); err != nil {
+		return err
+	}
+	return base.Chat(ctx, "qwen3:8b", "hi")
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gage-technologies/mistral-go"
 	"github.com/mozilla-ai/any-llm-go/config"
+	"github.com/mozilla-ai/any-llm-go/providers"
 	"github.com/mozilla-ai/any-llm-go/providers/groq"
 	anyollama "github.com/mozilla-ai/any-llm-go/providers/ollama"
 	ollama "github.com/ollama/ollama/api"
@@ -187,7 +188,7 @@ func queryOllama(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = p.Completion(ctx, "llama3")
+	_, err = p.Completion(ctx, providers.CompletionParams{Model: "llama3"})
 	return err
 }
 

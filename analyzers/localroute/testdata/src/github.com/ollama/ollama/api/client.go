@@ -19,3 +19,19 @@ type ChatResponse struct{ Done bool }
 func (c *Client) Chat(ctx context.Context, req *ChatRequest, fn func(ChatResponse) error) error {
 	return nil
 }
+
+type GenerateRequest struct{ Model, Prompt string }
+
+type GenerateResponse struct{ Response string }
+
+func (c *Client) Generate(ctx context.Context, req *GenerateRequest, fn func(GenerateResponse) error) error {
+	return nil
+}
+
+type EmbedRequest struct{ Model string }
+
+type EmbedResponse struct{ Embeddings [][]float32 }
+
+func (c *Client) Embed(ctx context.Context, req *EmbedRequest) (*EmbedResponse, error) {
+	return &EmbedResponse{}, nil
+}

@@ -8,7 +8,16 @@ type MessageContent struct{ Text string }
 
 type ContentResponse struct{ Text string }
 
-type CallOption func(*struct{})
+type CallOptions struct {
+	Model       string
+	Temperature float64
+}
+
+type CallOption func(*CallOptions)
+
+func WithModel(model string) CallOption { return func(o *CallOptions) { o.Model = model } }
+
+func WithTemperature(t float64) CallOption { return func(o *CallOptions) { o.Temperature = t } }
 
 type Model interface {
 	GenerateContent(ctx context.Context, messages []MessageContent, options ...CallOption) (*ContentResponse, error)
