@@ -86,7 +86,10 @@ func (r *Resolver) Resolve(v ssa.Value, path string, at ssa.Instruction) (out St
 func (r *Resolver) Targets(s Sink) (out Strs) {
 	defer r.guard(&out)
 	ev := r.newEval()
-	targets := ev.read(s.Arg, nil, s.Call, edgeCopy)
+	targets, narrowed := ev.modelTargets(s)
+	if !narrowed {
+		targets = ev.read(s.Arg, nil, s.Call, edgeCopy)
+	}
 	if s.Network == nil || s.Kind != HostPort {
 		return targets
 	}

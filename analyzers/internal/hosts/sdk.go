@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"golang.org/x/tools/go/ssa"
@@ -247,18 +248,12 @@ func regionURL(c sdks.Ctor, regions Strs, def func() Strs) Strs {
 // each plugin's, from the table's Plugins; unknown for a plugin the table
 // does not know or plugins built elsewhere.
 func (e *eval) plugins(o *ssa.Call, oargs []ssa.Value) Strs {
-	if len(oargs) == 0 {
-		return unknown()
-	}
-	elems, known := varargs(oargs[len(oargs)-1])
+	elems, known := pluginValues(oargs)
 	if !known {
 		return unknown()
 	}
 	var out Strs
 	for _, el := range elems {
-		if mi, isIface := el.(*ssa.MakeInterface); isIface {
-			el = mi.X
-		}
 		if el == nil {
 			out = append(out, Unknown())
 			continue
@@ -271,6 +266,245 @@ func (e *eval) plugins(o *ssa.Call, oargs []ssa.Value) Strs {
 		out = append(out, e.plugin(p, el, o)...)
 	}
 	return out
+}
+
+// pluginValues are the plugins among the arguments oargs of a plugin
+// option (genkit.WithPlugins(&ollama.Ollama{...}, ...)), as the values
+// put into the interface (nil for one of unknown origin). known is false
+// when the plugins were built elsewhere.
+func pluginValues(oargs []ssa.Value) (elems []ssa.Value, known bool) {
+	if len(oargs) == 0 {
+		return nil, false
+	}
+	elems, known = varargs(oargs[len(oargs)-1])
+	if !known {
+		return nil, false
+	}
+	out := make([]ssa.Value, len(elems))
+	for i, el := range elems {
+		if mi, isIface := el.(*ssa.MakeInterface); isIface {
+			el = mi.X
+		}
+		out[i] = el
+	}
+	return out, true
+}
+
+// modelTargets is the destination of a use s of a framework that sends
+// to the one plugin the model name selects (genkit.GenerateText(ctx, g,
+// ai.WithModelName("ollama/llama3")); the table's genkit row cites how
+// genkit does it): when s's framework value is the result of a table
+// constructor call in the same function (g := genkit.Init(ctx,
+// genkit.WithPlugins(...))), the base URLs of only those of its plugins
+// whose name is the provider of the model s names (its model option, else
+// for generation the constructor's default model). ok is false when that
+// cannot be read (no model name, one whose provider is not a literal, a
+// framework value from elsewhere, options built elsewhere): the union of
+// every plugin, read from s.Arg, stands. A name no plugin serves is
+// unknown.
+func (e *eval) modelTargets(s Sink) (out Strs, ok bool) {
+	fn, args := calleeArgs(s.Call.Common())
+	if fn == nil || len(args) == 0 || !fn.Type().(*types.Signature).Variadic() {
+		return nil, false
+	}
+	generate, isUse := sdks.ModelUse(fn.FullName())
+	if !isUse {
+		return nil, false
+	}
+	init, isCall := s.Arg.(*ssa.Call)
+	if !isCall || init.Parent() != s.Call.Parent() {
+		return nil, false
+	}
+	ifn, iargs := calleeArgs(init.Common())
+	if ifn == nil || ifn.Pkg() == nil || len(iargs) == 0 {
+		return nil, false
+	}
+	if c, isCtor := sdks.Constructor(ifn.FullName()); !isCtor || !c.Options {
+		return nil, false
+	}
+	ielems, known := varargs(iargs[len(iargs)-1])
+	if !known {
+		return nil, false
+	}
+	type pluginAt struct {
+		v  ssa.Value
+		at *ssa.Call
+	}
+	var plugins []pluginAt
+	var defaults Strs
+	for _, el := range ielems {
+		if mi, isIface := el.(*ssa.MakeInterface); isIface {
+			el = mi.X
+		}
+		o, isCall := el.(*ssa.Call)
+		if !isCall {
+			return nil, false
+		}
+		ofn, oargs := calleeArgs(o.Common())
+		if ofn == nil || ofn.Pkg() == nil || !sdks.SameSDK(ofn.Pkg().Path(), ifn.Pkg().Path()) {
+			return nil, false
+		}
+		if sdks.PluginOption(ofn.FullName()) {
+			vs, known := pluginValues(oargs)
+			if !known {
+				return nil, false
+			}
+			for _, v := range vs {
+				plugins = append(plugins, pluginAt{v, o})
+			}
+		} else if k, isDefault := sdks.DefaultModelOption(ofn.FullName()); isDefault {
+			if k >= len(oargs) {
+				return nil, false
+			}
+			defaults = orUnknown(e.read(oargs[k], nil, o, edgeOther)) // the last one wins
+		}
+	}
+	names, found, known := e.modelNames(args[len(args)-1])
+	switch {
+	case !known:
+		return nil, false
+	case !found && generate && defaults != nil:
+		names = defaults
+	case !found:
+		return nil, false
+	}
+	providers := map[string]bool{}
+	for _, n := range names {
+		p, _, hasProvider := strings.Cut(n.Lit, "/")
+		if !hasProvider || p == "" {
+			return nil, false
+		}
+		providers[p] = true
+	}
+	for _, p := range plugins {
+		if p.v == nil {
+			out = append(out, Unknown())
+			continue
+		}
+		row, known := sdks.PluginType(p.v.Type())
+		if !known {
+			out = append(out, Unknown()) // a plugin of any name
+			continue
+		}
+		if !e.serves(row, p.v, p.at, providers) {
+			continue
+		}
+		if !generate && row.EmbedderAtName {
+			out = append(out, atName(row, names)...)
+			continue
+		}
+		out = append(out, e.plugin(row, p.v, p.at)...)
+	}
+	return orUnknown(out.normalize()), true
+}
+
+// serves reports whether plugin v, described by row, may be named one of
+// providers: its Provider, the literals its ProviderField may hold, or any
+// name when neither is known.
+func (e *eval) serves(row sdks.Ctor, v ssa.Value, at ssa.Instruction, providers map[string]bool) bool {
+	switch {
+	case row.Provider != "":
+		return providers[row.Provider]
+	case row.ProviderField != "":
+		for _, s := range e.read(v, splitPath(row.ProviderField), at, edgeOther) {
+			if !s.IsLiteral() || providers[s.Lit] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// atName are the addresses that embedder names of plugin row
+// ("ollama/http://10.0.0.5:11434") name after its provider.
+func atName(row sdks.Ctor, names Strs) Strs {
+	var out Strs
+	for _, n := range names {
+		p, rest, _ := strings.Cut(n.Lit, "/")
+		if p != row.Provider {
+			continue
+		}
+		n.Lit = rest
+		out = append(out, n)
+	}
+	return out
+}
+
+// modelNames are the model names that the options v of a use give
+// (ai.WithModelName(name), ai.WithModel(m) of a model the table names):
+// found is false when none names one, known false when an option cannot
+// be read (one built elsewhere may name a model).
+func (e *eval) modelNames(v ssa.Value) (names Strs, found, known bool) {
+	elems, known := varargs(v)
+	if !known {
+		return nil, false, false
+	}
+	for _, el := range elems {
+		if mi, isIface := el.(*ssa.MakeInterface); isIface {
+			el = mi.X
+		}
+		o, isCall := el.(*ssa.Call)
+		if !isCall {
+			return nil, false, false
+		}
+		ofn, oargs := calleeArgs(o.Common())
+		if ofn == nil || ofn.Pkg() == nil || !sdks.InSDK(ofn.Pkg().Path()) {
+			return nil, false, false
+		}
+		if k, isName := sdks.ModelOption(ofn.FullName()); isName {
+			if k >= len(oargs) {
+				return nil, false, false
+			}
+			names = append(names, orUnknown(e.read(oargs[k], nil, o, edgeOther))...)
+			found = true
+			continue
+		}
+		if k, isArg := sdks.ModelArgOption(ofn.FullName()); isArg {
+			if k >= len(oargs) {
+				return nil, false, false
+			}
+			ns, named := e.modelName(oargs[k], o)
+			if !named {
+				return nil, false, false
+			}
+			names = append(names, ns...)
+			found = true
+		}
+	}
+	return names, found, true
+}
+
+// modelName is the name of model value m (an ai.Model or an ai.ModelRef)
+// made by one of the table's Namers (googlegenai.GoogleAIModel(g, "x"):
+// "googleai/" and more). named is false for a model from elsewhere.
+func (e *eval) modelName(m ssa.Value, at ssa.Instruction) (Strs, bool) {
+	switch x := m.(type) {
+	case *ssa.MakeInterface: // an ai.ModelRef
+		m = x.X
+	case *ssa.ChangeInterface: // an ai.Model as an ai.ModelArg
+		m = x.X
+	case *ssa.ChangeType: // the same, between identical interfaces
+		m = x.X
+	}
+	c, isCall := m.(*ssa.Call)
+	if !isCall {
+		return nil, false
+	}
+	fn, args := calleeArgs(c.Common())
+	if fn == nil {
+		return nil, false
+	}
+	n, isNamer := sdks.ModelNamer(fn.FullName())
+	switch {
+	case !isNamer:
+		return nil, false
+	case n.Provider != "":
+		return Strs{Prefix(n.Provider + "/")}, true
+	case n.Arg < 0 || n.Arg >= len(args):
+		return nil, false
+	}
+	return orUnknown(e.read(args[n.Arg], nil, c, edgeOther)), true
 }
 
 // plugin is the base URL of plugin value v, described by p: an override

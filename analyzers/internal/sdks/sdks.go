@@ -64,6 +64,16 @@ type Ctor struct {
 	// OptsField is a field of a plugin struct holding a slice of option
 	// values: an Overrides function among them wins over ConfigPath.
 	OptsField string
+	// Provider is a plugin's name (what its Name method returns), the
+	// prefix of the model names it serves ("ollama" in "ollama/llama3");
+	// ProviderField is the plugin's field holding it instead
+	// (compat_oai.OpenAICompatible's Provider). Neither: the name is
+	// unknown and the plugin may serve any model.
+	Provider      string
+	ProviderField string
+	// EmbedderAtName: the plugin's embedders are named provider/address
+	// and send to that address, not to the plugin's (genkit's ollama).
+	EmbedderAtName bool
 }
 
 // RegionPlaceholder is the region a base URL names when the table cannot
@@ -120,6 +130,34 @@ type SDK struct {
 	// means Default), RegionField and OptsField. A plugin of a type not in
 	// the table makes the host unknown.
 	Plugins map[string]Ctor
+	// ModelUses are the framework's helpers (FullName) that send to the
+	// one plugin their model name selects (genkit.Generate); true when
+	// the framework's default model (DefaultModelOptions) applies when
+	// they are given none (false: Embed, whose embedder has no default).
+	ModelUses map[string]bool
+	// ModelOptions maps an option function of a use to the index of its
+	// model name argument ("provider/model": ai.WithModelName).
+	ModelOptions map[string]int
+	// ModelArgOptions maps an option function of a use to the index of
+	// its model value argument (ai.WithModel(m)), whose name comes from
+	// the Namers call that made m.
+	ModelArgOptions map[string]int
+	// Namers are functions (FullName) returning a model, or a reference
+	// to one, whose name they know (googlegenai.GoogleAIModel(g, "x") is
+	// "googleai/x").
+	Namers map[string]Namer
+	// DefaultModelOptions maps an option function of the constructor to
+	// the index of its default model name argument
+	// (genkit.WithDefaultModel).
+	DefaultModelOptions map[string]int
+}
+
+// Namer is a function that returns a model named by its argument Arg
+// ("provider/model"), or, when Provider is set, a model of that provider
+// whatever its arguments.
+type Namer struct {
+	Arg      int
+	Provider string
 }
 
 const (
@@ -136,6 +174,24 @@ const (
 // field field when it is set.
 func plugin(def, env, field string) Ctor {
 	return Ctor{Default: def, Env: env, Arg: -1, ConfigArg: -1, ConfigPath: field, EmptyIsDefault: field != ""}
+}
+
+// named is plugin p whose Name() is provider.
+func named(p Ctor, provider string) Ctor {
+	p.Provider = provider
+	return p
+}
+
+// providerField is plugin p whose Name() is its field field.
+func providerField(p Ctor, field string) Ctor {
+	p.ProviderField = field
+	return p
+}
+
+// embedsAtName is plugin p whose embedders are named provider/address.
+func embedsAtName(p Ctor) Ctor {
+	p.EmbedderAtName = true
+	return p
 }
 
 // opts is plugin p whose Opts field may hold a base-URL option.
@@ -436,11 +492,48 @@ var Table = func() []SDK {
 			// (genkit/genkit.go:212, 102) returns the *genkit.Genkit that
 			// the helpers Generate, GenerateText, GenerateData, Embed, ...
 			// (genkit.go:954-1175) take after the context; each model
-			// plugin sends the requests of its models. The table models
-			// the *Genkit as reaching every plugin it was given (the model
-			// name, "ollama/llama3", that picks one per call is not read):
-			// a program that registers a cloud plugin beside a local one
-			// is reported. v1.4.0, plugins/:
+			// plugin sends the requests of its models. The *Genkit reaches
+			// every plugin it was given, but one call reaches only the
+			// plugin its model name selects (hosts.modelTargets reads it
+			// when the *Genkit comes from an Init in the same function):
+			//   - Init registers each plugin under its Name()
+			//     (genkit.go:225-231; a second plugin of the same name
+			//     panics, internal/registry/registry.go:104-112), and the
+			//     default model of WithDefaultModel (genkit.go:110, 245).
+			//   - ai.WithModelName(name) is NewModelRef(name), and
+			//     ai.WithModel(m) any ModelArg, one of them at most
+			//     (ai/option.go:135-139, 225-233); ai.Generate sends by
+			//     m.Name() (ai/generate.go:432-435, 515), or, with no model
+			//     option, by the default model (ai/generate.go:204-211).
+			//     GenerateText and GenerateData go through ai.Generate
+			//     (ai/generate.go:549-565).
+			//   - The name selects the registered action "/model/p/id" of
+			//     api.ParseName's provider p, the text before the first
+			//     "/" (core/action.go:326-329, core/api/utils.go:58-65),
+			//     else the plugin whose Name() is p resolves it
+			//     (registry.go:225-254, genkit.go:503).
+			//   - Embed does the same with ai.WithEmbedderName, without a
+			//     default (ai/embedder.go:165-181, ai/option.go:808-816).
+			// Names: ollama "ollama" (ollama/ollama.go:40, 206-208);
+			// googlegenai "googleai", "vertexai" (googlegenai.go:27-28,
+			// 75-82); anthropic "anthropic" (anthropic/anthropic.go:38,
+			// 53-55); compat_oai the Provider field
+			// (compat_oai/compat_oai.go:105-107); compat_oai/openai
+			// "openai" (openai.go:30, 174-176); compat_oai/anthropic
+			// "anthropic" (anthropic.go:29, 123-125). Models made by
+			// name: googlegenai.GoogleAIModel, VertexAIModel, ModelRef,
+			// GoogleAIModelRef, VertexAIModelRef, GoogleAIEmbedder,
+			// VertexAIEmbedder (googlegenai.go:286-323), ollama.Model
+			// (ollama.go:100-103), (*ollama.Ollama).DefineModel: "ollama/"
+			// + the definition's name, sent to the receiver's
+			// ServerAddress (ollama.go:61, 90-91), genkit.LookupModel and
+			// ai.NewModelRef. Not read: a model a program defines itself
+			// under a plugin's prefix (genkit.DefineModel(g, "ollama/x",
+			// fn), compat_oai's DefineModel(provider, id) on a plugin of
+			// another Provider, compat_oai.go:110): the prefix then names
+			// the wrong plugin. Ollama's embedders are named
+			// "ollama/{serverAddress}" and send there (embed.go:131-145).
+			// v1.4.0, plugins/:
 			//   - ollama.Ollama: ServerAddress, required (Init panics
 			//     without it), + "/api/chat" or "/api/generate"
 			//     (ollama/ollama.go:198-220, 289-291); no environment
@@ -479,17 +572,42 @@ var Table = func() []SDK {
 			Ctors:         map[string]Ctor{genkit + "/genkit.Init": options("", "")},
 			PluginOptions: []string{genkit + "/genkit.WithPlugins"},
 			Plugins: map[string]Ctor{
-				genkit + "/plugins/ollama.Ollama":        plugin("", "", "ServerAddress"),
-				genkit + "/plugins/googlegenai.GoogleAI": plugin("https://generativelanguage.googleapis.com/", "GOOGLE_GEMINI_BASE_URL", ""),
+				genkit + "/plugins/ollama.Ollama":        embedsAtName(named(plugin("", "", "ServerAddress"), "ollama")),
+				genkit + "/plugins/googlegenai.GoogleAI": named(plugin("https://generativelanguage.googleapis.com/", "GOOGLE_GEMINI_BASE_URL", ""), "googleai"),
 				genkit + "/plugins/googlegenai.VertexAI": {
 					Default: "https://region-aiplatform.googleapis.com/", Env: "GOOGLE_VERTEX_BASE_URL", Arg: -1, ConfigArg: -1,
 					RegionField: "Location", RegionURL: "https://%s-aiplatform.googleapis.com/", GlobalURL: "https://aiplatform.googleapis.com/",
+					Provider: "vertexai",
 				},
-				genkit + "/plugins/anthropic.Anthropic":            plugin(anthropicDefault, "ANTHROPIC_BASE_URL", "BaseURL"),
-				genkit + "/plugins/compat_oai.OpenAICompatible":    opts(plugin(openAIDefault+"/", "OPENAI_BASE_URL", "BaseURL")),
-				genkit + "/plugins/compat_oai/openai.OpenAI":       opts(plugin(openAIDefault+"/", "OPENAI_BASE_URL", "")),
-				genkit + "/plugins/compat_oai/anthropic.Anthropic": opts(plugin("https://api.anthropic.com/v1", "ANTHROPIC_BASE_URL", "")),
+				genkit + "/plugins/anthropic.Anthropic":            named(plugin(anthropicDefault, "ANTHROPIC_BASE_URL", "BaseURL"), "anthropic"),
+				genkit + "/plugins/compat_oai.OpenAICompatible":    providerField(opts(plugin(openAIDefault+"/", "OPENAI_BASE_URL", "BaseURL")), "Provider"),
+				genkit + "/plugins/compat_oai/openai.OpenAI":       named(opts(plugin(openAIDefault+"/", "OPENAI_BASE_URL", "")), "openai"),
+				genkit + "/plugins/compat_oai/anthropic.Anthropic": named(opts(plugin("https://api.anthropic.com/v1", "ANTHROPIC_BASE_URL", "")), "anthropic"),
 			},
+			ModelUses: map[string]bool{
+				genkit + "/genkit.Generate":           true,
+				genkit + "/genkit.GenerateText":       true,
+				genkit + "/genkit.GenerateData":       true,
+				genkit + "/genkit.GenerateStream":     true,
+				genkit + "/genkit.GenerateDataStream": true,
+				genkit + "/genkit.Embed":              false,
+			},
+			ModelOptions:    map[string]int{genkit + "/ai.WithModelName": 0, genkit + "/ai.WithEmbedderName": 0},
+			ModelArgOptions: map[string]int{genkit + "/ai.WithModel": 0, genkit + "/ai.WithEmbedder": 0},
+			Namers: map[string]Namer{
+				genkit + "/ai.NewModelRef":                            {Arg: 0},
+				genkit + "/genkit.LookupModel":                        {Arg: 1},
+				genkit + "/plugins/googlegenai.ModelRef":              {Arg: 0},
+				genkit + "/plugins/googlegenai.GoogleAIModelRef":      {Arg: -1, Provider: "googleai"},
+				genkit + "/plugins/googlegenai.VertexAIModelRef":      {Arg: -1, Provider: "vertexai"},
+				genkit + "/plugins/googlegenai.GoogleAIModel":         {Arg: -1, Provider: "googleai"},
+				genkit + "/plugins/googlegenai.VertexAIModel":         {Arg: -1, Provider: "vertexai"},
+				genkit + "/plugins/googlegenai.GoogleAIEmbedder":      {Arg: -1, Provider: "googleai"},
+				genkit + "/plugins/googlegenai.VertexAIEmbedder":      {Arg: -1, Provider: "vertexai"},
+				genkit + "/plugins/ollama.Model":                      {Arg: -1, Provider: "ollama"},
+				"(*" + genkit + "/plugins/ollama.Ollama).DefineModel": {Arg: -1, Provider: "ollama"},
+			},
+			DefaultModelOptions: map[string]int{genkit + "/genkit.WithDefaultModel": 0},
 		},
 		{
 			Module:      anyllm,
@@ -517,6 +635,11 @@ var (
 	pluginOptions = map[string]bool{}
 	plugins       = map[string]Ctor{}
 	clientPkg     = map[string]*SDK{}
+	modelUses     = map[string]bool{}
+	modelOptions  = map[string]int{}
+	modelArgOpts  = map[string]int{}
+	namers        = map[string]Namer{}
+	defaultModels = map[string]int{}
 )
 
 func init() {
@@ -543,7 +666,56 @@ func init() {
 		for _, p := range s.ClientPkgs {
 			clientPkg[p] = s
 		}
+		for k, v := range s.ModelUses {
+			modelUses[k] = v
+		}
+		for k, v := range s.ModelOptions {
+			modelOptions[k] = v
+		}
+		for k, v := range s.ModelArgOptions {
+			modelArgOpts[k] = v
+		}
+		for k, v := range s.Namers {
+			namers[k] = v
+		}
+		for k, v := range s.DefaultModelOptions {
+			defaultModels[k] = v
+		}
 	}
+}
+
+// ModelUse reports whether the helper fullName sends to the plugin its
+// model name selects, and whether the default model applies to it.
+func ModelUse(fullName string) (usesDefault, ok bool) {
+	usesDefault, ok = modelUses[fullName]
+	return usesDefault, ok
+}
+
+// ModelOption returns the index of the model name argument of the option
+// function fullName.
+func ModelOption(fullName string) (int, bool) {
+	i, ok := modelOptions[fullName]
+	return i, ok
+}
+
+// ModelArgOption returns the index of the model value argument of the
+// option function fullName.
+func ModelArgOption(fullName string) (int, bool) {
+	i, ok := modelArgOpts[fullName]
+	return i, ok
+}
+
+// ModelNamer returns how the function fullName names the model it returns.
+func ModelNamer(fullName string) (Namer, bool) {
+	n, ok := namers[fullName]
+	return n, ok
+}
+
+// DefaultModelOption returns the index of the default model name argument
+// of the constructor option fullName.
+func DefaultModelOption(fullName string) (int, bool) {
+	i, ok := defaultModels[fullName]
+	return i, ok
 }
 
 // Region returns the index of the region argument of the option function

@@ -82,6 +82,111 @@ func TestTableConsistent(t *testing.T) {
 				t.Errorf("%s: config constructor %s outside the module", s.Module, name)
 			}
 		}
+		checkModels(t, s)
+	}
+}
+
+// checkModels checks the rows by which a framework's model name selects
+// one plugin: every function in the module, every plugin of a framework
+// with model uses named one way, and every namer knowing the provider one
+// way.
+func checkModels(t *testing.T, s SDK) {
+	t.Helper()
+	var names []string
+	for name := range s.ModelUses {
+		names = append(names, name)
+	}
+	for name := range s.ModelOptions {
+		names = append(names, name)
+	}
+	for name := range s.ModelArgOptions {
+		names = append(names, name)
+	}
+	for name := range s.DefaultModelOptions {
+		names = append(names, name)
+	}
+	for name, n := range s.Namers {
+		names = append(names, name)
+		if (n.Arg >= 0) == (n.Provider != "") {
+			t.Errorf("%s: namer %s needs either a name argument or a provider", s.Module, name)
+		}
+	}
+	for _, name := range names {
+		pkg := strings.TrimPrefix(funcPkg(name), "(*") // "(*pkg.T).M"
+		if i := strings.LastIndexByte(pkg, '.'); strings.HasPrefix(name, "(") && i >= 0 {
+			pkg = pkg[:i]
+		}
+		if !within(pkg, s.Module) {
+			t.Errorf("%s: model function %s outside the module", s.Module, name)
+		}
+	}
+	if len(s.ModelUses) == 0 {
+		return
+	}
+	for name, p := range s.Plugins {
+		if (p.Provider != "") == (p.ProviderField != "") {
+			t.Errorf("%s: plugin %s needs either a provider or a provider field", s.Module, name)
+		}
+		if strings.Contains(p.Provider, "/") {
+			t.Errorf("%s: provider %q of %s holds a slash", s.Module, p.Provider, name)
+		}
+	}
+}
+
+// TestModelRows: genkit's names, as Name() returns them in v1.4.0, and the
+// uses, options and namers the selection by model name reads.
+func TestModelRows(t *testing.T) {
+	const gk = "github.com/firebase/genkit/go"
+	named := func(path, name string) *types.Named {
+		tn := types.NewTypeName(token.NoPos, types.NewPackage(path, "p"), name, nil)
+		return types.NewNamed(tn, types.NewStruct(nil, nil), nil)
+	}
+	for typ, want := range map[string]string{
+		"plugins/ollama.Ollama":                  "ollama",
+		"plugins/googlegenai.GoogleAI":           "googleai",
+		"plugins/googlegenai.VertexAI":           "vertexai",
+		"plugins/anthropic.Anthropic":            "anthropic",
+		"plugins/compat_oai/openai.OpenAI":       "openai",
+		"plugins/compat_oai/anthropic.Anthropic": "anthropic",
+	} {
+		i := strings.LastIndexByte(typ, '.')
+		p, ok := PluginType(types.NewPointer(named(gk+"/"+typ[:i], typ[i+1:])))
+		if !ok || p.Provider != want || p.ProviderField != "" {
+			t.Errorf("%s: provider %q (field %q), want %q", typ, p.Provider, p.ProviderField, want)
+		}
+	}
+	if p, _ := PluginType(named(gk+"/plugins/compat_oai", "OpenAICompatible")); p.ProviderField != "Provider" {
+		t.Errorf("compat_oai.OpenAICompatible: its name is the Provider field, got %+v", p)
+	}
+	if p, _ := PluginType(named(gk+"/plugins/ollama", "Ollama")); !p.EmbedderAtName {
+		t.Error("ollama's embedders are named by their own address")
+	}
+	if gen, ok := ModelUse(gk + "/genkit.GenerateText"); !ok || !gen {
+		t.Error("GenerateText: a generation, where the default model applies")
+	}
+	if gen, ok := ModelUse(gk + "/genkit.Embed"); !ok || gen {
+		t.Error("Embed: an embedding, with no default")
+	}
+	if _, ok := ModelUse(gk + "/genkit.Retrieve"); ok {
+		t.Error("Retrieve selects no model plugin")
+	}
+	if k, ok := ModelOption(gk + "/ai.WithModelName"); !ok || k != 0 {
+		t.Error("ai.WithModelName(name)")
+	}
+	if k, ok := ModelArgOption(gk + "/ai.WithModel"); !ok || k != 0 {
+		t.Error("ai.WithModel(m)")
+	}
+	if k, ok := DefaultModelOption(gk + "/genkit.WithDefaultModel"); !ok || k != 0 {
+		t.Error("genkit.WithDefaultModel(name)")
+	}
+	if n, ok := ModelNamer(gk + "/plugins/googlegenai.GoogleAIModel"); !ok || n.Provider != "googleai" {
+		t.Errorf("googlegenai.GoogleAIModel: %+v", n)
+	}
+	if n, ok := ModelNamer("(*" + gk + "/plugins/ollama.Ollama).DefineModel"); !ok || n.Provider != "ollama" {
+		t.Errorf("(*ollama.Ollama).DefineModel: %+v", n)
+	}
+	if n, ok := ModelNamer(gk + "/ai.NewModelRef"); !ok || n.Arg != 0 || n.Provider != "" {
+		t.Errorf("ai.NewModelRef: %+v", n)
 	}
 }
 

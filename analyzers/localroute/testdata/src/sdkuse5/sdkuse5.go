@@ -1,6 +1,7 @@
 // Package sdkuse5 uses genkit (stubs with the real import paths): a
 // *genkit.Genkit initialised with plugins reaches every plugin's host when
-// the helpers generate through it.
+// the helpers generate through it, or only the plugin a model name selects
+// by its provider prefix.
 package sdkuse5
 
 import (
@@ -40,10 +41,131 @@ func ollamaChat(ctx context.Context, q string) (string, error) {
 	return resp.Text(), nil
 }
 
-// A cloud plugin beside the local one: the *Genkit may reach both.
-func localAssistant(ctx context.Context, q string) (string, error) { // want `localAssistant promises a local model but reaches generativelanguage.googleapis.com: localAssistant → genkit.GenerateText`
+// ---- a cloud plugin beside the local one: the model name picks one ----
+
+// "ollama/..." goes to the plugin named "ollama" only: Google is never
+// reached.
+func localAssistant(ctx context.Context, q string) (string, error) {
 	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
 	return genkit.GenerateText(ctx, g, ai.WithModelName("ollama/llama3"), ai.WithPrompt(q))
+}
+
+func flashLocalAssistant(ctx context.Context, q string) (string, error) { // want `flashLocalAssistant promises a local model but reaches generativelanguage.googleapis.com: flashLocalAssistant → genkit.GenerateText`
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
+	return genkit.GenerateText(ctx, g, ai.WithModelName("googleai/gemini-2.5-flash"), ai.WithPrompt(q))
+}
+
+// The local plugin's address is external: the name selects it, and only it.
+func otherLocalAssistant(ctx context.Context, q string) (string, error) { // want `otherLocalAssistant promises a local model but reaches ollama.example.com: otherLocalAssistant → genkit.GenerateText`
+	g := genkit.Init(ctx, genkit.WithPlugins(&googlegenai.GoogleAI{}, &ollama.Ollama{ServerAddress: "https://ollama.example.com"}))
+	return genkit.GenerateText(ctx, g, ai.WithModelName("ollama/llama3"), ai.WithPrompt(q))
+}
+
+// Only the provider prefix matters: the rest may be anything.
+func prefixLocalAssistant(ctx context.Context, model, q string) (string, error) {
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
+	return genkit.GenerateText(ctx, g, ai.WithModelName("ollama/"+model), ai.WithPrompt(q))
+}
+
+// With no model option, the default model of Init decides.
+func localDefaultAssistant(ctx context.Context, q string) (string, error) {
+	g := genkit.Init(ctx,
+		genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}),
+		genkit.WithDefaultModel("ollama/llama3"))
+	resp, err := genkit.Generate(ctx, g, ai.WithPrompt(q))
+	if err != nil {
+		return "", err
+	}
+	return resp.Text(), nil
+}
+
+func flashDefaultLocalModel(ctx context.Context, q string) (string, error) { // want `flashDefaultLocalModel promises a local model but reaches generativelanguage.googleapis.com: flashDefaultLocalModel → genkit.Generate`
+	g := genkit.Init(ctx,
+		genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}),
+		genkit.WithDefaultModel("googleai/gemini-2.5-flash"))
+	resp, err := genkit.Generate(ctx, g, ai.WithPrompt(q))
+	if err != nil {
+		return "", err
+	}
+	return resp.Text(), nil
+}
+
+// A per-call model wins over the default.
+func overridingLocalAssistant(ctx context.Context, q string) (string, error) {
+	g := genkit.Init(ctx,
+		genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}),
+		genkit.WithDefaultModel("googleai/gemini-2.5-flash"))
+	return genkit.GenerateText(ctx, g, ai.WithModelName("ollama/llama3"), ai.WithPrompt(q))
+}
+
+// The model name from the caller: either plugin may serve it.
+func localModelByName(ctx context.Context, model, q string) (string, error) { // want `localModelByName promises a local model but reaches generativelanguage.googleapis.com: localModelByName → genkit.GenerateText`
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
+	return genkit.GenerateText(ctx, g, ai.WithModelName(model), ai.WithPrompt(q))
+}
+
+// A model value the plugin helpers name.
+func localHelperModel(ctx context.Context, q string) (string, error) { // want `localHelperModel promises a local model but reaches generativelanguage.googleapis.com: localHelperModel → genkit.GenerateText`
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
+	return genkit.GenerateText(ctx, g, ai.WithModel(googlegenai.GoogleAIModel(g, "gemini-2.5-flash")), ai.WithPrompt(q))
+}
+
+func localDefinedModel(ctx context.Context, q string) (string, error) {
+	o := &ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}
+	g := genkit.Init(ctx, genkit.WithPlugins(o, &googlegenai.GoogleAI{}))
+	m := o.DefineModel(g, ollama.ModelDefinition{Name: "llama3", Type: "chat"}, nil)
+	return genkit.GenerateText(ctx, g, ai.WithModel(m), ai.WithPrompt(q))
+}
+
+func refLocalModel(ctx context.Context, q string) (string, error) {
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
+	return genkit.GenerateText(ctx, g, ai.WithModel(ai.NewModelRef("ollama/llama3", nil)), ai.WithPrompt(q))
+}
+
+// A model from elsewhere: its name is not read, the union stands.
+func localSomeModel(ctx context.Context, m ai.Model, q string) (string, error) { // want `localSomeModel promises a local model but reaches generativelanguage.googleapis.com: localSomeModel → genkit.GenerateText`
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
+	return genkit.GenerateText(ctx, g, ai.WithModel(m), ai.WithPrompt(q))
+}
+
+// A *Genkit from the caller: not traced to its Init, whose plugins decide.
+func passedLocalModel(ctx context.Context, g *genkit.Genkit, q string) (string, error) {
+	return genkit.GenerateText(ctx, g, ai.WithModelName("ollama/llama3"), ai.WithPrompt(q))
+}
+
+// compat_oai's name is its Provider field.
+func studioLocalChat(ctx context.Context, q string) (string, error) {
+	g := genkit.Init(ctx, genkit.WithPlugins(
+		&compat_oai.OpenAICompatible{Provider: "lmstudio", BaseURL: "http://localhost:1234/v1"},
+		&compat_oai.OpenAICompatible{Provider: "deepseek", BaseURL: "https://api.deepseek.com"}))
+	return genkit.GenerateText(ctx, g, ai.WithModelName("lmstudio/qwen3"), ai.WithPrompt(q))
+}
+
+func secondLocalChat(ctx context.Context, q string) (string, error) { // want `secondLocalChat promises a local model but reaches api.deepseek.com: secondLocalChat → genkit.GenerateText`
+	g := genkit.Init(ctx, genkit.WithPlugins(
+		&compat_oai.OpenAICompatible{Provider: "lmstudio", BaseURL: "http://localhost:1234/v1"},
+		&compat_oai.OpenAICompatible{Provider: "deepseek", BaseURL: "https://api.deepseek.com"}))
+	return genkit.GenerateText(ctx, g, ai.WithModelName("deepseek/deepseek-chat"), ai.WithPrompt(q))
+}
+
+// Embedders by name: googleai's from the plugin; ollama's named by the
+// address they send to.
+func flashLocalEmbedding(ctx context.Context) error { // want `flashLocalEmbedding promises a local model but reaches generativelanguage.googleapis.com: flashLocalEmbedding → genkit.Embed`
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
+	_, err := genkit.Embed(ctx, g, ai.WithEmbedderName("googleai/text-embedding-004"))
+	return err
+}
+
+func ollamaLocalEmbedding(ctx context.Context) error {
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}, &googlegenai.GoogleAI{}))
+	_, err := genkit.Embed(ctx, g, ai.WithEmbedderName("ollama/http://127.0.0.1:11434"))
+	return err
+}
+
+func otherLocalEmbedding(ctx context.Context) error { // want `otherLocalEmbedding promises a local model but reaches embed.example.com: otherLocalEmbedding → genkit.Embed`
+	g := genkit.Init(ctx, genkit.WithPlugins(&ollama.Ollama{ServerAddress: "http://127.0.0.1:11434"}))
+	_, err := genkit.Embed(ctx, g, ai.WithEmbedderName("ollama/https://embed.example.com"))
+	return err
 }
 
 // ---- googlegenai: the Gemini API, or Vertex AI in a location ----

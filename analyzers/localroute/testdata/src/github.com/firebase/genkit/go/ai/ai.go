@@ -26,3 +26,32 @@ func (mr *ModelResponse) Text() string { return mr.text }
 type EmbedderOption interface{ applyEmbedder() }
 
 type EmbedResponse struct{ Embeddings [][]float32 }
+
+// ModelArg is a model or a reference to one, by name.
+type ModelArg interface{ Name() string }
+
+// Model is a model defined in the registry.
+type Model interface{ Name() string }
+
+type ModelOptions struct{ Label string }
+
+type ModelRef struct {
+	name   string
+	config any
+}
+
+func NewModelRef(name string, config any) ModelRef { return ModelRef{name: name, config: config} }
+
+func (r ModelRef) Name() string { return r.name }
+
+type modelArg struct{ m ModelArg }
+
+func (m modelArg) applyGenerate(o *generateOptions) error { o.model = m.m.Name(); return nil }
+
+func WithModel(model ModelArg) GenerateOption { return modelArg{model} }
+
+type embedderName string
+
+func (embedderName) applyEmbedder() {}
+
+func WithEmbedderName(name string) EmbedderOption { return embedderName(name) }

@@ -56,3 +56,5 @@ func GenerateData[Out any](ctx context.Context, g *Genkit, opts ...ai.GenerateOp
 func Embed(ctx context.Context, g *Genkit, opts ...ai.EmbedderOption) (*ai.EmbedResponse, error) {
 	return &ai.EmbedResponse{}, nil
 }
+
+func LookupModel(g *Genkit, name string) ai.Model { return nil }

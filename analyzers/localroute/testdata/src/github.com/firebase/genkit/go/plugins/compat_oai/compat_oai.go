@@ -17,6 +17,6 @@ type OpenAICompatible struct {
 	BaseURL  string
 }
 
-func (o *OpenAICompatible) Name() string { return "openaicompatible" }
+func (o *OpenAICompatible) Name() string { return o.Provider }
 
 func (o *OpenAICompatible) Init(ctx context.Context) []api.Action { return nil }

@@ -5,7 +5,9 @@ package googlegenai
 import (
 	"context"
 
+	"github.com/firebase/genkit/go/ai"
 	"github.com/firebase/genkit/go/core/api"
+	"github.com/firebase/genkit/go/genkit"
 )
 
 type GoogleAI struct{ APIKey string }
@@ -22,3 +24,7 @@ func (ga *GoogleAI) Init(ctx context.Context) []api.Action { return nil }
 func (v *VertexAI) Name() string { return "vertexai" }
 
 func (v *VertexAI) Init(ctx context.Context) []api.Action { return nil }
+
+func GoogleAIModel(g *genkit.Genkit, name string) ai.Model {
+	return genkit.LookupModel(g, "googleai/"+name)
+}

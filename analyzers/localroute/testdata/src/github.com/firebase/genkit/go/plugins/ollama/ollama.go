@@ -5,7 +5,9 @@ package ollama
 import (
 	"context"
 
+	"github.com/firebase/genkit/go/ai"
 	"github.com/firebase/genkit/go/core/api"
+	"github.com/firebase/genkit/go/genkit"
 )
 
 type Ollama struct {
@@ -16,3 +18,12 @@ type Ollama struct {
 func (o *Ollama) Name() string { return "ollama" }
 
 func (o *Ollama) Init(ctx context.Context) []api.Action { return nil }
+
+type ModelDefinition struct {
+	Name string
+	Type string
+}
+
+func (o *Ollama) DefineModel(g *genkit.Genkit, model ModelDefinition, opts *ai.ModelOptions) ai.Model {
+	return nil
+}
