@@ -307,7 +307,7 @@ func (e *eval) modelTargets(s Sink) (out Strs, ok bool) {
 	if fn == nil || len(args) == 0 || !fn.Type().(*types.Signature).Variadic() {
 		return nil, false
 	}
-	generate, isUse := sdks.ModelUse(fn.FullName())
+	generate, isUse := sdks.DispatchUse(fn.FullName())
 	if !isUse {
 		return nil, false
 	}
@@ -452,7 +452,7 @@ func (e *eval) modelNames(v ssa.Value) (names Strs, found, known bool) {
 		if ofn == nil || ofn.Pkg() == nil || !sdks.InSDK(ofn.Pkg().Path()) {
 			return nil, false, false
 		}
-		if k, isName := sdks.ModelOption(ofn.FullName()); isName {
+		if k, isName := sdks.ModelNameOption(ofn.FullName()); isName {
 			if k >= len(oargs) {
 				return nil, false, false
 			}

@@ -130,14 +130,14 @@ type SDK struct {
 	// means Default), RegionField and OptsField. A plugin of a type not in
 	// the table makes the host unknown.
 	Plugins map[string]Ctor
-	// ModelUses are the framework's helpers (FullName) that send to the
+	// DispatchUses are the framework's helpers (FullName) that send to the
 	// one plugin their model name selects (genkit.Generate); true when
 	// the framework's default model (DefaultModelOptions) applies when
 	// they are given none (false: Embed, whose embedder has no default).
-	ModelUses map[string]bool
-	// ModelOptions maps an option function of a use to the index of its
+	DispatchUses map[string]bool
+	// ModelNameOptions maps an option function of a use to the index of its
 	// model name argument ("provider/model": ai.WithModelName).
-	ModelOptions map[string]int
+	ModelNameOptions map[string]int
 	// ModelArgOptions maps an option function of a use to the index of
 	// its model value argument (ai.WithModel(m)), whose name comes from
 	// the Namers call that made m.
@@ -584,7 +584,7 @@ var Table = func() []SDK {
 				genkit + "/plugins/compat_oai/openai.OpenAI":       named(opts(plugin(openAIDefault+"/", "OPENAI_BASE_URL", "")), "openai"),
 				genkit + "/plugins/compat_oai/anthropic.Anthropic": named(opts(plugin("https://api.anthropic.com/v1", "ANTHROPIC_BASE_URL", "")), "anthropic"),
 			},
-			ModelUses: map[string]bool{
+			DispatchUses: map[string]bool{
 				genkit + "/genkit.Generate":           true,
 				genkit + "/genkit.GenerateText":       true,
 				genkit + "/genkit.GenerateData":       true,
@@ -592,8 +592,8 @@ var Table = func() []SDK {
 				genkit + "/genkit.GenerateDataStream": true,
 				genkit + "/genkit.Embed":              false,
 			},
-			ModelOptions:    map[string]int{genkit + "/ai.WithModelName": 0, genkit + "/ai.WithEmbedderName": 0},
-			ModelArgOptions: map[string]int{genkit + "/ai.WithModel": 0, genkit + "/ai.WithEmbedder": 0},
+			ModelNameOptions: map[string]int{genkit + "/ai.WithModelName": 0, genkit + "/ai.WithEmbedderName": 0},
+			ModelArgOptions:  map[string]int{genkit + "/ai.WithModel": 0, genkit + "/ai.WithEmbedder": 0},
 			Namers: map[string]Namer{
 				genkit + "/ai.NewModelRef":                            {Arg: 0},
 				genkit + "/genkit.LookupModel":                        {Arg: 1},
@@ -628,18 +628,18 @@ func providerPkgs(mod string, ps ...string) []string {
 }
 
 var (
-	ctors         = map[string]Ctor{}
-	configs       = map[string][]ConfigField{}
-	overrides     = map[string]int{}
-	regions       = map[string]int{}
-	pluginOptions = map[string]bool{}
-	plugins       = map[string]Ctor{}
-	clientPkg     = map[string]*SDK{}
-	modelUses     = map[string]bool{}
-	modelOptions  = map[string]int{}
-	modelArgOpts  = map[string]int{}
-	namers        = map[string]Namer{}
-	defaultModels = map[string]int{}
+	ctors            = map[string]Ctor{}
+	configs          = map[string][]ConfigField{}
+	overrides        = map[string]int{}
+	regions          = map[string]int{}
+	pluginOptions    = map[string]bool{}
+	plugins          = map[string]Ctor{}
+	clientPkg        = map[string]*SDK{}
+	dispatchUses     = map[string]bool{}
+	modelNameOptions = map[string]int{}
+	modelArgOpts     = map[string]int{}
+	namers           = map[string]Namer{}
+	defaultModels    = map[string]int{}
 )
 
 func init() {
@@ -666,11 +666,11 @@ func init() {
 		for _, p := range s.ClientPkgs {
 			clientPkg[p] = s
 		}
-		for k, v := range s.ModelUses {
-			modelUses[k] = v
+		for k, v := range s.DispatchUses {
+			dispatchUses[k] = v
 		}
-		for k, v := range s.ModelOptions {
-			modelOptions[k] = v
+		for k, v := range s.ModelNameOptions {
+			modelNameOptions[k] = v
 		}
 		for k, v := range s.ModelArgOptions {
 			modelArgOpts[k] = v
@@ -684,17 +684,17 @@ func init() {
 	}
 }
 
-// ModelUse reports whether the helper fullName sends to the plugin its
+// DispatchUse reports whether the helper fullName sends to the plugin its
 // model name selects, and whether the default model applies to it.
-func ModelUse(fullName string) (usesDefault, ok bool) {
-	usesDefault, ok = modelUses[fullName]
+func DispatchUse(fullName string) (usesDefault, ok bool) {
+	usesDefault, ok = dispatchUses[fullName]
 	return usesDefault, ok
 }
 
-// ModelOption returns the index of the model name argument of the option
+// ModelNameOption returns the index of the model name argument of the option
 // function fullName.
-func ModelOption(fullName string) (int, bool) {
-	i, ok := modelOptions[fullName]
+func ModelNameOption(fullName string) (int, bool) {
+	i, ok := modelNameOptions[fullName]
 	return i, ok
 }
 

@@ -93,10 +93,10 @@ func TestTableConsistent(t *testing.T) {
 func checkModels(t *testing.T, s SDK) {
 	t.Helper()
 	var names []string
-	for name := range s.ModelUses {
+	for name := range s.DispatchUses {
 		names = append(names, name)
 	}
-	for name := range s.ModelOptions {
+	for name := range s.ModelNameOptions {
 		names = append(names, name)
 	}
 	for name := range s.ModelArgOptions {
@@ -120,7 +120,7 @@ func checkModels(t *testing.T, s SDK) {
 			t.Errorf("%s: model function %s outside the module", s.Module, name)
 		}
 	}
-	if len(s.ModelUses) == 0 {
+	if len(s.DispatchUses) == 0 {
 		return
 	}
 	for name, p := range s.Plugins {
@@ -161,16 +161,16 @@ func TestModelRows(t *testing.T) {
 	if p, _ := PluginType(named(gk+"/plugins/ollama", "Ollama")); !p.EmbedderAtName {
 		t.Error("ollama's embedders are named by their own address")
 	}
-	if gen, ok := ModelUse(gk + "/genkit.GenerateText"); !ok || !gen {
+	if gen, ok := DispatchUse(gk + "/genkit.GenerateText"); !ok || !gen {
 		t.Error("GenerateText: a generation, where the default model applies")
 	}
-	if gen, ok := ModelUse(gk + "/genkit.Embed"); !ok || gen {
+	if gen, ok := DispatchUse(gk + "/genkit.Embed"); !ok || gen {
 		t.Error("Embed: an embedding, with no default")
 	}
-	if _, ok := ModelUse(gk + "/genkit.Retrieve"); ok {
+	if _, ok := DispatchUse(gk + "/genkit.Retrieve"); ok {
 		t.Error("Retrieve selects no model plugin")
 	}
-	if k, ok := ModelOption(gk + "/ai.WithModelName"); !ok || k != 0 {
+	if k, ok := ModelNameOption(gk + "/ai.WithModelName"); !ok || k != 0 {
 		t.Error("ai.WithModelName(name)")
 	}
 	if k, ok := ModelArgOption(gk + "/ai.WithModel"); !ok || k != 0 {
