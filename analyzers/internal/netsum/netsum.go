@@ -39,9 +39,17 @@ type Frame struct {
 	Func   string // package-qualified caller, "app.callOllama"
 	Pos    string // "runner.go:37:9", base name only
 	Callee string // what it calls, "app.send" or "(*net/http.Client).Post"
+	// CloudModel is set on a request to an Ollama server whose model the
+	// server forwards to ollama.com: "gpt-oss:120b-cloud".
+	CloudModel string
 }
 
-func (f Frame) String() string { return fmt.Sprintf("%s (%s)", f.Callee, f.Pos) }
+func (f Frame) String() string {
+	if f.CloudModel != "" {
+		return fmt.Sprintf("%s [cloud model %s] (%s)", f.Callee, f.CloudModel, f.Pos)
+	}
+	return fmt.Sprintf("%s (%s)", f.Callee, f.Pos)
+}
 
 // PathString renders a witness path for messages:
 // "sender.Post (incident.go:16:27) → (*http.Client).Post (sender.go:15:20)".
@@ -68,7 +76,7 @@ type Reach struct {
 // With Model set, Tmpl is instead the model name of a request to an Ollama
 // server (see hosts.Resolver.Models): a caller whose argument makes it a
 // cloud model reaches ollama.com, and the last frame of Via, the request,
-// is marked with the model (CloudModelFrame).
+// is marked with the model (Frame.CloudModel).
 type ParamFlow struct {
 	Tmpl  hosts.Str
 	Dial  bool // the sink takes host:port, not a URL
@@ -691,7 +699,7 @@ func withClosures(fn *ssa.Function) []*ssa.Function {
 
 func capFrames(via []Frame) []Frame {
 	if len(via) > maxFrames {
-		if _, marked := CloudModelFrame(via[len(via)-1]); marked {
+		if via[len(via)-1].CloudModel != "" {
 			return capKeepLast(via)
 		}
 		via = via[:maxFrames]
@@ -709,29 +717,13 @@ func capKeepLast(via []Frame) []Frame {
 	return append(out, via[len(via)-1])
 }
 
-// cloudMark starts the suffix that marks a request frame whose model an
-// Ollama server forwards to ollama.com: "(*api.Client).Chat [cloud model
-// gpt-oss:120b-cloud]".
-const cloudMark = " [cloud model "
-
 // markCloud returns a copy of via whose last frame is marked with model.
 func markCloud(via []Frame, model string) []Frame {
 	out := capKeepLast(via)
 	if len(out) > 0 {
-		last := &out[len(out)-1]
-		last.Callee += cloudMark + model + "]"
+		out[len(out)-1].CloudModel = model
 	}
 	return out
-}
-
-// CloudModelFrame reports whether f is a request marked with the cloud
-// model an Ollama server forwards to ollama.com, and returns the model.
-func CloudModelFrame(f Frame) (string, bool) {
-	i := strings.Index(f.Callee, cloudMark)
-	if i < 0 || !strings.HasSuffix(f.Callee, "]") {
-		return "", false
-	}
-	return f.Callee[i+len(cloudMark) : len(f.Callee)-1], true
 }
 
 // CloudModel reports whether a witness path ends in a request whose cloud
@@ -740,7 +732,8 @@ func CloudModel(via []Frame) (string, bool) {
 	if len(via) == 0 {
 		return "", false
 	}
-	return CloudModelFrame(via[len(via)-1])
+	m := via[len(via)-1].CloudModel
+	return m, m != ""
 }
 
 // ollamaServer reports whether a request whose destinations are targets
