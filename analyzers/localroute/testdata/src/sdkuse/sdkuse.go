@@ -55,6 +55,20 @@ func translateLocally(ctx context.Context, key string) error { // want `translat
 	return err
 }
 
+// DefaultAnthropicConfig with an empty base URL uses Anthropic's API; with
+// a local one, only that (the SDK's `if baseURL == ""` default is not a
+// second host).
+func promptLocally(ctx context.Context, key string) error { // want `promptLocally promises a local model but reaches api.anthropic.com`
+	_, err := goopenai.NewClientWithConfig(goopenai.DefaultAnthropicConfig(key, "")).CreateChatCompletion(ctx, goopenai.ChatCompletionRequest{})
+	return err
+}
+
+func promptWithLocalModel(ctx context.Context, key string) error {
+	cfg := goopenai.DefaultAnthropicConfig(key, "http://127.0.0.1:8080/v1")
+	_, err := goopenai.NewClientWithConfig(cfg).CreateChatCompletion(ctx, goopenai.ChatCompletionRequest{})
+	return err
+}
+
 // LocalLLM keeps its client in a field.
 type LocalLLM struct{ client *goopenai.Client }
 
