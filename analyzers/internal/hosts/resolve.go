@@ -525,6 +525,12 @@ func (e *eval) callResult(call *ssa.Call, i int, path []string) Strs {
 		}
 		return unknown()
 	}
+	// The table's config constructors come first: their summaries join
+	// an argument with the default it replaces when empty (go-openai's
+	// DefaultAnthropicConfig), which the table keeps apart.
+	if res := e.sdkConfig(call, fn, args, i, path); res != nil {
+		return res
+	}
 	if e.r.FieldsOf != nil {
 		p := joinPath(path)
 		for _, f := range e.r.FieldsOf(fn, i) {
@@ -532,9 +538,6 @@ func (e *eval) callResult(call *ssa.Call, i int, path []string) Strs {
 				return e.instantiate(f.Vals.normalize(), args, call)
 			}
 		}
-	}
-	if res := e.sdkConfig(call, fn, args, i, path); res != nil {
-		return res
 	}
 	return unknown()
 }

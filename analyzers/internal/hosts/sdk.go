@@ -2,6 +2,7 @@ package hosts
 
 import (
 	"fmt"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -187,7 +188,9 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 				plugins = append(plugins, e.plugins(o, oargs)...)
 				continue
 			}
-			if k, isOverride := sdks.Override(ofn.FullName()); isOverride {
+			if urls, isFixed := sdks.FixedOverride(ofn.FullName()); isFixed {
+				override = fixedOverride(urls, oargs)
+			} else if k, isOverride := sdks.Override(ofn.FullName()); isOverride {
 				if k < 0 || k >= len(oargs) {
 					return unknown(), true
 				}
@@ -588,6 +591,23 @@ func (e *eval) pluginOpts(v ssa.Value, field string) (ss Strs, found bool) {
 	return ss, found
 }
 
+// fixedOverride is the base URL an option of the table's FixedOverrides
+// sets: the one its constant first argument selects, else any of them.
+func fixedOverride(urls map[string]string, oargs []ssa.Value) Strs {
+	if len(oargs) > 0 {
+		if k, ok := oargs[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			if u, ok := urls[constant.StringVal(k.Value)]; ok {
+				return one(Literal(u))
+			}
+		}
+	}
+	var out Strs
+	for _, u := range urls {
+		out = append(out, Literal(u))
+	}
+	return out.normalize()
+}
+
 // configField reads explicit stores to field of the struct variable whose
 // value arg loads, in the function making call. found is false when there
 // are none (the config came whole from elsewhere: its defaults stand).
@@ -768,7 +788,18 @@ func (e *eval) sdkConfig(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 			if f.Param >= len(args) {
 				return unknown()
 			}
-			return orUnknown(e.read(args[f.Param], nil, call, edgeOther))
+			ss := orUnknown(e.read(args[f.Param], nil, call, edgeOther))
+			if f.EmptyDefault == "" {
+				return ss
+			}
+			var out Strs
+			for _, s := range ss {
+				if s == Literal("") {
+					s = Literal(f.EmptyDefault)
+				}
+				out = append(out, s)
+			}
+			return out.normalize()
 		}
 		return one(Literal(f.Lit))
 	}

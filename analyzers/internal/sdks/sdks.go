@@ -81,11 +81,13 @@ type Ctor struct {
 const RegionPlaceholder = "region"
 
 // ConfigField is a field a config constructor sets (DefaultConfig): a
-// literal, or the constructor's parameter Param (Param >= 0).
+// literal, or the constructor's parameter Param (Param >= 0), where an
+// empty string means EmptyDefault when that is set.
 type ConfigField struct {
-	Path  string
-	Lit   string
-	Param int
+	Path         string
+	Lit          string
+	Param        int
+	EmptyDefault string
 }
 
 // SDK is one module's entry.
@@ -113,6 +115,11 @@ type SDK struct {
 	// base-URL argument, or to -1 when the option may replace the base URL
 	// in a way the table does not read (a universe domain).
 	Overrides map[string]int
+	// FixedOverrides maps an option function's FullName to the base URL
+	// it sets for each constant value of its first argument (openai-go's
+	// WithDataResidency(option.DataResidencyEU)); any of them when the
+	// argument is not a constant.
+	FixedOverrides map[string]map[string]string
 	// OptionPkgs are packages outside Module whose option functions the
 	// SDK's constructors take (google.golang.org/api/option): those that
 	// are not Overrides leave the base URL alone, like the SDK's own.
@@ -224,6 +231,26 @@ func openaiGo(mod string) SDK {
 		ClientTypes: []string{"Client", "*Service"},
 		Ctors:       map[string]Ctor{mod + ".NewClient": options(openAIDefault+"/", "OPENAI_BASE_URL")},
 		Overrides:   map[string]int{mod + "/option.WithBaseURL": 0, mod + "/azure.WithEndpoint": 0},
+		// v3's WithDataResidency (absent before v3) selects a regional
+		// endpoint by a DataResidency constant.
+		FixedOverrides: map[string]map[string]string{mod + "/option.WithDataResidency": {
+			"global": "https://api.openai.com/v1/", "us": "https://us.api.openai.com/v1/",
+			"eu": "https://eu.api.openai.com/v1/", "ae": "https://ae.api.openai.com/v1/",
+			"au": "https://au.api.openai.com/v1/", "in": "https://in.api.openai.com/v1/",
+			"jp": "https://jp.api.openai.com/v1/",
+		}},
+	}
+}
+
+// anthropicGo is the entry for one major version of
+// github.com/anthropics/anthropic-sdk-go (v1 and /v2 share the API).
+func anthropicGo(mod string) SDK {
+	return SDK{
+		Module:      mod,
+		ClientPkgs:  []string{mod},
+		ClientTypes: []string{"Client", "*Service"},
+		Ctors:       map[string]Ctor{mod + ".NewClient": options(anthropicDefault, "ANTHROPIC_BASE_URL")},
+		Overrides:   map[string]int{mod + "/option.WithBaseURL": 0},
 	}
 }
 
@@ -265,6 +292,9 @@ var Table = func() []SDK {
 		k, c := anyLLM(p[0], p[1], p[2])
 		anyCtors[k] = c
 	}
+	// gemini builds a google.golang.org/genai client for the Gemini API
+	// and ignores config.WithBaseURL; genai reads GOOGLE_GEMINI_BASE_URL.
+	anyCtors[anyllm+"/providers/gemini.New"] = Ctor{Default: "https://generativelanguage.googleapis.com/", Env: "GOOGLE_GEMINI_BASE_URL", Arg: -1, ConfigArg: -1}
 	return []SDK{
 		{
 			Module:      goOpenAI,
@@ -276,21 +306,17 @@ var Table = func() []SDK {
 				goOpenAI + ".NewClientWithConfig": cfg(""),
 			},
 			Configs: map[string][]ConfigField{
-				goOpenAI + ".DefaultConfig":          {{Path: "BaseURL", Lit: openAIDefault, Param: -1}},
-				goOpenAI + ".DefaultAzureConfig":     {{Path: "BaseURL", Param: 1}},
-				goOpenAI + ".DefaultAnthropicConfig": {{Path: "BaseURL", Param: 1}},
+				goOpenAI + ".DefaultConfig":      {{Path: "BaseURL", Lit: openAIDefault, Param: -1}},
+				goOpenAI + ".DefaultAzureConfig": {{Path: "BaseURL", Param: 1}},
+				// An empty baseURL means Anthropic's OpenAI-compatible API.
+				goOpenAI + ".DefaultAnthropicConfig": {{Path: "BaseURL", Param: 1, EmptyDefault: "https://api.anthropic.com/v1"}},
 			},
 		},
 		openaiGo("github.com/openai/openai-go"),
 		openaiGo("github.com/openai/openai-go/v2"),
 		openaiGo("github.com/openai/openai-go/v3"),
-		{
-			Module:      anthropic,
-			ClientPkgs:  []string{anthropic},
-			ClientTypes: []string{"Client", "*Service"},
-			Ctors:       map[string]Ctor{anthropic + ".NewClient": options(anthropicDefault, "ANTHROPIC_BASE_URL")},
-			Overrides:   map[string]int{anthropic + "/option.WithBaseURL": 0},
-		},
+		anthropicGo(anthropic),
+		anthropicGo(anthropic + "/v2"),
 		{
 			Module:      ollamaModule,
 			ClientPkgs:  []string{ollama},
@@ -611,7 +637,7 @@ var Table = func() []SDK {
 		},
 		{
 			Module:      anyllm,
-			ClientPkgs:  providerPkgs(anyllm, "openai", "anthropic", "groq", "deepseek", "mistral", "ollama", "llamacpp", "llamafile"),
+			ClientPkgs:  providerPkgs(anyllm, "openai", "anthropic", "groq", "deepseek", "mistral", "ollama", "llamacpp", "llamafile", "gemini"),
 			ClientTypes: []string{"*Provider"}, // Provider, and the CompatibleProvider it embeds
 			Ctors:       anyCtors,
 			Overrides:   map[string]int{anyllm + "/config.WithBaseURL": 0},
@@ -631,6 +657,7 @@ var (
 	ctors            = map[string]Ctor{}
 	configs          = map[string][]ConfigField{}
 	overrides        = map[string]int{}
+	fixedOverrides   = map[string]map[string]string{}
 	regions          = map[string]int{}
 	pluginOptions    = map[string]bool{}
 	plugins          = map[string]Ctor{}
@@ -662,6 +689,9 @@ func init() {
 		}
 		for k, v := range s.Plugins {
 			plugins[k] = v
+		}
+		for k, v := range s.FixedOverrides {
+			fixedOverrides[k] = v
 		}
 		for _, p := range s.ClientPkgs {
 			clientPkg[p] = s
@@ -757,6 +787,13 @@ func ConfigFields(fullName string) []ConfigField { return configs[fullName] }
 func Override(fullName string) (int, bool) {
 	i, ok := overrides[fullName]
 	return i, ok
+}
+
+// FixedOverride returns the base URLs the option function fullName sets,
+// by the constant value of its first argument.
+func FixedOverride(fullName string) (map[string]string, bool) {
+	u, ok := fixedOverrides[fullName]
+	return u, ok
 }
 
 // ClientType reports whether t (or what it points to) is a client type of

@@ -354,3 +354,36 @@ func methodPkg(fullName string) string {
 	}
 	return funcPkg(strings.TrimLeft(recv, "(*"))
 }
+
+// TestRealModuleRows pins the rows that testdata/realsdk (the real
+// modules) showed missing or wrong.
+func TestRealModuleRows(t *testing.T) {
+	for _, mod := range []string{"github.com/anthropics/anthropic-sdk-go", "github.com/anthropics/anthropic-sdk-go/v2"} {
+		c, ok := Constructor(mod + ".NewClient")
+		if !ok || c.Default != "https://api.anthropic.com/" || c.Env != "ANTHROPIC_BASE_URL" || !c.Options {
+			t.Errorf("%s.NewClient = %+v, %v", mod, c, ok)
+		}
+		if i, ok := Override(mod + "/option.WithBaseURL"); !ok || i != 0 {
+			t.Errorf("%s/option.WithBaseURL = %d, %v", mod, i, ok)
+		}
+	}
+	// any-llm-go's gemini provider ignores config.WithBaseURL.
+	if c, ok := Constructor("github.com/mozilla-ai/any-llm-go/providers/gemini.New"); !ok || c.Options || c.Default != "https://generativelanguage.googleapis.com/" {
+		t.Errorf("gemini.New = %+v, %v", c, ok)
+	}
+	f := ConfigFields("github.com/sashabaranov/go-openai.DefaultAnthropicConfig")
+	if len(f) != 1 || f[0].Param != 1 || f[0].EmptyDefault != "https://api.anthropic.com/v1" {
+		t.Errorf("DefaultAnthropicConfig = %+v", f)
+	}
+	urls, ok := FixedOverride("github.com/openai/openai-go/v3/option.WithDataResidency")
+	if !ok || urls["eu"] != "https://eu.api.openai.com/v1/" || urls["global"] != "https://api.openai.com/v1/" {
+		t.Errorf("WithDataResidency = %v, %v", urls, ok)
+	}
+	for name, byArg := range fixedOverrides {
+		for arg, u := range byArg {
+			if p, err := url.Parse(u); err != nil || p.Scheme == "" || p.Host == "" {
+				t.Errorf("%s(%q): %q is not an absolute URL", name, arg, u)
+			}
+		}
+	}
+}

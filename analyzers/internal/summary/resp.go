@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -168,20 +169,44 @@ func implementations(pass *analysis.Pass, funcs []*ssa.Function) func(*types.Int
 		}
 		named = append(named, tn.Type(), types.NewPointer(tn.Type()))
 	}
+	// A generated SDK declares thousands of types and makes thousands of
+	// dynamic calls: only the types with a method of the asked name are
+	// tried (a method-by-name index, built on first use), and each
+	// (interface, method) question is answered once.
+	type method struct {
+		t   int // index in named
+		sel *types.Selection
+	}
+	var byName map[string][]method
+	type question struct {
+		iface *types.Interface
+		name  string
+	}
+	answers := make(map[question][]*ssa.Function)
 	return func(iface *types.Interface, name string) []*ssa.Function {
-		var out []*ssa.Function
-		for _, t := range named {
-			if !types.Implements(t, iface) {
-				continue
-			}
-			for sel := range prog.MethodSets.MethodSet(t).Methods() {
-				if sel.Obj().Name() == name {
-					if fn := prog.MethodValue(sel); fn != nil {
-						out = append(out, fn)
-					}
+		if byName == nil {
+			byName = make(map[string][]method)
+			for i, t := range named {
+				for sel := range prog.MethodSets.MethodSet(t).Methods() {
+					byName[sel.Obj().Name()] = append(byName[sel.Obj().Name()], method{i, sel})
 				}
 			}
 		}
+		q := question{iface, name}
+		if out, ok := answers[q]; ok {
+			return out
+		}
+		var out []*ssa.Function
+		for _, m := range byName[name] {
+			if !types.Implements(named[m.t], iface) {
+				continue
+			}
+			if fn := prog.MethodValue(m.sel); fn != nil {
+				out = append(out, fn)
+			}
+		}
+		out = slices.Clip(out) // a caller's append must not write into the cached answer
+		answers[q] = out
 		return out
 	}
 }

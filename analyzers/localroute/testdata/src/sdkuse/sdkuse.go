@@ -56,6 +56,20 @@ func translateLocally(ctx context.Context, key string) error { // want `translat
 	return err
 }
 
+// DefaultAnthropicConfig with an empty base URL uses Anthropic's API; with
+// a local one, only that (the SDK's `if baseURL == ""` default is not a
+// second host).
+func promptLocally(ctx context.Context, key string) error { // want `promptLocally promises a local model but reaches api.anthropic.com`
+	_, err := goopenai.NewClientWithConfig(goopenai.DefaultAnthropicConfig(key, "")).CreateChatCompletion(ctx, goopenai.ChatCompletionRequest{})
+	return err
+}
+
+func promptWithLocalModel(ctx context.Context, key string) error {
+	cfg := goopenai.DefaultAnthropicConfig(key, "http://127.0.0.1:8080/v1")
+	_, err := goopenai.NewClientWithConfig(cfg).CreateChatCompletion(ctx, goopenai.ChatCompletionRequest{})
+	return err
+}
+
 // LocalLLM keeps its client in a field.
 type LocalLLM struct{ client *goopenai.Client }
 
@@ -114,7 +128,7 @@ func transcribeLocally(ctx context.Context, opts ...option.RequestOption) error 
 }
 
 // Request options apply after the client's: the request's base URL wins.
-func promptLocally(ctx context.Context) error { // want `promptLocally promises a local model but reaches api.together.xyz`
+func draftPromptLocally(ctx context.Context) error { // want `draftPromptLocally promises a local model but reaches api.together.xyz`
 	c := openai.NewClient(option.WithBaseURL("http://localhost:11434/v1/"))
 	_, err := c.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{Model: "llama3"},
 		option.WithAPIKey("k"), option.WithBaseURL("https://api.together.xyz/v1/"))

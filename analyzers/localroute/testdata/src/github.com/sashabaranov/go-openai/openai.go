@@ -23,6 +23,15 @@ func DefaultAzureConfig(apiKey, baseURL string) ClientConfig {
 	return ClientConfig{authToken: apiKey, BaseURL: baseURL}
 }
 
+// DefaultAnthropicConfig: an empty baseURL means Anthropic's API (as in
+// v1.43.0).
+func DefaultAnthropicConfig(apiKey, baseURL string) ClientConfig {
+	if baseURL == "" {
+		baseURL = "https://api.anthropic.com/v1"
+	}
+	return ClientConfig{authToken: apiKey, BaseURL: baseURL}
+}
+
 type Client struct{ config ClientConfig }
 
 func NewClient(authToken string) *Client { return NewClientWithConfig(DefaultConfig(authToken)) }
