@@ -10,7 +10,7 @@ import (
 
 func TestLocalRoute(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "a", "incident", "sdkuse", "sdkuse2", "sdkuse3",
-		"callers", "example.com/gguf-parser", "example.com/llamadl/download", "example.com/runtime/tools")
+		"callers", "chain", "example.com/gguf-parser", "example.com/llamadl/download", "example.com/runtime/tools")
 }
 
 // TestDynamicCallsResolvedDownstream: package llm calls providers through

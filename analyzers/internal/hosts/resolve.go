@@ -34,6 +34,11 @@ type Resolver struct {
 	// fields of its result (RetFields): {Path: "baseURL", Vals: …}, paths
 	// as in Str.Path. Parameter origins are instantiated as for Callee.
 	FieldsOf func(fn *types.Func, result int) []Field
+	// VarOf, if set, returns what a package variable of another package
+	// may hold (PackageVar of that package's Resolver): {Path: "" for a
+	// string variable, "[]" for the elements of a list, "BaseURL" for a
+	// field}. nil means unknown.
+	VarOf func(v *types.Var) []Field
 
 	writes   map[*ssa.Function]*writeIndex
 	globals  map[*ssa.Package]map[*ssa.Global][]write
@@ -108,6 +113,53 @@ func (r *Resolver) Targets(s Sink) (out Strs) {
 	})
 }
 
+// PackageVar returns what package variable g may hold at each of its
+// string and URL leaves (the variable itself when it is a string, "[]" for
+// the elements of a list or map, field paths of a struct), from every write
+// in its package: what importers read through VarOf. Leaves that name no
+// host are left out, so only variables that hand out destinations (a base
+// URL, a provider list) give anything.
+func (r *Resolver) PackageVar(g *ssa.Global) (out []Field) {
+	defer func() {
+		if p := recover(); p != nil {
+			if debugPanics {
+				panic(p)
+			}
+			out = nil
+		}
+	}()
+	t := deref(g.Type())
+	paths := leafPaths(t)
+	if isStringLike(t) {
+		paths = [][]string{nil}
+	}
+	ev := r.newEval()
+	for _, p := range paths {
+		vals := ev.globalValue(g, p)
+		if namesHost(vals) {
+			out = append(out, Field{Path: joinPath(p), Vals: vals})
+		}
+		if len(out) == maxFields {
+			break
+		}
+	}
+	return out
+}
+
+// namesHost reports whether one of vals designates a host as a URL or as
+// a dial target with a port.
+func namesHost(vals Strs) bool {
+	for _, v := range vals {
+		if _, ok := v.Host(false); ok {
+			return true
+		}
+		if _, port, ok := v.Endpoint(true); ok && port != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // ResultStrings returns what fn returns in result index result, as the union
 // over its return statements, with fn's parameters as origins: the Returns
 // of fn's summary.
@@ -125,7 +177,8 @@ func (r *Resolver) ResultStrings(fn *ssa.Function, result int) (out Strs) {
 	return out.normalize()
 }
 
-// ResultFields returns what fn stores into the string and URL fields of its
+// ResultFields returns what fn stores into the string and URL fields (and
+// the elements of string lists and maps, at "[]") of its
 // result index result (through pointers, up to maxFieldDepth levels), at
 // each return: the RetFields of a constructor's summary. Fields about which
 // nothing is known (only Unknown, or only the empty string) are left out.
@@ -841,6 +894,37 @@ func isStringLike(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
+// isStringCollection reports whether t is a slice, array or map whose
+// elements are strings or URLs: a list of provider base URLs, a map from
+// provider name to URL. Its elements are read at path "[]".
+func isStringCollection(t types.Type) bool {
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	case *types.Map:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	return isStringLike(elem) || isURLType(elem)
+}
+
+// HasStringLeaves reports whether values of type t hold strings or URLs
+// at field or element paths (a struct with a BaseURL field, a []string of
+// base URLs), so that a function returning one may hand a destination to
+// its caller: Resolver.ResultFields reads them.
+func HasStringLeaves(t types.Type) bool {
+	t = deref(t)
+	if isStringCollection(t) {
+		return true
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
 func isTypeParam(t types.Type) bool {
 	_, ok := types.Unalias(t).(*types.TypeParam)
 	return ok
@@ -923,6 +1007,10 @@ func leafPaths(t types.Type) [][]string {
 				return
 			}
 		}
+		if isStringCollection(t) {
+			out = append(out, append(slices.Clone(prefix), "[]"))
+			return
+		}
 		st, ok := t.Underlying().(*types.Struct)
 		if !ok {
 			return
@@ -934,7 +1022,7 @@ func leafPaths(t types.Type) [][]string {
 			case isStringLike(ft), isURLType(ft), sdks.ClientType(ft):
 				out = append(out, p)
 			default:
-				if _, ok := deref(ft).Underlying().(*types.Struct); ok {
+				if _, ok := deref(ft).Underlying().(*types.Struct); ok || isStringCollection(ft) {
 					walk(ft, p, seen)
 				}
 			}

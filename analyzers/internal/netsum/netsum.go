@@ -125,6 +125,33 @@ type Summary struct {
 	Virtual   []VCall
 }
 
+// HandsOutHost reports whether a string or field the function returns
+// names a host: a URL its callers may send to. Constant strings in general
+// do not count (every package returns some).
+func (s *Summary) HandsOutHost() bool {
+	hasHost := func(vals hosts.Strs) bool {
+		for _, v := range vals {
+			if _, ok := v.Host(false); ok {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range s.Returns {
+		if hasHost(r.Vals) {
+			return true
+		}
+	}
+	for _, r := range s.RetFields {
+		for _, f := range r.Fields {
+			if hasHost(f.Vals) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
 	return s == nil || len(s.Reaches) == 0 && len(s.Params) == 0 && len(s.Returns) == 0 && len(s.RetFields) == 0 && len(s.Virtual) == 0
@@ -364,7 +391,7 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 				if vals := a.Resolver.ResultStrings(fn, i); informative(vals) {
 					s.Returns = append(s.Returns, Result{Index: i, Vals: vals})
 				}
-			} else if isStructish(t) {
+			} else if hosts.HasStringLeaves(t) {
 				if fields := a.Resolver.ResultFields(fn, i); len(fields) > 0 {
 					s.RetFields = append(s.RetFields, FieldResult{Index: i, Fields: fields})
 				}
@@ -677,14 +704,6 @@ func carriesString(t types.Type) bool {
 		}
 	}
 	return false
-}
-
-func isStructish(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	_, ok := t.Underlying().(*types.Struct)
-	return ok
 }
 
 // withClosures returns fn and its closures: a closure's calls count as its
