@@ -92,8 +92,15 @@
 // chain given only the local provider does not reach the cloud provider
 // declared beside it), or, when the value cannot be seen (a package
 // variable, a struct field), against every implementation it declares.
-// Limit: a package that imports no network package and no package that
-// can reach the network is not summarised at all, so a chain in such a
-// package is invisible to its importers, and providers declared in such a
-// package are not resolved.
+// Destinations cross packages in lists and variables too: a config
+// package returning the provider chain ([]string, a map, a struct with a
+// list field) or declaring it in an exported package variable is read at
+// its importers. A variable the importer itself writes (or hands out by
+// address, as to flag.StringVar) is unknown there.
+//
+// Limit: a package that imports no network package, no package that can
+// reach the network, and has no string literal starting with a URL is not
+// summarised at all, so a chain in such a package (URLs built from parts,
+// an interface call) is invisible to its importers, and providers declared
+// in such a package are not resolved.
 package localroute

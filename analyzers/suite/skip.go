@@ -25,7 +25,7 @@ func Skippable(goFiles, imports []string, importIsRelevant func(i int) bool, rep
 	if len(goFiles) == 0 {
 		return true
 	}
-	if summary.MayReachNetwork(goFiles[0], imports, importIsRelevant) {
+	if summary.MayReachNetwork(goFiles, imports, importIsRelevant) {
 		return false
 	}
 	if !report {

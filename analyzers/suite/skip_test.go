@@ -25,6 +25,9 @@ func TestSkippable(t *testing.T) {
 	directive := write("dir/d.go", "package dir\n//zombiecheck:ignore\n")
 	write("badpolicy/.zombiecheck.yaml", "egress:\n  defualt: deny\n")
 	badPolicy := write("badpolicy/b.go", "package badpolicy\n")
+	chain := write("chain/c.go", "package chain\n\nvar Chain = []string{\"https://api.groq.com/openai/v1\"}\n")
+	scheme := write("scheme/s.go", "package scheme\n\nconst prefix = \"https://\"\nconst tmpl = `https://$name.$namespace.svc`\n")
+	prose := write("prose/p.go", "package prose\n\n// See https://example.com/docs.\nconst help = \"docs at https://example.com\"\n")
 	stdFile := filepath.Join(build.Default.GOROOT, "src", "fmt", "print.go")
 	unmarked := func(int) bool { return false }
 	marked := func(int) bool { return true }
@@ -43,6 +46,9 @@ func TestSkippable(t *testing.T) {
 		{"imports net/http", []string{plain}, []string{"fmt", "net/http"}, unmarked, false, false},
 		{"imports database/sql", []string{plain}, []string{"database/sql"}, unmarked, false, false},
 		{"imports a relevant package", []string{plain}, []string{"example.com/client"}, marked, false, false},
+		{"declares a URL literal, imports nothing", []string{plain, chain}, nil, unmarked, false, false},
+		{"a scheme alone, a template", []string{scheme}, nil, unmarked, false, true},
+		{"URLs only in comments and prose", []string{prose}, nil, unmarked, false, true},
 		{"a dependency with a directive", []string{directive}, nil, unmarked, false, true},
 		{"a reported package with a directive", []string{directive}, nil, unmarked, true, false},
 		{"a dependency under a bad policy", []string{badPolicy}, nil, unmarked, false, true},

@@ -529,6 +529,15 @@ func (e *eval) globalValue(g *ssa.Global, path []string) Strs {
 		return unknown()
 	}
 	if init := g.Pkg.Func("init"); init == nil || init.Blocks == nil {
+		// Another package's variable: what its package's summary says.
+		if v, ok := g.Object().(*types.Var); ok && e.r.VarOf != nil {
+			p := joinPath(path)
+			for _, f := range e.r.VarOf(v) {
+				if f.Path == p {
+					return f.Vals.normalize()
+				}
+			}
+		}
 		return unknown()
 	}
 	var out Strs

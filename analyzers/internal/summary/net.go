@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"sort"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -45,6 +46,8 @@ func summarizeNet(pass *analysis.Pass, funcs []*ssa.Function, impls func(*types.
 		}
 	}
 	a := netsum.New(func(fn *types.Func) *netsum.Summary { return imported[fn] }, impls)
+	vars := importVars(pass, funcs)
+	a.Resolver.VarOf = func(v *types.Var) []hosts.Field { return vars[v] }
 	var tops []*ssa.Function
 	for _, fn := range funcs {
 		if fn.Parent() == nil {
@@ -115,6 +118,118 @@ func summarizeNet(pass *analysis.Pass, funcs []*ssa.Function, impls func(*types.
 		pass.ExportObjectFact(fn.Object(), &NetSum{Summary: *a.Local[fn]})
 	}
 	return a
+}
+
+// VarSum is the fact exported for a package variable that holds a
+// destination: a base URL, or a list or struct of them (the provider chain
+// a config package declares). Paths as in hosts.Field.
+type VarSum struct {
+	Fields []hosts.Field
+}
+
+func (*VarSum) AFact() {}
+
+func (s *VarSum) String() string {
+	var ps []string
+	for _, f := range s.Fields {
+		ps = append(ps, fmt.Sprintf("%q=%v", f.Path, f.Vals))
+	}
+	return fmt.Sprintf("VarSum(%v)", ps)
+}
+
+// summarizeVars exports a VarSum for each exported package variable of pkg
+// whose value names a host.
+func summarizeVars(pass *analysis.Pass, pkg *ssa.Package, r *hosts.Resolver) {
+	var globals []*ssa.Global
+	for _, m := range pkg.Members {
+		if g, ok := m.(*ssa.Global); ok && g.Object() != nil && g.Object().Exported() {
+			globals = append(globals, g)
+		}
+	}
+	sort.Slice(globals, func(i, j int) bool { return globals[i].Pos() < globals[j].Pos() })
+	for _, g := range globals {
+		if fields := r.PackageVar(g); len(fields) > 0 {
+			pass.ExportObjectFact(g.Object(), &VarSum{Fields: fields})
+		}
+	}
+}
+
+// importVars returns the VarSums of the other packages' variables that
+// funcs read. A variable that funcs also write, or whose address they hand
+// to a call (flag.StringVar(&cfg.BaseURL, ...)), is left out: its value is
+// then this package's choice, which the summary cannot order against the
+// other package's, so it stays unknown.
+func importVars(pass *analysis.Pass, funcs []*ssa.Function) map[*types.Var][]hosts.Field {
+	read := make(map[*types.Var]bool)
+	written := make(map[*types.Var]bool)
+	varOf := func(v ssa.Value) *types.Var {
+		g, ok := v.(*ssa.Global)
+		if !ok || g.Pkg == nil || g.Pkg.Pkg == pass.Pkg {
+			return nil
+		}
+		obj, _ := g.Object().(*types.Var)
+		return obj
+	}
+	// writesThrough reports whether addr (a global or an address derived
+	// from it) is stored to or handed to a call.
+	var writesThrough func(addr ssa.Value, depth int) bool
+	writesThrough = func(addr ssa.Value, depth int) bool {
+		refs := addr.Referrers()
+		if refs == nil || depth > 4 {
+			return refs == nil
+		}
+		for _, ref := range *refs {
+			switch x := ref.(type) {
+			case *ssa.Store:
+				if x.Addr == addr || x.Val == addr {
+					return true
+				}
+			case ssa.CallInstruction:
+				return true
+			case *ssa.FieldAddr, *ssa.IndexAddr:
+				if writesThrough(x.(ssa.Value), depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(nil) {
+					v := varOf(*op)
+					if v == nil {
+						continue
+					}
+					read[v] = true
+					switch x := instr.(type) {
+					case *ssa.Store:
+						if x.Addr == *op || x.Val == *op {
+							written[v] = true
+						}
+					case ssa.CallInstruction:
+						written[v] = true
+					case *ssa.FieldAddr, *ssa.IndexAddr:
+						if writesThrough(x.(ssa.Value), 0) {
+							written[v] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	out := make(map[*types.Var][]hosts.Field)
+	for v := range read {
+		if written[v] {
+			continue
+		}
+		var sum VarSum
+		if pass.ImportObjectFact(v, &sum) {
+			out[v] = sum.Fields
+		}
+	}
+	return out
 }
 
 // externalCallees lists, once each and in order of first appearance, the

@@ -13,9 +13,11 @@
 package summary
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/types"
+	"os"
 	"reflect"
 	"sort"
 	"sync"
@@ -41,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum)},
+	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum), new(VarSum)},
 }
 
 // ClientSum is the fact exported for a function that hands its caller an
@@ -200,6 +202,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 
 	result.Bodies = summarizeBodies(pass, pkg.SrcFuncs)
 	result.Net = summarizeNet(pass, pkg.SrcFuncs, result.Bodies.Impls)
+	summarizeVars(pass, pkg.Pkg, result.Net.Resolver)
 	result.Loops = summarizeLoops(pass, pkg.SrcFuncs)
 
 	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
@@ -277,13 +280,15 @@ func exportsFacts(pass *analysis.Pass) bool {
 			// Kubernetes' API packages relevant again (SSA for each, peak
 			// RSS 200 MB). An importer that declares network-reaching
 			// implementations imports a network package itself.
-			if len(fact.Summary.Reaches) > 0 || len(fact.Summary.Params) > 0 {
+			if len(fact.Summary.Reaches) > 0 || len(fact.Summary.Params) > 0 || fact.Summary.HandsOutHost() {
 				return true
 			}
 		case *LoopSum:
 			if fact.PerformsIO {
 				return true
 			}
+		case *VarSum:
+			return true // only variables that name a host get one
 		}
 	}
 	return false
@@ -292,16 +297,16 @@ func exportsFacts(pass *analysis.Pass) bool {
 // relevant decides, before any SSA is built, whether the package can reach
 // the network (see MayReachNetwork).
 func relevant(pass *analysis.Pass) bool {
-	var first string
-	if len(pass.Files) > 0 {
-		first = pass.Fset.File(pass.Files[0].Pos()).Name()
+	files := make([]string, len(pass.Files))
+	for i, f := range pass.Files {
+		files[i] = pass.Fset.File(f.Pos()).Name()
 	}
 	imports := pass.Pkg.Imports()
 	paths := make([]string, len(imports))
 	for i, imp := range imports {
 		paths[i] = imp.Path()
 	}
-	return MayReachNetwork(first, paths, func(i int) bool {
+	return MayReachNetwork(files, paths, func(i int) bool {
 		return pass.ImportPackageFact(imports[i], new(Relevant))
 	})
 }
@@ -315,13 +320,64 @@ func relevant(pass *analysis.Pass) bool {
 // package. Drivers that can skip a package
 // before type-checking it (the vet-protocol driver) use the same function,
 // so the two can never disagree.
-func MayReachNetwork(goFile string, imports []string, importIsRelevant func(i int) bool) bool {
-	if goFile == "" || isStandardFile(goFile) {
+//
+// A package that imports none of those may still hand out destinations:
+// a config package returning the provider chain, or declaring it in a
+// package variable. It counts when one of its files has a string literal
+// that starts with a network URL ("https://..."), found by reading the
+// files, not parsing them (see declaresURL).
+func MayReachNetwork(goFiles []string, imports []string, importIsRelevant func(i int) bool) bool {
+	if len(goFiles) == 0 || goFiles[0] == "" || isStandardFile(goFiles[0]) {
 		return false
 	}
 	for i, path := range imports {
 		if networkImports[path] || sdks.InSDK(path) || importIsRelevant(i) {
 			return true
+		}
+	}
+	return declaresURL(goFiles)
+}
+
+// urlLiteralStarts are the openings of a Go string literal that is a
+// network URL. Comments and prose in strings ("see https://...") do not
+// match: the quote must come right before the scheme.
+var urlLiteralStarts = [][]byte{
+	[]byte(`"http://`), []byte(`"https://`), []byte(`"ws://`), []byte(`"wss://`),
+	[]byte("`http://"), []byte("`https://"),
+}
+
+// hasURLStart reports whether start occurs in data followed by a letter or
+// digit, the first of a host name: "https://" alone, a scheme prefix the
+// code completes, or a template ("https://$name") does not count.
+func hasURLStart(data, start []byte) bool {
+	for {
+		i := bytes.Index(data, start)
+		if i < 0 {
+			return false
+		}
+		data = data[i+len(start):]
+		if len(data) > 0 {
+			c := data[0]
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				return true
+			}
+		}
+	}
+}
+
+// declaresURL reports whether one of files has a string literal that
+// starts with a network URL. A file that cannot be read counts, so that
+// nothing is skipped for want of looking.
+func declaresURL(files []string) bool {
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return true
+		}
+		for _, start := range urlLiteralStarts {
+			if hasURLStart(data, start) {
+				return true
+			}
 		}
 	}
 	return false
