@@ -555,36 +555,30 @@ func (e *eval) plugin(p sdks.Ctor, v ssa.Value, at ssa.Instruction) Strs {
 // not know. found is false when none sets it.
 func (e *eval) pluginOpts(v ssa.Value, field string) (ss Strs, found bool) {
 	alloc, ok := v.(*ssa.Alloc)
-	if !ok || alloc.Referrers() == nil {
+	if !ok {
 		return nil, false
 	}
-	for _, ref := range *alloc.Referrers() {
-		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok {
-			continue
+	for _, store := range fieldStores(alloc, field) {
+		elems, known := varargs(store.Val)
+		if !known {
+			return unknown(), true
 		}
-		for _, store := range storesTo(fa, field) {
-			elems, known := varargs(store.Val)
-			if !known {
+		for _, el := range elems {
+			o, isCall := el.(*ssa.Call)
+			if !isCall {
 				return unknown(), true
 			}
-			for _, el := range elems {
-				o, isCall := el.(*ssa.Call)
-				if !isCall {
+			ofn, oargs := calleeArgs(o.Common())
+			if ofn == nil || ofn.Pkg() == nil {
+				return unknown(), true
+			}
+			if k, isOverride := sdks.Override(ofn.FullName()); isOverride {
+				if k < 0 || k >= len(oargs) {
 					return unknown(), true
 				}
-				ofn, oargs := calleeArgs(o.Common())
-				if ofn == nil || ofn.Pkg() == nil {
-					return unknown(), true
-				}
-				if k, isOverride := sdks.Override(ofn.FullName()); isOverride {
-					if k < 0 || k >= len(oargs) {
-						return unknown(), true
-					}
-					ss, found = orUnknown(e.read(oargs[k], nil, o, edgeOther)), true
-				} else if !sdks.InSDK(ofn.Pkg().Path()) {
-					return unknown(), true // an option of unknown effect
-				}
+				ss, found = orUnknown(e.read(oargs[k], nil, o, edgeOther)), true
+			} else if !sdks.InSDK(ofn.Pkg().Path()) {
+				return unknown(), true // an option of unknown effect
 			}
 		}
 	}
@@ -617,28 +611,22 @@ func (e *eval) configField(call *ssa.Call, arg ssa.Value, field string, def func
 		return nil, false
 	}
 	alloc, ok := load.X.(*ssa.Alloc)
-	if !ok || alloc.Referrers() == nil {
+	if !ok {
 		return nil, false
 	}
-	for _, ref := range *alloc.Referrers() {
-		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok {
+	for _, store := range fieldStores(alloc, field) {
+		found = true
+		v, isNil, ok := storedString(store.Val)
+		switch {
+		case isNil:
+			ss = append(ss, def()...)
 			continue
+		case !ok:
+			return unknown(), true
 		}
-		for _, store := range storesTo(fa, field) {
-			found = true
-			v, isNil, ok := storedString(store.Val)
-			switch {
-			case isNil:
-				ss = append(ss, def()...)
-				continue
-			case !ok:
-				return unknown(), true
-			}
-			ss = append(ss, orUnknown(e.read(v, nil, store, edgeOther))...)
-			if store.Block() != call.Block() && store.Block() != call.Parent().Blocks[0] {
-				ss = append(ss, def()...) // set only on some paths
-			}
+		ss = append(ss, orUnknown(e.read(v, nil, store, edgeOther))...)
+		if store.Block() != call.Block() && store.Block() != call.Parent().Blocks[0] {
+			ss = append(ss, def()...) // set only on some paths
 		}
 	}
 	return ss.normalize(), found
@@ -713,6 +701,21 @@ func storedString(v ssa.Value) (s ssa.Value, isNil, ok bool) {
 		return nil, true, false
 	}
 	return nil, false, false
+}
+
+// fieldStores returns the stores to the named field of the struct that
+// alloc holds.
+func fieldStores(alloc *ssa.Alloc, field string) []*ssa.Store {
+	if alloc.Referrers() == nil {
+		return nil
+	}
+	var out []*ssa.Store
+	for _, ref := range *alloc.Referrers() {
+		if fa, ok := ref.(*ssa.FieldAddr); ok {
+			out = append(out, storesTo(fa, field)...)
+		}
+	}
+	return out
 }
 
 // storesTo returns the stores through fa when it addresses the named field
