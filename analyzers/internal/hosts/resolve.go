@@ -206,7 +206,11 @@ func (r *Resolver) ResultFields(fn *ssa.Function, result int) (out []Field) {
 			}
 		}
 		vals = vals.normalize()
-		if informative(vals) {
+		// Elements count only when they name a host (a provider list):
+		// generated getters return the caller's lists by the hundred,
+		// and summarising each as "the parameter's elements" costs
+		// memory and fact size for nothing.
+		if informative(vals) && (!slices.Contains(p, "[]") || namesHost(vals)) {
 			out = append(out, Field{Path: joinPath(p), Vals: vals})
 		}
 		if len(out) == maxFields {
@@ -1022,7 +1026,10 @@ func leafPaths(t types.Type) [][]string {
 			case isStringLike(ft), isURLType(ft), sdks.ClientType(ft):
 				out = append(out, p)
 			default:
-				if _, ok := deref(ft).Underlying().(*types.Struct); ok || isStringCollection(ft) {
+				// Lists only as direct fields (cfg.Fallbacks): generated
+				// API types nest []string everywhere, and reading each
+				// of them at every return costs memory for nothing.
+				if _, ok := deref(ft).Underlying().(*types.Struct); ok || len(prefix) == 0 && isStringCollection(ft) {
 					walk(ft, p, seen)
 				}
 			}

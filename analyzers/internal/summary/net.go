@@ -2,10 +2,12 @@ package summary
 
 import (
 	"fmt"
+	"go/constant"
 	"go/types"
 	"net"
 	"reflect"
 	"sort"
+	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
@@ -140,6 +142,12 @@ func (s *VarSum) String() string {
 // summarizeVars exports a VarSum for each exported package variable of pkg
 // whose value names a host.
 func summarizeVars(pass *analysis.Pass, pkg *ssa.Package, r *hosts.Resolver) {
+	if !initializesURL(pkg) {
+		// Reading a variable indexes every write in the package, which
+		// for a large generated package costs tens of megabytes; a
+		// package whose initialisers hold no URL has nothing to hand out.
+		return
+	}
 	var globals []*ssa.Global
 	for _, m := range pkg.Members {
 		if g, ok := m.(*ssa.Global); ok && g.Object() != nil && g.Object().Exported() {
@@ -152,6 +160,31 @@ func summarizeVars(pass *analysis.Pass, pkg *ssa.Package, r *hosts.Resolver) {
 			pass.ExportObjectFact(g.Object(), &VarSum{Fields: fields})
 		}
 	}
+}
+
+// initializesURL reports whether a package initialiser (init, init#1...)
+// of pkg uses a string constant that names a host.
+func initializesURL(pkg *ssa.Package) bool {
+	for name, m := range pkg.Members {
+		fn, ok := m.(*ssa.Function)
+		if !ok || name != "init" && !strings.HasPrefix(name, "init#") {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(nil) {
+					k, ok := (*op).(*ssa.Const)
+					if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+						continue
+					}
+					if _, ok := hosts.Literal(constant.StringVal(k.Value)).Host(false); ok {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // importVars returns the VarSums of the other packages' variables that
