@@ -29,7 +29,6 @@ func Default() Config {
 	return Config{Primary: "http://localhost:11434/v1", Fallbacks: []string{"https://api.together.xyz/v1"}}
 }
 
-
 // Fallbacks are tried after the primary.
 var Fallbacks = []string{"https://api.mistral.ai/v1", "https://api.deepseek.com"}
 
