@@ -760,3 +760,62 @@ func TestDeepChainCapped(t *testing.T) {
 		{fn: "doubling", want: Uses(L("…"))},
 	})
 }
+
+// TestReturnedLists: a helper's returned list, map, array or struct field
+// of base URLs reaches the caller's uses element-wise.
+func TestReturnedLists(t *testing.T) {
+	checkShapes(t, `package p
+
+func use(string) {}
+
+func chain() []string {
+	return []string{"https://api.groq.com/openai/v1", "http://localhost:11434/v1"}
+}
+
+func byName() map[string]string {
+	return map[string]string{"groq": "https://api.groq.com/openai/v1"}
+}
+
+func fixed() [2]string {
+	return [2]string{"http://localhost:11434/v1", "https://api.deepseek.com"}
+}
+
+type config struct {
+	Primary   string
+	Fallbacks []string
+}
+
+func defaults() config {
+	return config{Primary: "http://localhost:11434/v1", Fallbacks: []string{"https://api.together.xyz/v1"}}
+}
+
+func rangeList() {
+	for _, b := range chain() {
+		use(b)
+	}
+}
+
+func rangeMap() {
+	for _, b := range byName() {
+		use(b)
+	}
+}
+
+func rangeArray() {
+	for _, b := range fixed() {
+		use(b)
+	}
+}
+
+func fieldList() {
+	for _, b := range defaults().Fallbacks {
+		use(b)
+	}
+}
+`, []shape{
+		{fn: "rangeList", hosts: [][]string{L("api.groq.com", "localhost")}, want: Uses(L("http://localhost:11434/v1", "https://api.groq.com/openai/v1"))},
+		{fn: "rangeMap", hosts: [][]string{L("api.groq.com")}, want: Uses(L("https://api.groq.com/openai/v1"))},
+		{fn: "rangeArray", hosts: [][]string{L("api.deepseek.com", "localhost")}, want: Uses(L("http://localhost:11434/v1", "https://api.deepseek.com"))},
+		{fn: "fieldList", hosts: [][]string{L("api.together.xyz")}, want: Uses(L("https://api.together.xyz/v1"))},
+	})
+}

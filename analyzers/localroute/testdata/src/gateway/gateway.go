@@ -42,16 +42,16 @@ func queryLocalModel(c *http.Client, q string) error {
 }
 
 // The URL's port is not known: no claim is made.
-func localComplete(c *http.Client, port, q string) error {
+func localCompletion(c *http.Client, port, q string) error {
 	return send(c, "http://localhost:"+port+"/v1/completions", q)
 }
 
 // Names that admit the gateway route.
-func chatViaGateway(c *http.Client, q string) error {
+func localChatViaGateway(c *http.Client, q string) error {
 	return send(c, liteLLM, q)
 }
 
-func completeViaLiteLLM(c *http.Client, q string) error {
+func localCompletionViaLiteLLM(c *http.Client, q string) error {
 	return send(c, liteLLM, q)
 }
 

@@ -43,3 +43,8 @@ var Settings = Config{Primary: "http://localhost:11434/v1", Fallbacks: []string{
 
 // ServerURL is overridden by an importer.
 var ServerURL = "https://api.fireworks.ai/inference/v1"
+
+// Fixed returns an array.
+func Fixed() [2]string {
+	return [2]string{"http://localhost:11434/v1", "https://api.deepseek.com"}
+}
