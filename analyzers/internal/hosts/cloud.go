@@ -99,17 +99,13 @@ func (e *eval) optionModel(call ssa.CallInstruction, table map[string]int, prev 
 	if len(args) == 0 {
 		return prev
 	}
-	elems, known := varargs(args[len(args)-1])
+	opts, known := optionsOf(args[len(args)-1])
 	if !known {
 		return unknown()
 	}
 	models := prev
-	for _, el := range elems {
-		o, isCall := el.(*ssa.Call)
-		if !isCall {
-			return unknown()
-		}
-		ofn, oargs := calleeArgs(o.Common())
+	for _, opt := range opts {
+		o, ofn, oargs := opt.call, opt.fn, opt.args
 		if ofn == nil || ofn.Pkg() == nil {
 			return unknown()
 		}

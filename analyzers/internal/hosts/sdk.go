@@ -51,6 +51,39 @@ func sdkSink(call ssa.CallInstruction, fn *types.Func, args []ssa.Value) (Sink, 
 	return Sink{}, false
 }
 
+// option is one element of a variadic options argument, through the
+// interface it may be wrapped in (cohere-go's *core.BaseURLOption): el as
+// written, and when it is a call, the call with its callee and arguments
+// (fn nil when the callee is not known statically).
+type option struct {
+	el   ssa.Value
+	call *ssa.Call
+	fn   *types.Func
+	args []ssa.Value
+}
+
+// optionsOf returns the elements of the variadic options argument v
+// (opts ...Option). known is false when the slice was built elsewhere, so
+// any option may be in it.
+func optionsOf(v ssa.Value) (opts []option, known bool) {
+	elems, known := varargs(v)
+	if !known {
+		return nil, false
+	}
+	opts = make([]option, len(elems))
+	for i, el := range elems {
+		if mi, isIface := el.(*ssa.MakeInterface); isIface {
+			el = mi.X
+		}
+		opts[i].el = el
+		if c, isCall := el.(*ssa.Call); isCall {
+			opts[i].call = c
+			opts[i].fn, opts[i].args = calleeArgs(c.Common())
+		}
+	}
+	return opts, true
+}
+
 // requestOverride is the base URL a request's own options give
 // (client.Chat.Completions.New(ctx, params, option.WithBaseURL(u)) in
 // openai-go, anthropic-sdk-go and cohere-go: request options apply after
@@ -60,22 +93,14 @@ func requestOverride(fn *types.Func, args []ssa.Value) ssa.Value {
 	if !fn.Type().(*types.Signature).Variadic() {
 		return nil
 	}
-	elems, _ := varargs(args[len(args)-1])
+	opts, _ := optionsOf(args[len(args)-1])
 	var base ssa.Value
-	for _, el := range elems {
-		if mi, ok := el.(*ssa.MakeInterface); ok {
-			el = mi.X
-		}
-		o, ok := el.(*ssa.Call)
-		if !ok {
+	for _, o := range opts {
+		if o.fn == nil {
 			continue
 		}
-		ofn, oargs := calleeArgs(o.Common())
-		if ofn == nil {
-			continue
-		}
-		if k, ok := sdks.Override(ofn.FullName()); ok && k >= 0 && k < len(oargs) {
-			base = oargs[k]
+		if k, ok := sdks.Override(o.fn.FullName()); ok && k >= 0 && k < len(o.args) {
+			base = o.args[k]
 		}
 	}
 	return base
@@ -152,28 +177,21 @@ func (e *eval) sdkClient(call *ssa.Call, fn *types.Func, args []ssa.Value, i int
 		}
 		return orUnknown(emptyDefault(e.read(args[c.ConfigArg], splitPath(c.ConfigPath), call, edgeOther))), true
 	case c.Options && len(args) > 0:
-		elems, known := varargs(args[len(args)-1])
+		opts, known := optionsOf(args[len(args)-1])
 		if !known {
 			return unknown(), true // options built elsewhere may set the base URL
 		}
 		var override, region, plugins Strs
-		for _, el := range elems {
-			if mi, isIface := el.(*ssa.MakeInterface); isIface {
-				el = mi.X // an option value of an interface type (cohere-go's *core.BaseURLOption)
-			}
+		for _, opt := range opts {
 			if c.OptionField != "" {
-				if ss, isClosure := e.optionClosure(el, c.OptionField, def); isClosure {
+				if ss, isClosure := e.optionClosure(opt.el, c.OptionField, def); isClosure {
 					if ss != nil {
 						override = ss
 					}
 					continue
 				}
 			}
-			o, isCall := el.(*ssa.Call)
-			if !isCall {
-				return unknown(), true
-			}
-			ofn, oargs := calleeArgs(o.Common())
+			o, ofn, oargs := opt.call, opt.fn, opt.args
 			if ofn == nil {
 				return unknown(), true
 			}
@@ -325,7 +343,7 @@ func (e *eval) modelTargets(s Sink) (out Strs, ok bool) {
 	if c, isCtor := sdks.Constructor(ifn.FullName()); !isCtor || !c.Options {
 		return nil, false
 	}
-	ielems, known := varargs(iargs[len(iargs)-1])
+	iopts, known := optionsOf(iargs[len(iargs)-1])
 	if !known {
 		return nil, false
 	}
@@ -335,15 +353,8 @@ func (e *eval) modelTargets(s Sink) (out Strs, ok bool) {
 	}
 	var plugins []pluginAt
 	var defaults Strs
-	for _, el := range ielems {
-		if mi, isIface := el.(*ssa.MakeInterface); isIface {
-			el = mi.X
-		}
-		o, isCall := el.(*ssa.Call)
-		if !isCall {
-			return nil, false
-		}
-		ofn, oargs := calleeArgs(o.Common())
+	for _, opt := range iopts {
+		o, ofn, oargs := opt.call, opt.fn, opt.args
 		if ofn == nil || ofn.Pkg() == nil || !sdks.SameSDK(ofn.Pkg().Path(), ifn.Pkg().Path()) {
 			return nil, false
 		}
@@ -439,19 +450,12 @@ func atName(row sdks.Ctor, names Strs) Strs {
 // found is false when none names one, known false when an option cannot
 // be read (one built elsewhere may name a model).
 func (e *eval) modelNames(v ssa.Value) (names Strs, found, known bool) {
-	elems, known := varargs(v)
+	opts, known := optionsOf(v)
 	if !known {
 		return nil, false, false
 	}
-	for _, el := range elems {
-		if mi, isIface := el.(*ssa.MakeInterface); isIface {
-			el = mi.X
-		}
-		o, isCall := el.(*ssa.Call)
-		if !isCall {
-			return nil, false, false
-		}
-		ofn, oargs := calleeArgs(o.Common())
+	for _, opt := range opts {
+		o, ofn, oargs := opt.call, opt.fn, opt.args
 		if ofn == nil || ofn.Pkg() == nil || !sdks.InSDK(ofn.Pkg().Path()) {
 			return nil, false, false
 		}
@@ -559,16 +563,12 @@ func (e *eval) pluginOpts(v ssa.Value, field string) (ss Strs, found bool) {
 		return nil, false
 	}
 	for _, store := range fieldStores(alloc, field) {
-		elems, known := varargs(store.Val)
+		opts, known := optionsOf(store.Val)
 		if !known {
 			return unknown(), true
 		}
-		for _, el := range elems {
-			o, isCall := el.(*ssa.Call)
-			if !isCall {
-				return unknown(), true
-			}
-			ofn, oargs := calleeArgs(o.Common())
+		for _, opt := range opts {
+			o, ofn, oargs := opt.call, opt.fn, opt.args
 			if ofn == nil || ofn.Pkg() == nil {
 				return unknown(), true
 			}
