@@ -136,7 +136,7 @@ func (r *Resolver) PackageVar(g *ssa.Global) (out []Field) {
 	ev := r.newEval()
 	for _, p := range paths {
 		vals := ev.globalValue(g, p)
-		if namesHost(vals) {
+		if NamesHost(vals) {
 			out = append(out, Field{Path: joinPath(p), Vals: vals})
 		}
 		if len(out) == maxFields {
@@ -146,9 +146,9 @@ func (r *Resolver) PackageVar(g *ssa.Global) (out []Field) {
 	return out
 }
 
-// namesHost reports whether one of vals designates a host as a URL or as
+// NamesHost reports whether one of vals designates a host as a URL or as
 // a dial target with a port.
-func namesHost(vals Strs) bool {
+func NamesHost(vals Strs) bool {
 	for _, v := range vals {
 		if _, ok := v.Host(false); ok {
 			return true
@@ -210,7 +210,7 @@ func (r *Resolver) ResultFields(fn *ssa.Function, result int) (out []Field) {
 		// generated getters return the caller's lists by the hundred,
 		// and summarising each as "the parameter's elements" costs
 		// memory and fact size for nothing.
-		if informative(vals) && (!slices.Contains(p, "[]") || namesHost(vals)) {
+		if informative(vals) && (!slices.Contains(p, "[]") || NamesHost(vals)) {
 			out = append(out, Field{Path: joinPath(p), Vals: vals})
 		}
 		if len(out) == maxFields {

@@ -129,22 +129,14 @@ type Summary struct {
 // names a host: a URL its callers may send to. Constant strings in general
 // do not count (every package returns some).
 func (s *Summary) HandsOutHost() bool {
-	hasHost := func(vals hosts.Strs) bool {
-		for _, v := range vals {
-			if _, ok := v.Host(false); ok {
-				return true
-			}
-		}
-		return false
-	}
 	for _, r := range s.Returns {
-		if hasHost(r.Vals) {
+		if hosts.NamesHost(r.Vals) {
 			return true
 		}
 	}
 	for _, r := range s.RetFields {
 		for _, f := range r.Fields {
-			if hasHost(f.Vals) {
+			if hosts.NamesHost(f.Vals) {
 				return true
 			}
 		}
