@@ -225,7 +225,11 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 				seenName[k] = true
 				return true
 			}
-			hot := l.Cycle(call, fv, isWait) != nil
+			// A call bounded by a deadline set each time round waits
+			// until that deadline before it fails: its failure path is
+			// paced, neither hot nor faster than success.
+			paced := deadlinePaced(call, l)
+			hot := !paced && l.Cycle(call, fv, isWait) != nil
 			if hot && key("hot") {
 				h := fmt.Sprintf("retries %s at once when it fails: no wait on the failure path", name)
 				if loops.Discarded(call) {
@@ -234,7 +238,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 				}
 				t.hot = append(t.hot, h)
 			}
-			if !hot {
+			if !hot && !paced {
 				if p := l.Cycle(call, fv, notShort); p != nil && l.Cycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
 					t.fixed = append(t.fixed, name+" "+c.paceOf(p, l, loops.Short))
 				}
