@@ -721,7 +721,9 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 		}
 	}
 	visit(t, map[ssa.Value]bool{})
-	if escapes {
+	if escapes || keepAlivesDisabled(t) {
+		// A transport that disables keep-alives closes each connection
+		// after its response: it keeps no idle pool to abandon.
 		return
 	}
 	if returned {
@@ -840,4 +842,24 @@ func isDefaultClientCopy(v ssa.Value) bool {
 	}
 	inner, ok := ld.X.(*ssa.UnOp)
 	return ok && inner.Op == token.MUL && httptypes.IsGlobal(inner.X, "DefaultClient")
+}
+
+// keepAlivesDisabled reports whether the transport t, created in this
+// function, has DisableKeepAlives set to a constant true, in its literal or
+// by a later store, so it holds no idle connections between requests.
+func keepAlivesDisabled(t ssa.Value) bool {
+	for _, ref := range *t.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fieldName(fa) != "DisableKeepAlives" {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+				if k, ok := st.Val.(*ssa.Const); ok && k.Value != nil && constant.BoolVal(k.Value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

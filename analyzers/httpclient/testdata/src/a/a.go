@@ -293,6 +293,26 @@ func clonePerCall(u string) {
 	c.Get(u)
 }
 
+// keep-alives disabled: each connection closes after its response, so a
+// transport per call abandons no idle pool (syncthing's lib/rc).
+func transportPerCallNoKeepAlive(u string) {
+	c := &http.Client{Timeout: time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	c.Get(u)
+}
+
+func transportPerCallKeepAliveStoredOff(u string) {
+	t := &http.Transport{}
+	t.DisableKeepAlives = true
+	c := &http.Client{Timeout: time.Second, Transport: t}
+	c.Get(u)
+}
+
+func transportPerCallKeepAliveOn(u string) {
+	t := &http.Transport{DisableKeepAlives: false} // want `new http.Transport per call`
+	c := &http.Client{Timeout: time.Second, Transport: t}
+	c.Get(u)
+}
+
 func roundTripPerCall(req *http.Request) {
 	t := new(http.Transport) // want `new http.Transport per call`
 	t.RoundTrip(req)
