@@ -341,6 +341,11 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 	}
 	barrier := func(i ssa.Instruction) bool { return c.barriers[i] }
 	for _, at := range sortedByPos(c.sends, c.escapes) {
+		if c.sends[at] && deadlineBounded(at) {
+			// The request carries a deadline this function set: the
+			// send cannot block forever, whatever the client's Timeout.
+			continue
+		}
 		if cfgx.PathAvoiding(c.start, func(i ssa.Instruction) bool { return i == at }, barrier) {
 			res.Unbounded = append(res.Unbounded, Unbounded{
 				Created:         creationPos(c),
@@ -860,6 +865,71 @@ func keepAlivesDisabled(t ssa.Value) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// deadlineBounded reports whether the send at instr is (*http.Client).Do
+// of a request whose context this function derived with a deadline:
+// http.NewRequestWithContext(ctx, ...), req.WithContext(ctx) or
+// req.Clone(ctx), where ctx comes from context.WithTimeout or
+// context.WithDeadline (or their Cause variants) in the same function.
+func deadlineBounded(instr ssa.Instruction) bool {
+	call, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	common := call.Common()
+	callee := httptypes.StaticCallee(common)
+	if callee == nil || callee.Name() != "Do" || len(common.Args) != 2 {
+		return false
+	}
+	return requestHasDeadline(common.Args[1])
+}
+
+func requestHasDeadline(req ssa.Value) bool {
+	ex, ok := req.(*ssa.Extract)
+	var made *ssa.Call
+	if ok && ex.Index == 0 {
+		made, _ = ex.Tuple.(*ssa.Call)
+	} else {
+		made, _ = req.(*ssa.Call)
+	}
+	if made == nil {
+		return false
+	}
+	fn := httptypes.StaticCallee(&made.Call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return false
+	}
+	args := made.Call.Args
+	switch {
+	case fn.Name() == "NewRequestWithContext" && len(args) > 0:
+		return ctxHasDeadline(args[0])
+	case httptypes.IsMethod(fn, "net/http", "Request", "WithContext", "Clone") && len(args) == 2:
+		return ctxHasDeadline(args[1])
+	}
+	return false
+}
+
+// ctxHasDeadline reports whether ctx is the context result of
+// context.WithTimeout, WithDeadline, WithTimeoutCause or WithDeadlineCause.
+func ctxHasDeadline(ctx ssa.Value) bool {
+	ex, ok := ctx.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := httptypes.StaticCallee(&call.Call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		return false
+	}
+	switch fn.Name() {
+	case "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause":
+		return true
 	}
 	return false
 }

@@ -409,3 +409,79 @@ var uaAroundDefault http.RoundTripper = &uaTransport{Transport: http.DefaultTran
 var UAClient = &http.Client{Transport: uaAroundDefault} // want `http.Client created here has no Timeout`
 
 var PlainDefaultTransportClient = &http.Client{Transport: http.DefaultTransport} // want `http.Client created here has no Timeout`
+
+// ---- deadline on the request ----
+
+// The request's context has a deadline set here: the send is bounded even
+// though the client has no Timeout (syncthing's failure reporting).
+func sendWithDeadline(ctx context.Context, u string) error {
+	client := &http.Client{}
+	reqCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(reqCtx, http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func sendWithDeadlineWithContext(ctx context.Context, req *http.Request) error {
+	client := &http.Client{}
+	dctx, cancel := context.WithDeadline(ctx, time.Now().Add(time.Minute))
+	defer cancel()
+	resp, err := client.Do(req.WithContext(dctx))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The caller's context may have no deadline: still unbounded.
+func sendWithCallerContext(ctx context.Context, u string) error {
+	client := &http.Client{} // want `http.Client created here has no Timeout`
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A cancel-only context is no deadline.
+func sendWithCancel(ctx context.Context, u string) error {
+	client := &http.Client{} // want `http.Client created here has no Timeout`
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	req, err := http.NewRequestWithContext(cctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The bounded send is one; the Get that follows has no deadline.
+func sendBoundedThenGet(ctx context.Context, u string) error {
+	client := &http.Client{} // want `http.Client created here has no Timeout`
+	reqCtx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(reqCtx, http.MethodGet, u, nil)
+	if resp, err := client.Do(req); err == nil {
+		resp.Body.Close()
+	}
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
