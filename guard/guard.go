@@ -181,7 +181,8 @@ const ruleLocalOnly = "local-only"
 // only egress.deny (and, in local-only mode, locality) can refuse it, so
 // that a name in egress.allow may resolve to any address not denied.
 func (g *Guard) decide(host string, addrOnly bool) Event {
-	if d := g.pol.Egress(host); d.Rule == policyfile.RuleDeny {
+	d := g.pol.Egress(host)
+	if d.Rule == policyfile.RuleDeny {
 		return Event{Host: d.Host, Rule: d.Rule, File: g.file, Line: d.Line}
 	}
 	loc := g.pol.Local(host)
@@ -205,7 +206,6 @@ func (g *Guard) decide(host string, addrOnly bool) Event {
 		}
 		return ev
 	}
-	d := g.pol.Egress(host)
 	return Event{Host: d.Host, Allowed: d.Allowed, Rule: d.Rule, File: g.file, Line: d.Line}
 }
 

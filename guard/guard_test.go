@@ -53,6 +53,11 @@ func server(t *testing.T) (*httptest.Server, *countingListener) {
 // writePolicy writes a policy file in a temp dir and returns its path.
 func writePolicy(t *testing.T, src string) string {
 	t.Helper()
+	return writePolicyB(t, src)
+}
+
+func writePolicyB(t testing.TB, src string) string {
+	t.Helper()
 	f := filepath.Join(t.TempDir(), ".zombiecheck.yaml")
 	if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
