@@ -34,7 +34,8 @@ func (g *Guard) control(nameChecked bool) func(string, string, syscall.RawConn) 
 	}
 }
 
-// Dialer returns a copy of base (a zero net.Dialer if nil) whose Control
+// Dialer returns a copy of base (if nil, a dialer with the 30s timeout and
+// keep-alive of http.DefaultTransport) whose Control
 // applies DialControl before any existing Control. Use it for gRPC,
 // websockets and raw TCP.
 func (g *Guard) Dialer(base *net.Dialer) *net.Dialer {

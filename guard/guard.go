@@ -254,7 +254,8 @@ func (g *Guard) Check(host string) error {
 
 // RoundTripper wraps base (http.DefaultTransport if nil) so that a request
 // to a host the policy forbids fails before any connection is made. When
-// base is an *http.Transport without its own DialContext, it is cloned and
+// base is http.DefaultTransport or an *http.Transport without its own
+// DialContext, it is cloned and
 // dials through Dialer, so the resolved address is checked at connect time
 // too (CIDR rules such as 169.254.169.254/32, DNS rebinding). A transport
 // with its own DialContext keeps it: wrap that dial function with
@@ -263,7 +264,10 @@ func (g *Guard) RoundTripper(base http.RoundTripper) http.RoundTripper {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	if t, ok := base.(*http.Transport); ok && t.DialContext == nil && t.DialTLSContext == nil {
+	// http.DefaultTransport's own DialContext is a plain net.Dialer (30s
+	// timeout and keep-alive), which the guard's default dialer matches.
+	isDefault := base == http.DefaultTransport
+	if t, ok := base.(*http.Transport); ok && (t.DialContext == nil || isDefault) && t.DialTLSContext == nil {
 		t = t.Clone()
 		t.DialContext = g.dialContext(nil, false) // RoundTrip checks the name
 		base = t

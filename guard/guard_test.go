@@ -167,6 +167,14 @@ func TestRoundTripperClonesTransport(t *testing.T) {
 	if base.DialContext != nil {
 		t.Error("RoundTripper modified the caller's transport")
 	}
+	// The one-line wrap of http.DefaultTransport gets the connect-time check too.
+	err = get(&http.Client{Transport: g.RoundTripper(http.DefaultTransport)}, "http://localhost:"+port+"/")
+	if !errors.As(err, &fe) || fe.Addr == "" {
+		t.Fatalf("DefaultTransport: err = %v, want a connect-time refusal", err)
+	}
+	if n := ln.accepts.Load(); n != 0 {
+		t.Fatalf("server accepted %d connections, want 0", n)
+	}
 	// The bare transport still reaches the server: the refusal was the guard's.
 	if err := get(&http.Client{Transport: base}, "http://127.0.0.1:"+port+"/"); err != nil {
 		t.Fatal(err)
