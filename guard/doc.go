@@ -26,7 +26,10 @@
 // stay silent on private addresses they cannot judge, the guard applies
 // egress.default to them: list them in egress.allow or local.hosts. At
 // connect time an address whose name was allowed is refused only by
-// egress.deny (or, in local-only mode, for not being local).
+// egress.deny: a local.hosts name such as a compose service "ollama"
+// resolves to a private address, and an allowed API name to a public one.
+// DialControl and Dialer see no name, so they apply the whole policy to
+// the address.
 //
 // Options.LocalOnly refuses every destination that is not local: the
 // guardrail for a client that promises a local model. Options.ReportOnly

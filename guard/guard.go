@@ -178,14 +178,19 @@ const ruleLocalOnly = "local-only"
 
 // decide applies the policy to a host name or address. addrOnly is set for
 // a connect-time check of an address whose name was already allowed: then
-// only egress.deny (and, in local-only mode, locality) can refuse it, so
-// that a name in egress.allow may resolve to any address not denied.
+// only egress.deny can refuse it, so that a name in egress.allow or
+// local.hosts may resolve to any address egress.deny does not forbid.
 func (g *Guard) decide(host string, addrOnly bool) Event {
 	d := g.pol.Egress(host)
 	if d.Rule == policyfile.RuleDeny {
 		return Event{Host: d.Host, Rule: d.Rule, File: g.file, Line: d.Line}
 	}
 	loc := g.pol.Local(host)
+	if addrOnly {
+		// The name passed; a local.hosts name such as a compose service
+		// resolves to a private address, which must not undo that.
+		return Event{Host: loc.Host, Allowed: true, Rule: policyfile.RuleAllow}
+	}
 	if g.localOnly {
 		ev := Event{Host: loc.Host, Allowed: loc.Allowed, Rule: loc.Rule, Line: loc.Line}
 		if loc.Rule == policyfile.RuleLocal {
@@ -195,9 +200,6 @@ func (g *Guard) decide(host string, addrOnly bool) Event {
 			ev.Rule, ev.File = ruleLocalOnly, g.file
 		}
 		return ev
-	}
-	if addrOnly {
-		return Event{Host: loc.Host, Allowed: true, Rule: policyfile.RuleAllow}
 	}
 	if loc.Allowed {
 		ev := Event{Host: loc.Host, Allowed: true, Rule: loc.Rule, Line: loc.Line}
