@@ -388,6 +388,7 @@ func hostList(dst func(*Policy) *[]HostPattern) func(*decoder, *yaml.Node, strin
 			if err != nil {
 				return d.errorf(item, path, "%s: %v", path, err)
 			}
+			hp.line = item.Line
 			*dst(p) = append(*dst(p), hp)
 			return nil
 		})

@@ -36,7 +36,13 @@ type HostPattern struct {
 	name   string       // hostExact (names and IPs): the lower-case host; hostSuffix: the suffix without "*."
 	addr   netip.Addr   // hostExact: the address when the pattern is an IP literal
 	prefix netip.Prefix // hostCIDR
+	line   int          // 1-based line of the entry in its policy file; 0 when not from a file
 }
+
+// Line returns the 1-based line of the entry in the policy file it was
+// decoded from, or 0 for a pattern made by ParseHostPattern. It does not
+// take part in matching.
+func (p HostPattern) Line() int { return p.line }
 
 // ParseHostPattern parses and validates one host pattern. The error explains
 // what is wrong and, where it can, what to write instead.

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -212,5 +213,35 @@ func TestGatewayPatternMatch(t *testing.T) {
 		if got := port(tt.pattern).Match(tt.host, tt.port); got != tt.want {
 			t.Errorf("%s.Match(%q, %q) = %t, want %t", tt.pattern, tt.host, tt.port, got, tt.want)
 		}
+	}
+}
+
+// TestHostPatternLine checks that host list entries remember the line they
+// were written on, so run-time refusals can cite file:line.
+func TestHostPatternLine(t *testing.T) {
+	const src = `version: 1
+local:
+  hosts: [ollama]
+egress:
+  allow:
+    - api.anthropic.com
+    - "*.openai.com"
+  deny: [api.groq.com, 169.254.169.254/32]
+`
+	p, err := Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []int{p.Local.Hosts[0].Line(), p.Egress.Allow[0].Line(), p.Egress.Allow[1].Line(), p.Egress.Deny[0].Line(), p.Egress.Deny[1].Line()}
+	want := []int{3, 6, 7, 8, 8}
+	if !slices.Equal(got, want) {
+		t.Errorf("lines = %v, want %v", got, want)
+	}
+	hp, err := ParseHostPattern("api.groq.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hp.Line() != 0 {
+		t.Errorf("ParseHostPattern line = %d, want 0", hp.Line())
 	}
 }
