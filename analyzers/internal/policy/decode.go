@@ -75,6 +75,15 @@ func schemaKeys() []string {
 // decoder carries what every error needs: the file name as given to Parse.
 type decoder struct {
 	file string
+	// hosts records every host pattern by list ("egress.allow") with its
+	// position, so that contradictions between lists can name both lines.
+	hosts map[string][]placedHost
+}
+
+// placedHost is one host pattern and the node it was written at.
+type placedHost struct {
+	pattern HostPattern
+	node    *yaml.Node
 }
 
 // errorf returns an *Error positioned at n.
@@ -124,7 +133,59 @@ func decode(filename string, data []byte, p *Policy) error {
 	if err := d.mapping(schema, root, "", p); err != nil {
 		return err
 	}
+	if err := d.contradictions(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// contradictions rejects a host pattern that egress.deny lists together
+// with egress.allow or local.hosts: the file would say both "may reach" (or
+// "is local") and "must not reach" of the same host, and whichever list the
+// analyzers consulted first would silently win. The error is placed at the
+// later of the two entries (the first such pair in document order) and
+// names the line of the other.
+func (d *decoder) contradictions() *Error {
+	var first *Error
+	for _, other := range []string{"egress.allow", "local.hosts"} {
+		for _, deny := range d.hosts["egress.deny"] {
+			for _, o := range d.hosts[other] {
+				if hostKey(deny.pattern) != hostKey(o.pattern) {
+					continue
+				}
+				later, earlier, laterPath, earlierPath := deny, o, "egress.deny", other
+				if before(deny.node, o.node) {
+					later, earlier, laterPath, earlierPath = o, deny, other, "egress.deny"
+				}
+				why := "a host cannot be both allowed and denied"
+				if other == "local.hosts" {
+					why = "a host cannot be both local and denied"
+				}
+				e := d.errorf(later.node, laterPath,
+					"%s: host pattern %q is also in %s at line %d; %s: remove it from one of the lists",
+					laterPath, later.node.Value, earlierPath, earlier.node.Line, why)
+				if first == nil || e.Line < first.Line || (e.Line == first.Line && e.Col < first.Col) {
+					first = e
+				}
+			}
+		}
+	}
+	return first
+}
+
+// before reports whether a comes before b in the document.
+func before(a, b *yaml.Node) bool {
+	return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
+}
+
+// hostKey is the identity of a host pattern: two patterns with the same key
+// match the same hosts ("::1" and "0:0:0:0:0:0:0:1", "API.example.com" and
+// "api.example.com").
+func hostKey(p HostPattern) string {
+	if p.kind == hostExact && p.addr.IsValid() {
+		return "ip:" + p.addr.Unmap().String()
+	}
+	return fmt.Sprint(p.kind) + ":" + p.String()
 }
 
 var (
@@ -390,6 +451,10 @@ func hostList(dst func(*Policy) *[]HostPattern) func(*decoder, *yaml.Node, strin
 			}
 			hp.line = item.Line
 			*dst(p) = append(*dst(p), hp)
+			if d.hosts == nil {
+				d.hosts = make(map[string][]placedHost)
+			}
+			d.hosts[path] = append(d.hosts[path], placedHost{hp, item})
 			return nil
 		})
 	}

@@ -248,6 +248,18 @@ func TestParseErrors(t *testing.T) {
 		{"tab", "egress:\n\tallow: []\n",
 			`2:1: invalid YAML: found character that cannot start any token`, ""},
 
+		// contradictions between lists name both lines
+		{"allow and deny", "egress:\n  allow: [api.example.com]\n  deny: [api.example.com]\n",
+			`3:10: egress.deny: host pattern "api.example.com" is also in egress.allow at line 2; a host cannot be both allowed and denied: remove it from one of the lists`, "egress.deny"},
+		{"deny before allow", "egress:\n  deny:\n    - \"*.corp\"\n  allow:\n    - ok.com\n    - \"*.corp\"\n",
+			`6:7: egress.allow: host pattern "*.corp" is also in egress.deny at line 3; a host cannot be both allowed and denied: remove it from one of the lists`, "egress.allow"},
+		{"allow and deny, case and IP spelling", "egress:\n  allow: [API.Example.com, \"0:0:0:0:0:0:0:1\"]\n  deny: [\"::1\", api.example.com]\n",
+			`3:10: egress.deny: host pattern "::1" is also in egress.allow at line 2; a host cannot be both allowed and denied: remove it from one of the lists`, "egress.deny"},
+		{"local and deny", "local:\n  hosts: [gpu.lan]\negress:\n  deny: [gpu.lan]\n",
+			`4:10: egress.deny: host pattern "gpu.lan" is also in local.hosts at line 2; a host cannot be both local and denied: remove it from one of the lists`, "egress.deny"},
+		{"contradiction after an invalid entry", "egress:\n  allow: [a.com]\n  deny: [a.com, \"b c\"]\n",
+			`3:17: egress.deny: invalid host pattern "b c": contains spaces`, "egress.deny"},
+
 		// first error in document order
 		{"first of two", "egress:\n  default: maybe\nzombieloop:\n  short: soon\n",
 			`2:12: egress.default: must be "allow" or "deny", got "maybe"`, "egress.default"},
@@ -349,4 +361,36 @@ func equalAny(a, b any) bool {
 		return slices.Equal(a, b.([]string))
 	}
 	return a == b
+}
+
+// TestParseNoContradiction: lists that overlap without naming the same
+// pattern, or that agree, are fine.
+func TestParseNoContradiction(t *testing.T) {
+	for _, src := range []string{
+		// a wildcard does not match its bare suffix, and a CIDR is not a host
+		"egress:\n  allow: [\"*.example.com\"]\n  deny: [example.com]\n",
+		"egress:\n  allow: [10.0.0.0/8]\n  deny: [10.1.2.3]\n",
+		// a local host that is also allowed says the same thing twice
+		"local:\n  hosts: [gpu.lan]\negress:\n  allow: [gpu.lan]\n",
+		// the same pattern twice in one list
+		"egress:\n  deny: [x.com, x.com]\n",
+		"egress:\n  allow: [a.com]\n  deny: [b.com]\n",
+	} {
+		if _, err := Parse("p.yaml", []byte(src)); err != nil {
+			t.Errorf("Parse(%q): %v", src, err)
+		}
+	}
+}
+
+// TestParseNoVersion: a file without a version key is read as version 1,
+// the only schema there is (policy.example.yaml says so); a future version
+// 2 will require the key, so old files keep their meaning.
+func TestParseNoVersion(t *testing.T) {
+	p, err := Parse("p.yaml", []byte("egress:\n  default: deny\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Version != Version || p.Egress.Default != EgressDeny {
+		t.Errorf("Parse without version = version %d, default %q; want %d, deny", p.Version, p.Egress.Default, Version)
+	}
 }

@@ -1,0 +1,67 @@
+package vetunit
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzReadVetx feeds arbitrary bytes to both .vetx readers: neither may
+// panic, and they must agree on the marking of every file readVetx accepts.
+func FuzzReadVetx(f *testing.F) {
+	dir := f.TempDir()
+	good := filepath.Join(dir, "good.vetx")
+	if err := writeVetx(good, true, []pkgFacts{{Path: "example.com/a", Data: []byte{1, 2, 3}}, {Path: "example.com/b"}}); err != nil {
+		f.Fatal(err)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add(data[:headerLen])
+	f.Add(data[:headerLen+3])
+	f.Add([]byte{})
+	f.Add([]byte("zcvx"))
+	f.Add([]byte("zcvx\x02\x00"))
+	f.Add([]byte("zcvx\x01\x00garbage"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		name := filepath.Join(t.TempDir(), "x.vetx")
+		if err := os.WriteFile(name, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		marked, merr := readMarked(name)
+		v, err := readVetx(name)
+		if err != nil {
+			return
+		}
+		if merr != nil {
+			t.Fatalf("readVetx accepts what readMarked rejects: %v", merr)
+		}
+		if v.marked != marked {
+			t.Fatalf("readVetx marked=%v, readMarked=%v", v.marked, marked)
+		}
+		_ = mergeFacts([]*vetx{v, v})
+	})
+}
+
+// FuzzReadConfig feeds arbitrary bytes to the .cfg reader: it must not
+// panic, and a config it accepts must give a module answer without panic.
+func FuzzReadConfig(f *testing.F) {
+	f.Add([]byte(`{"ID":"example.com/p","ImportPath":"example.com/p","GoFiles":["a.go"],"ImportMap":{},"PackageFile":{},"VetxOnly":false,"VetxOutput":"p.vetx","ModulePath":"example.com","ModuleVersion":"","GoVersion":"go1.26"}`))
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`null`))
+	f.Add([]byte(`{"GoFiles": 3}`))
+	f.Add([]byte(`[`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		name := filepath.Join(t.TempDir(), "vet.cfg")
+		if err := os.WriteFile(name, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := ReadConfig(name)
+		if err != nil {
+			return
+		}
+		_ = cfg.module()
+	})
+}
