@@ -148,7 +148,7 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 				// c != http.DefaultClient only compares: nothing is sent.
 				continue
 			}
-			defaultUses = append(defaultUses, use{id, outer, parent, nilFallback(parentCur, outer)})
+			defaultUses = append(defaultUses, use{id, outer, parent, nilFallback(info, parentCur, outer)})
 		case *types.Func:
 			if !httptypes.IsNetHTTPFunc(obj, httptypes.PkgFuncsUsingDefaultClient...) {
 				continue
@@ -182,7 +182,7 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 // parentCur is the whole body of an if statement checking that same
 // expression for nil: `if x == nil { x = http.DefaultClient }`. It returns ""
 // for any other shape.
-func nilFallback(parentCur inspector.Cursor, rhs ast.Expr) string {
+func nilFallback(info *types.Info, parentCur inspector.Cursor, rhs ast.Expr) string {
 	as, ok := parentCur.Node().(*ast.AssignStmt)
 	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
 		return ""
@@ -209,9 +209,9 @@ func nilFallback(parentCur inspector.Cursor, rhs ast.Expr) string {
 		return ""
 	}
 	checked := cmp.X
-	if isNilIdent(checked) {
+	if isNilIdent(info, checked) {
 		checked = cmp.Y
-	} else if !isNilIdent(cmp.Y) {
+	} else if !isNilIdent(info, cmp.Y) {
 		return ""
 	}
 	text := types.ExprString(lhs)
@@ -221,9 +221,15 @@ func nilFallback(parentCur inspector.Cursor, rhs ast.Expr) string {
 	return text
 }
 
-func isNilIdent(x ast.Expr) bool {
+// isNilIdent reports whether x is the predeclared nil, not a variable
+// that shadows it.
+func isNilIdent(info *types.Info, x ast.Expr) bool {
 	id, ok := ast.Unparen(x).(*ast.Ident)
-	return ok && id.Name == "nil"
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }
 
 // assignsTo reports whether parent is an assignment whose left side is x.

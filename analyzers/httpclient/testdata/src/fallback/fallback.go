@@ -93,3 +93,12 @@ func NewBoundedLiteral(opts Options) *Client {
 func isDefault(hc *http.Client) bool {
 	return hc == nil || hc == http.DefaultClient
 }
+
+// A variable named nil is not the nil check.
+func shadowedNil(hc, other *http.Client) *http.Client {
+	nil := other
+	if hc == nil {
+		hc = http.DefaultClient // want `http.DefaultClient has no timeout: a stalled server blocks this request forever`
+	}
+	return hc
+}
