@@ -110,6 +110,9 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 		id     *ast.Ident
 		outer  ast.Expr // the selector expression, or the identifier
 		parent ast.Node
+		// fallback is the variable or field a nil check hands
+		// http.DefaultClient to (if x == nil { x = http.DefaultClient }).
+		fallback string
 	}
 	var defaultUses []use
 	boundedHere := false
@@ -145,7 +148,7 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 				// c != http.DefaultClient only compares: nothing is sent.
 				continue
 			}
-			defaultUses = append(defaultUses, use{id, outer, parent})
+			defaultUses = append(defaultUses, use{id, outer, parent, nilFallback(info, parentCur, outer)})
 		case *types.Func:
 			if !httptypes.IsNetHTTPFunc(obj, httptypes.PkgFuncsUsingDefaultClient...) {
 				continue
@@ -161,12 +164,72 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 		return
 	}
 	for _, u := range defaultUses {
+		msg := "http.DefaultClient has no timeout: a stalled server blocks this request forever; " +
+			"create one http.Client with a Timeout and share it"
+		if u.fallback != "" {
+			msg = fmt.Sprintf("http.DefaultClient has no timeout, and this nil fallback hands it to every caller that leaves %s unset: "+
+				"a stalled server blocks their requests forever; fall back to one shared client with a Timeout instead "+
+				"(e.g. a package variable &http.Client{Timeout: 30 * time.Second})", u.fallback)
+		}
 		c.rep.Report(analysis.Diagnostic{
 			Pos: u.outer.Pos(), End: u.outer.End(), Category: CategoryDefaultClient,
-			Message: "http.DefaultClient has no timeout: a stalled server blocks this request forever; " +
-				"create one http.Client with a Timeout and share it",
+			Message: msg,
 		})
 	}
+}
+
+// nilFallback returns the assigned expression's text when the assignment at
+// parentCur is the whole body of an if statement checking that same
+// expression for nil: `if x == nil { x = http.DefaultClient }`. It returns ""
+// for any other shape.
+func nilFallback(info *types.Info, parentCur inspector.Cursor, rhs ast.Expr) string {
+	as, ok := parentCur.Node().(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return ""
+	}
+	var lhs ast.Expr
+	for i, r := range as.Rhs {
+		if r == rhs {
+			lhs = as.Lhs[i]
+		}
+	}
+	if lhs == nil {
+		return ""
+	}
+	block, ok := parentCur.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return ""
+	}
+	ifs, ok := parentCur.Parent().Parent().Node().(*ast.IfStmt)
+	if !ok || ifs.Body != block {
+		return ""
+	}
+	cmp, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || cmp.Op != token.EQL {
+		return ""
+	}
+	checked := cmp.X
+	if isNilIdent(info, checked) {
+		checked = cmp.Y
+	} else if !isNilIdent(info, cmp.Y) {
+		return ""
+	}
+	text := types.ExprString(lhs)
+	if types.ExprString(ast.Unparen(checked)) != text {
+		return ""
+	}
+	return text
+}
+
+// isNilIdent reports whether x is the predeclared nil, not a variable
+// that shadows it.
+func isNilIdent(info *types.Info, x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }
 
 // assignsTo reports whether parent is an assignment whose left side is x.

@@ -28,7 +28,10 @@
 //
 // defaultclient: any use of http.DefaultClient, which has no timeout.
 // Assigning to http.DefaultClient (or its Timeout) is not a use, and a
-// package that does so is trusted to have bounded it.
+// package that does so is trusted to have bounded it. A nil fallback,
+// `if x == nil { x = http.DefaultClient }`, is reported once, at the
+// fallback, naming what the caller left unset: falling back to a shared
+// client with a Timeout is the fix, and is silent.
 //
 // pkgfunc: calls of http.Get, http.Head, http.Post and http.PostForm, which
 // send through http.DefaultClient: no timeout and no context.

@@ -1,0 +1,104 @@
+package fallback
+
+import (
+	"net/http"
+	"time"
+)
+
+type Options struct {
+	HTTPClient *http.Client
+}
+
+type Client struct {
+	hc *http.Client
+}
+
+// Positives: a nil check handing http.DefaultClient to every caller.
+
+func New(hc *http.Client) *Client {
+	if hc == nil {
+		hc = http.DefaultClient // want `this nil fallback hands it to every caller that leaves hc unset`
+	}
+	return &Client{hc: hc}
+}
+
+func NewWithOptions(opts Options) *Client {
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = http.DefaultClient // want `nil fallback hands it to every caller that leaves opts.HTTPClient unset`
+	}
+	return &Client{hc: opts.HTTPClient}
+}
+
+func (c *Client) client() *http.Client {
+	if nil == c.hc {
+		c.hc = http.DefaultClient // want `nil fallback hands it to every caller that leaves c.hc unset`
+	}
+	return c.hc
+}
+
+func inClosure() func(*http.Client) *http.Client {
+	return func(hc *http.Client) *http.Client {
+		if hc == nil {
+			hc = http.DefaultClient // want `nil fallback hands it to every caller that leaves hc unset`
+		}
+		return hc
+	}
+}
+
+// Not a nil fallback: still a plain use of http.DefaultClient, reported with
+// the ordinary message, never with the fallback one.
+
+func otherVariable(hc *http.Client) *http.Client {
+	var other *http.Client
+	if hc == nil {
+		other = http.DefaultClient // want `http.DefaultClient has no timeout: a stalled server blocks this request forever`
+	}
+	return other
+}
+
+func notNilCheck(hc *http.Client, ok bool) *http.Client {
+	if !ok {
+		hc = http.DefaultClient // want `http.DefaultClient has no timeout: a stalled server blocks this request forever`
+	}
+	return hc
+}
+
+func elseBranch(hc *http.Client) *http.Client {
+	if hc != nil {
+		return hc
+	} else {
+		hc = http.DefaultClient // want `http.DefaultClient has no timeout: a stalled server blocks this request forever`
+	}
+	return hc
+}
+
+// Negatives: a fallback to a client with a Timeout, and comparisons only.
+
+var shared = &http.Client{Timeout: 30 * time.Second}
+
+func NewBounded(hc *http.Client) *Client {
+	if hc == nil {
+		hc = shared
+	}
+	return &Client{hc: hc}
+}
+
+func NewBoundedLiteral(opts Options) *Client {
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	return &Client{hc: opts.HTTPClient}
+}
+
+func isDefault(hc *http.Client) bool {
+	return hc == nil || hc == http.DefaultClient
+}
+
+// A variable named nil is not the nil check.
+func shadowedNil(hc, other *http.Client) *http.Client {
+	nil := other
+	if hc == nil {
+		hc = http.DefaultClient // want `http.DefaultClient has no timeout: a stalled server blocks this request forever`
+	}
+	return hc
+}
