@@ -143,3 +143,36 @@ func (fakeSource) WriteMetrics(w io.Writer) error {
 	_, err := io.WriteString(w, "# TYPE fake_total counter\nfake_total 3\n")
 	return err
 }
+
+// The guard and a socket watcher serve one /metrics page, and the
+// Prometheus parser accepts the two together (no family written twice).
+func TestMetricsHandlerGuardAndWatcher(t *testing.T) {
+	g, err := guard.Load(writePolicy(t, denyPolicy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = g.Check("openrouter.ai")
+	w, err := guard.NewWatcher(guard.WatcherOptions{})
+	if err != nil {
+		t.Skipf("no socket watcher here: %v", err)
+	}
+	if _, err := w.Scan(); err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	guard.MetricsHandler(g, w).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	fams := parse(t, rec.Body)
+	for _, name := range []string{"zombiecheck_guard_requests_total", "zombiecheck_guard_sockets", "zombiecheck_guard_open_fds"} {
+		if fams[name] == nil {
+			t.Errorf("family %s missing; have %v", name, strings.Join(keys(fams), ", "))
+		}
+	}
+}
+
+func keys(m map[string]*dto.MetricFamily) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

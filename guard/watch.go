@@ -38,14 +38,14 @@ type WatcherOptions struct {
 	// down to the threshold. At most one call is in flight: a crossing
 	// while a call is still running is logged and counted, not queued. A
 	// panic in it is recovered and logged.
-	OnThreshold func(Event)
+	OnThreshold func(ThresholdEvent)
 	// Logger receives crossings, recoveries and scan errors (default
 	// slog.Default()).
 	Logger *slog.Logger
 }
 
-// Event describes one threshold crossing.
-type Event struct {
+// ThresholdEvent describes one crossing of a socket or descriptor threshold.
+type ThresholdEvent struct {
 	Kind     string // "close_wait" or "fds"
 	Count    int
 	Limit    int
@@ -122,7 +122,7 @@ func (w *Watcher) Scan() (Snapshot, error) {
 		return Snapshot{}, err
 	}
 	w.scans.Add(1)
-	var events []Event
+	var events []ThresholdEvent
 	w.mu.Lock()
 	w.last, w.scanned = snap, true
 	check := func(kind string, count, limit int) {
@@ -139,7 +139,7 @@ func (w *Watcher) Scan() (Snapshot, error) {
 		if !w.above[kind] {
 			w.above[kind] = true
 			w.crossing[kind]++
-			events = append(events, Event{Kind: kind, Count: count, Limit: limit, Snapshot: snap})
+			events = append(events, ThresholdEvent{Kind: kind, Count: count, Limit: limit, Snapshot: snap})
 		}
 	}
 	check("close_wait", snap.CloseWait(), w.opts.MaxCloseWait)
@@ -151,7 +151,7 @@ func (w *Watcher) Scan() (Snapshot, error) {
 	return snap, nil
 }
 
-func (w *Watcher) report(ev Event) {
+func (w *Watcher) report(ev ThresholdEvent) {
 	hint := "a descriptor leak"
 	if ev.Kind == "close_wait" {
 		hint = "peers closed these connections and this process never did: usually a response body that is never closed (defer resp.Body.Close())"

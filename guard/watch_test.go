@@ -85,10 +85,10 @@ func TestWatcherCallbackPanicsAndBlocks(t *testing.T) {
 	setCloseWait(t, root, 424243, 0)
 	logger, logs := testLogger()
 	release := make(chan struct{})
-	calls := make(chan Event, 10)
+	calls := make(chan ThresholdEvent, 10)
 	var mu sync.Mutex
 	mode := "panic"
-	w, err := NewWatcher(WatcherOptions{PID: 424243, MaxCloseWait: 2, Logger: logger, OnThreshold: func(ev Event) {
+	w, err := NewWatcher(WatcherOptions{PID: 424243, MaxCloseWait: 2, Logger: logger, OnThreshold: func(ev ThresholdEvent) {
 		calls <- ev
 		mu.Lock()
 		m := mode
@@ -214,9 +214,9 @@ func TestWatcherSeesCloseWaitLeak(t *testing.T) {
 	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
 	defer client.CloseIdleConnections()
 
-	fired := make(chan Event, 1)
+	fired := make(chan ThresholdEvent, 1)
 	logger, logs := testLogger()
-	w, err := NewWatcher(WatcherOptions{MaxCloseWait: 3, Logger: logger, OnThreshold: func(ev Event) { fired <- ev }})
+	w, err := NewWatcher(WatcherOptions{MaxCloseWait: 3, Logger: logger, OnThreshold: func(ev ThresholdEvent) { fired <- ev }})
 	if err != nil {
 		t.Fatal(err)
 	}
