@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -48,7 +49,36 @@ func vetMain(args []string, analyzers []*analysis.Analyzer, vetSuite bool) int {
 			opts.Log = f
 		}
 	}
+	if dir := os.Getenv("ZOMBIECHECK_PROFILEDIR"); dir != "" {
+		defer profileUnit(dir, cfgFile)()
+	}
 	return vetunit.Main(cfgFile, selected, opts, os.Stderr)
+}
+
+// profileUnit writes a CPU profile and, when the unit ends, a heap profile
+// of this unit run into dir, named after the unit's config file's
+// directory (one per unit: go vet runs one tool process per unit), for
+// finding what a slow package spends its time on. Set by
+// ZOMBIECHECK_PROFILEDIR; errors only lose the profile.
+func profileUnit(dir, cfgFile string) func() {
+	name := strings.NewReplacer("/", "_", string(filepath.Separator), "_").Replace(filepath.Dir(cfgFile))
+	base := filepath.Join(dir, strconv.Itoa(os.Getpid())+"-"+filepath.Base(name))
+	cpu, err := os.Create(base + ".cpu.pprof")
+	if err != nil {
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(cpu); err != nil {
+		cpu.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		cpu.Close()
+		if mem, err := os.Create(base + ".mem.pprof"); err == nil {
+			pprof.Lookup("allocs").WriteTo(mem, 0)
+			mem.Close()
+		}
+	}
 }
 
 // parseVetUnitArgs parses the arguments of one unit run: every flag the
