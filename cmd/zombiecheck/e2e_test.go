@@ -62,6 +62,9 @@ var e2e struct {
 }
 
 func TestMain(m *testing.M) {
+	if n := os.Getenv(leakChildEnv); n != "" {
+		leakSocketsChild(n) // a child process of TestSocketsCommand; never returns
+	}
 	flag.Parse()
 	if !testing.Short() {
 		e2e.setupErr = setupE2E()

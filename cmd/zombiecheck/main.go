@@ -47,6 +47,8 @@ func main() {
 		os.Exit(vetMain(args, analyzers, vetSuite))
 	case len(args) > 0 && args[0] == "sarif":
 		os.Exit(sarifMain(args[1:], os.Stdin, os.Stdout, os.Stderr))
+	case len(args) > 0 && args[0] == "sockets":
+		os.Exit(socketsMain(args[1:], os.Stdout, os.Stderr))
 	case len(args) > 0 && args[0] == "help":
 		os.Exit(helpMain(args[1:], os.Stdout, os.Stderr))
 	default:
@@ -77,6 +79,7 @@ Usage:
 	zombiecheck [flags] packages...        # e.g. zombiecheck ./...
 	go vet -vettool=$(which zombiecheck) [flags] packages...
 	zombiecheck sarif [-root DIR] < vet.json > zombiecheck.sarif
+	zombiecheck sockets [-max-closewait N] PID   # CLOSE_WAIT of a running process
 	zombiecheck help [analyzer]
 
 Exit codes: 0 no findings, 1 findings, 2 usage/policy/load error
