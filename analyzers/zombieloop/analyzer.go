@@ -150,7 +150,9 @@ type traits struct {
 	nocancel string   // the context's name
 	// hotDiscarded: a call retried at once also has its error discarded.
 	hotDiscarded bool
-	leaks        []string
+	// hotRead: how many of hot are stream reads spinning at EOF.
+	hotRead int
+	leaks   []string
 	// cycleLeaks: a cancel func or connection not released on some
 	// cycle; zombieloop's own finding, like defers.
 	cycleLeaks []string
@@ -199,7 +201,16 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	for _, b := range l.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
-			if !ok || !c.cl.Fallible(call.Common()) {
+			if !ok {
+				continue
+			}
+			// A read of a local stream (bufio.Reader, os.Stdin) is judged
+			// for hot only: at EOF it fails at once every time, so going
+			// round again with no wait spins; but it is not a remote call,
+			// so it makes no loop an I/O loop, a zombie or a fixed poller
+			// (a tail -f that sleeps on EOF is fine).
+			stream := !c.cl.Fallible(call.Common()) && loops.StreamRead(call.Common())
+			if !stream && !c.cl.Fallible(call.Common()) {
 				continue
 			}
 			// An opaque operation handed to a helper (a ctx-first func
@@ -207,7 +218,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// it: nothing shows that it does I/O, so it does not make the
 			// loop an I/O loop (nocancel) nor a zombie.
 			opaque := loops.OpaqueOp(call.Common()) != nil
-			if !opaque {
+			if !opaque && !stream {
 				doesIO = true
 			}
 			current = call
@@ -230,6 +241,17 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// paced, neither hot nor faster than success.
 			paced := deadlinePaced(call, l)
 			hot := !paced && l.Cycle(call, fv, isWait) != nil
+			if hot && stream && key("hot") {
+				h := fmt.Sprintf("reads %s again at once when it fails: at EOF or on a closed input it returns at once with nothing, so the loop spins", name)
+				if loops.Discarded(call) {
+					h += ", and its error is discarded"
+				}
+				t.hot = append(t.hot, h)
+				t.hotRead++
+			}
+			if stream {
+				continue
+			}
 			if hot && key("hot") {
 				h := fmt.Sprintf("retries %s at once when it fails: no wait on the failure path", name)
 				if loops.Discarded(call) {
@@ -612,7 +634,10 @@ func (c *checker) report(l *loops.Loop, t traits) {
 			parts = append(parts, "retries "+f+" when it fails, with no backoff and faster than on success")
 		}
 	}
-	if len(t.hot)+len(t.fixed)+len(t.zombie) > 0 {
+	if t.hotRead > 0 {
+		fixes = append(fixes, "stop on io.EOF and return (or break) on any other read error")
+	}
+	if len(t.hot)-t.hotRead+len(t.fixed)+len(t.zombie) > 0 {
 		fixes = append(fixes, "back off exponentially with a cap and jitter, reset on success (cenkalti/backoff/v5 Retry, k8s wait.Backoff, or a min(d*2, max) timer)")
 	}
 	if len(t.zombie) > 0 || t.hotDiscarded {

@@ -30,7 +30,14 @@
 // a peer's greeting that drops the read error (`msg, _ := c.Next(); if
 // bytes.Equal(msg, hello) { break }`: a failing call returns zero values,
 // so tests of its other results take the zero value's branch while it
-// fails). A helper returning only nil or ctx.Err() counts as a
+// fails; strings.TrimSpace and the other Trim and case functions keep ""
+// empty). A read of a local stream (a bufio.Reader read method,
+// (*os.File).Read on os.Stdin or a pipe) counts for hot only: at EOF it
+// fails at once every time, so a REPL or prompt loop that drops the error
+// (`line, _ := r.ReadString('\n'); if line == "" { continue }`) spins; fix
+// it by stopping on io.EOF. It is not remote I/O, so it makes no loop a
+// zombie, a fixed poller or nocancel (a tail -f that sleeps on EOF is
+// fine). A helper returning only nil or ctx.Err() counts as a
 // cancellation check, and io.ReadFull and io.Copy on a connection count as
 // I/O. An error kept in a variable a closure captures (`var err error`
 // read by a deferred func) is followed through its stores and loads.

@@ -845,3 +845,30 @@ func ConstDuration(k *ssa.Const) (time.Duration, bool) {
 	}
 	return time.Duration(k.Int64()), true
 }
+
+// streamReads are the read methods of bufio.Reader: they return at once at
+// EOF or on a closed input, with zero values and an error.
+var streamReads = map[string]bool{
+	"Read": true, "ReadByte": true, "ReadBytes": true, "ReadLine": true,
+	"ReadRune": true, "ReadSlice": true, "ReadString": true,
+}
+
+// StreamRead reports whether call reads a stream that is not a connection:
+// a bufio.Reader read method or (*os.File).Read (os.Stdin, a pipe). Such a
+// read is not fallible I/O in the sense of Fallible (it is not a remote
+// call, and a loop over it does not make its function an I/O function),
+// but at EOF or on a closed input it fails at once, every time, so a loop
+// that drops its error and goes round again with no wait spins.
+func StreamRead(call *ssa.CallCommon) bool {
+	fn := FuncOf(call)
+	if fn == nil || fn.Pkg() == nil || call.IsInvoke() {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + RecvName(fn) {
+	case "bufio.Reader":
+		return streamReads[fn.Name()]
+	case "os.File":
+		return fn.Name() == "Read"
+	}
+	return false
+}

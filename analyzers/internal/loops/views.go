@@ -434,6 +434,15 @@ func zeroEval(v ssa.Value, zero map[ssa.Value]bool, depth int) (zval, bool) {
 			}
 			return zval{}, false
 		}
+		// Trimming or case-mapping "" gives "": `line = strings.TrimSpace(line)`
+		// after a read keeps the zero value.
+		if f := v.Call.StaticCallee(); f != nil && f.Pkg != nil && f.Pkg.Pkg.Path() == "strings" && emptyPreserving[f.Name()] && len(v.Call.Args) > 0 {
+			x, ok := zeroEval(v.Call.Args[0], zero, depth+1)
+			if ok && !x.isNil && x.c.Kind() == constant.String && constant.StringVal(x.c) == "" {
+				return x, true
+			}
+			return zval{}, false
+		}
 		if IsFunc(v.Call.StaticCallee(), "bytes", "Equal") && len(v.Call.Args) == 2 {
 			a, b := v.Call.Args[0], v.Call.Args[1]
 			za, oka := zeroEval(a, zero, depth+1)
@@ -444,6 +453,13 @@ func zeroEval(v ssa.Value, zero map[ssa.Value]bool, depth int) (zval, bool) {
 		}
 	}
 	return zval{}, false
+}
+
+// emptyPreserving are the strings functions that map "" (their first
+// argument) to "".
+var emptyPreserving = map[string]bool{
+	"TrimSpace": true, "Trim": true, "TrimLeft": true, "TrimRight": true,
+	"TrimPrefix": true, "TrimSuffix": true, "ToLower": true, "ToUpper": true,
 }
 
 func isNumeric(c constant.Value) bool {
