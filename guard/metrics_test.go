@@ -8,26 +8,23 @@ import (
 	"strings"
 	"testing"
 
-	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
+	"github.com/zombiecheck/zombiecheck/guard/internal/exposition"
 
 	"github.com/zombiecheck/zombiecheck/guard"
 )
 
 // parse reads text exposition format with Prometheus's own parser.
-func parse(t *testing.T, r io.Reader) map[string]*dto.MetricFamily {
+func parse(t *testing.T, r io.Reader) map[string]*exposition.Family {
 	t.Helper()
-	p := expfmt.NewTextParser(model.UTF8Validation)
-	fams, err := p.TextToMetricFamilies(r)
+	fams, err := exposition.Parse(r)
 	if err != nil {
-		t.Fatalf("Prometheus parser rejected the output: %v", err)
+		t.Fatalf("exposition parser rejected the output: %v", err)
 	}
 	return fams
 }
 
 // counter returns the value of the counter with exactly these labels.
-func counter(fams map[string]*dto.MetricFamily, name string, labels map[string]string) (float64, bool) {
+func counter(fams map[string]*exposition.Family, name string, labels map[string]string) (float64, bool) {
 	f := fams[name]
 	if f == nil {
 		return 0, false
@@ -38,7 +35,7 @@ func counter(fams map[string]*dto.MetricFamily, name string, labels map[string]s
 			got[l.GetName()] = l.GetValue()
 		}
 		if fmt.Sprint(got) == fmt.Sprint(labels) {
-			return m.GetCounter().GetValue(), true
+			return m.Value, true
 		}
 	}
 	return 0, false
@@ -66,7 +63,7 @@ func TestMetrics(t *testing.T) {
 		t.Errorf("Content-Type = %q", ct)
 	}
 	fams := parse(t, resp.Body)
-	if f := fams["zombiecheck_guard_requests_total"]; f == nil || f.GetType() != dto.MetricType_COUNTER {
+	if f := fams["zombiecheck_guard_requests_total"]; f == nil || f.GetType() != exposition.Counter {
 		t.Fatalf("requests family missing or not a counter: %v", f)
 	}
 	want := []struct {
@@ -169,7 +166,7 @@ func TestMetricsHandlerGuardAndWatcher(t *testing.T) {
 	}
 }
 
-func keys(m map[string]*dto.MetricFamily) []string {
+func keys(m map[string]*exposition.Family) []string {
 	var out []string
 	for k := range m {
 		out = append(out, k)

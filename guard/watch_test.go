@@ -15,9 +15,7 @@ import (
 	"testing"
 	"time"
 
-	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
+	"github.com/zombiecheck/zombiecheck/guard/internal/exposition"
 )
 
 // syncBuffer is a log sink safe for the callback goroutines.
@@ -280,14 +278,13 @@ func TestWatcherSeesCloseWaitLeak(t *testing.T) {
 	}
 }
 
-func parseMetrics(t *testing.T, w *Watcher) map[string]*dto.MetricFamily {
+func parseMetrics(t *testing.T, w *Watcher) map[string]*exposition.Family {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := w.WriteMetrics(&buf); err != nil {
 		t.Fatal(err)
 	}
-	p := expfmt.NewTextParser(model.LegacyValidation)
-	mfs, err := p.TextToMetricFamilies(&buf)
+	mfs, err := exposition.Parse(&buf)
 	if err != nil {
 		t.Fatalf("not valid Prometheus text: %v\n%s", err, buf.String())
 	}
@@ -296,7 +293,7 @@ func parseMetrics(t *testing.T, w *Watcher) map[string]*dto.MetricFamily {
 
 // counter returns the value of the gauge or counter name{label="value"}
 // (label "" for an unlabelled series).
-func counter(t *testing.T, mfs map[string]*dto.MetricFamily, name, label, value string) float64 {
+func counter(t *testing.T, mfs map[string]*exposition.Family, name, label, value string) float64 {
 	t.Helper()
 	mf, ok := mfs[name]
 	if !ok {
@@ -313,10 +310,10 @@ func counter(t *testing.T, mfs map[string]*dto.MetricFamily, name, label, value 
 			continue
 		}
 		switch mf.GetType() {
-		case dto.MetricType_COUNTER:
-			return m.GetCounter().GetValue()
-		case dto.MetricType_GAUGE:
-			return m.GetGauge().GetValue()
+		case exposition.Counter:
+			return m.Value
+		case exposition.Gauge:
+			return m.Value
 		}
 	}
 	t.Fatalf("no series %s{%s=%q}", name, label, value)
@@ -335,12 +332,12 @@ func TestWriteMetricsFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	mfs := parseMetrics(t, w)
-	for name, typ := range map[string]dto.MetricType{
-		"zombiecheck_guard_sockets":                          dto.MetricType_GAUGE,
-		"zombiecheck_guard_open_fds":                         dto.MetricType_GAUGE,
-		"zombiecheck_guard_socket_threshold":                 dto.MetricType_GAUGE,
-		"zombiecheck_guard_socket_threshold_crossings_total": dto.MetricType_COUNTER,
-		"zombiecheck_guard_socket_scans_total":               dto.MetricType_COUNTER,
+	for name, typ := range map[string]exposition.Type{
+		"zombiecheck_guard_sockets":                          exposition.Gauge,
+		"zombiecheck_guard_open_fds":                         exposition.Gauge,
+		"zombiecheck_guard_socket_threshold":                 exposition.Gauge,
+		"zombiecheck_guard_socket_threshold_crossings_total": exposition.Counter,
+		"zombiecheck_guard_socket_scans_total":               exposition.Counter,
 	} {
 		if mfs[name].GetType() != typ || mfs[name].GetHelp() == "" {
 			t.Errorf("%s: type %v help %q, want %v with help", name, mfs[name].GetType(), mfs[name].GetHelp(), typ)
