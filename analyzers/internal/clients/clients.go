@@ -670,6 +670,7 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 		returned         bool
 		returnedInClient bool
 		closes           = map[ssa.Instruction]bool{}
+		sendCalls        []ssa.Instruction
 	)
 	var visit func(v ssa.Value, seen map[ssa.Value]bool)
 	visit = func(v ssa.Value, seen map[ssa.Value]bool) {
@@ -699,8 +700,9 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 				if len(holder.returns) > 0 {
 					returnedInClient = true
 				}
-				if len(holder.sends) > 0 {
+				for i := range holder.sends {
 					sends = true
+					sendCalls = append(sendCalls, i)
 				}
 				for i := range holder.closes {
 					closes[i] = true
@@ -712,6 +714,7 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 					switch callee.Name() {
 					case "RoundTrip":
 						sends = true
+						sendCalls = append(sendCalls, r)
 					case "CloseIdleConnections":
 						closes[r] = true
 					}
@@ -726,9 +729,10 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 		}
 	}
 	visit(t, map[ssa.Value]bool{})
-	if escapes || keepAlivesDisabled(t) {
-		// A transport that disables keep-alives closes each connection
-		// after its response: it keeps no idle pool to abandon.
+	if escapes || keepAlivesDisabled(t) || (sends && !returned && !returnedInClient && allRequestsClose(sendCalls)) {
+		// A transport that disables keep-alives, or whose every request
+		// here sets req.Close, closes each connection after its
+		// response: it keeps no idle pool to abandon.
 		return
 	}
 	if returned {
@@ -930,6 +934,47 @@ func ctxHasDeadline(ctx ssa.Value) bool {
 	switch fn.Name() {
 	case "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause":
 		return true
+	}
+	return false
+}
+
+// allRequestsClose reports whether every send in sends is a Do or
+// RoundTrip of a request that this function marks req.Close = true, so the
+// transport closes the connection after the response instead of keeping it
+// idle (syncthing's UPnP SOAP requests).
+func allRequestsClose(sends []ssa.Instruction) bool {
+	if len(sends) == 0 {
+		return false
+	}
+	for _, instr := range sends {
+		call, ok := instr.(ssa.CallInstruction)
+		if !ok {
+			return false
+		}
+		common := call.Common()
+		callee := httptypes.StaticCallee(common)
+		if callee == nil || (callee.Name() != "Do" && callee.Name() != "RoundTrip") || len(common.Args) != 2 || !setsClose(common.Args[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// setsClose reports whether req (a *http.Request) has constant true stored
+// in its Close field in this function.
+func setsClose(req ssa.Value) bool {
+	for _, ref := range *req.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fieldName(fa) != "Close" {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+				if k, ok := st.Val.(*ssa.Const); ok && k.Value != nil && constant.BoolVal(k.Value) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

@@ -307,6 +307,43 @@ func transportPerCallKeepAliveStoredOff(u string) {
 	c.Get(u)
 }
 
+// Every request sent through the per-call transport asks to close its
+// connection: nothing stays idle (syncthing's UPnP SOAP client).
+func transportPerCallRequestClose(u string) error {
+	t := &http.Transport{}
+	c := &http.Client{Timeout: time.Second, Transport: t}
+	req, err := http.NewRequest("POST", u, nil)
+	if err != nil {
+		return err
+	}
+	req.Close = true
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Only one of the two requests closes its connection: the other leaves it
+// idle in an abandoned pool.
+func transportPerCallOneRequestCloses(u string) error {
+	t := &http.Transport{} // want `new http.Transport per call`
+	c := &http.Client{Timeout: time.Second, Transport: t}
+	req, err := http.NewRequest("POST", u, nil)
+	if err != nil {
+		return err
+	}
+	req.Close = true
+	if resp, err := c.Do(req); err == nil {
+		resp.Body.Close()
+	}
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 func transportPerCallKeepAliveOn(u string) {
 	t := &http.Transport{DisableKeepAlives: false} // want `new http.Transport per call`
 	c := &http.Client{Timeout: time.Second, Transport: t}
