@@ -42,7 +42,7 @@ var Rules = []report.Rule{{
 }, {
 	Analyzer: Name, Category: CategoryUnresolved, Level: report.LevelWarning, URL: URL + "#" + CategoryUnresolved,
 	Short: "call's destination cannot be proven allowed (egress.strict)",
-	Full:  "With egress.strict, every network call's destination must be provable from the code: a URL read from an environment variable, a flag or a configuration file could name any host. Use a constant URL the policy allows, check the configured host against an allow-list where it is read, or suppress the call with //zombiecheck:ignore egress/unresolved <reason>.",
+	Full:  "With egress.strict, every network call's destination must be provable from the code: a URL read from an environment variable, a flag or a configuration file could name any host. Use a constant URL the policy allows, check the configured host against an allow-list where it is read, enforce the same policy at run time with github.com/zombiecheck/zombiecheck/guard (client.Transport = g.RoundTripper(http.DefaultTransport) refuses a forbidden host before connecting, by name and by resolved address), or suppress the call with //zombiecheck:ignore egress/unresolved <reason>.",
 }}
 
 // Config is the analyzer's configuration.
@@ -94,7 +94,7 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 				message = fmt.Sprintf("call reaches %s, which %s; path: %s; remove the call, route it to an allowed host, or change the policy in review", c.Host, why, netsum.PathString(c.Via))
 			case class == hosts.LocalityUnknown && pol.Egress.Strict:
 				category = CategoryUnresolved
-				message = fmt.Sprintf("call's destination %s, so egress.strict cannot prove it allowed; path: %s; use a constant URL the policy allows, or check the configured host against an allow-list where it is read", unresolvedWhy(c), netsum.PathString(c.Via))
+				message = fmt.Sprintf("call's destination %s, so egress.strict cannot prove it allowed; path: %s; use a constant URL the policy allows, check the configured host against an allow-list where it is read, or enforce the policy at run time by wrapping the client's transport with the guard package (g.RoundTripper)", unresolvedWhy(c), netsum.PathString(c.Via))
 			default:
 				continue
 			}
