@@ -152,17 +152,4 @@ func builtinLocal(h string) bool {
 
 // Normalize reduces a host or host:port to the form policies compare: no
 // port, no brackets, no IPv6 zone, no trailing dot, lower case.
-func Normalize(host string) string {
-	h := host
-	if strings.HasPrefix(h, "[") {
-		if end := strings.IndexByte(h, ']'); end > 0 {
-			h = h[1:end]
-		}
-	} else if strings.Count(h, ":") == 1 {
-		h, _, _ = strings.Cut(h, ":")
-	}
-	if i := strings.IndexByte(h, '%'); i >= 0 {
-		h = h[:i]
-	}
-	return strings.ToLower(strings.TrimSuffix(h, "."))
-}
+func Normalize(host string) string { return policy.NormalizeHost(host) }

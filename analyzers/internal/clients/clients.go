@@ -856,10 +856,14 @@ func isDefaultClientCopy(v ssa.Value) bool {
 // keepAlivesDisabled reports whether the transport t, created in this
 // function, has DisableKeepAlives set to a constant true, in its literal or
 // by a later store, so it holds no idle connections between requests.
-func keepAlivesDisabled(t ssa.Value) bool {
-	for _, ref := range *t.Referrers() {
+func keepAlivesDisabled(t ssa.Value) bool { return storesTrue(t, "DisableKeepAlives") }
+
+// storesTrue reports whether this function stores constant true in the
+// field name of the struct that v points to.
+func storesTrue(v ssa.Value, name string) bool {
+	for _, ref := range *v.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fieldName(fa) != "DisableKeepAlives" {
+		if !ok || fieldName(fa) != name {
 			continue
 		}
 		for _, use := range *fa.Referrers() {
@@ -953,28 +957,9 @@ func allRequestsClose(sends []ssa.Instruction) bool {
 		}
 		common := call.Common()
 		callee := httptypes.StaticCallee(common)
-		if callee == nil || (callee.Name() != "Do" && callee.Name() != "RoundTrip") || len(common.Args) != 2 || !setsClose(common.Args[1]) {
+		if callee == nil || (callee.Name() != "Do" && callee.Name() != "RoundTrip") || len(common.Args) != 2 || !storesTrue(common.Args[1], "Close") {
 			return false
 		}
 	}
 	return true
-}
-
-// setsClose reports whether req (a *http.Request) has constant true stored
-// in its Close field in this function.
-func setsClose(req ssa.Value) bool {
-	for _, ref := range *req.Referrers() {
-		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fieldName(fa) != "Close" {
-			continue
-		}
-		for _, use := range *fa.Referrers() {
-			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-				if k, ok := st.Val.(*ssa.Const); ok && k.Value != nil && constant.BoolVal(k.Value) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

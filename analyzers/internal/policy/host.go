@@ -215,7 +215,7 @@ func (p HostPattern) String() string {
 // port ("h:8080", "[::1]:80"), a trailing dot or an IPv6 zone; all are
 // stripped, and names compare case-insensitively.
 func (p HostPattern) Match(host string) bool {
-	h := normalizeHost(host)
+	h := NormalizeHost(host)
 	if h == "" {
 		return false
 	}
@@ -235,9 +235,9 @@ func (p HostPattern) Match(host string) bool {
 	return false
 }
 
-// normalizeHost reduces a host as found in code to what patterns compare
+// NormalizeHost reduces a host as found in code to what patterns compare
 // against: no port, no brackets, no zone, no trailing dot, lower case.
-func normalizeHost(host string) string {
+func NormalizeHost(host string) string {
 	h := host
 	if strings.HasPrefix(h, "[") {
 		if end := strings.IndexByte(h, ']'); end > 0 {
