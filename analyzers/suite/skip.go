@@ -15,7 +15,7 @@ import (
 // without type-checking it (the go vet driver) asks this; a skipped package
 // exports no facts of its own.
 //
-// A package is skippable if it cannot reach the network (the same pre-filter
+// A package is skippable if it needs no analysis (the same pre-filter
 // the summary analyzer applies, so every analyzer would return at once) and,
 // when its diagnostics are wanted (report), none of its files contains a
 // //zombiecheck: directive, which the directives analyzer checks in every
@@ -25,7 +25,7 @@ func Skippable(goFiles, imports []string, importIsRelevant func(i int) bool, rep
 	if len(goFiles) == 0 {
 		return true
 	}
-	if summary.MayReachNetwork(goFiles, imports, importIsRelevant) {
+	if summary.NeedsAnalysis(goFiles, imports, importIsRelevant) {
 		return false
 	}
 	if !report {

@@ -28,6 +28,7 @@ func TestSkippable(t *testing.T) {
 	chain := write("chain/c.go", "package chain\n\nvar Chain = []string{\"https://api.groq.com/openai/v1\"}\n")
 	scheme := write("scheme/s.go", "package scheme\n\nconst prefix = \"https://\"\nconst tmpl = `https://$name.$namespace.svc`\n")
 	prose := write("prose/p.go", "package prose\n\n// See https://example.com/docs.\nconst help = \"docs at https://example.com\"\n")
+	repl := write("repl/r.go", "package repl\n\nfunc prompt(r *bufio.Reader) { for { line, _ := r.ReadString('\\n'); _ = line } }\n")
 	stdFile := filepath.Join(build.Default.GOROOT, "src", "fmt", "print.go")
 	unmarked := func(int) bool { return false }
 	marked := func(int) bool { return true }
@@ -49,6 +50,9 @@ func TestSkippable(t *testing.T) {
 		{"declares a URL literal, imports nothing", []string{plain, chain}, nil, unmarked, false, false},
 		{"a scheme alone, a template", []string{scheme}, nil, unmarked, false, true},
 		{"URLs only in comments and prose", []string{prose}, nil, unmarked, false, true},
+		{"a bufio read loop, no network import", []string{plain, repl}, []string{"bufio", "os"}, unmarked, false, false},
+		{"bufio imported, no read call", []string{plain}, []string{"bufio", "os"}, unmarked, false, true},
+		{"a read call, bufio not imported", []string{repl}, []string{"os"}, unmarked, false, true},
 		{"a dependency with a directive", []string{directive}, nil, unmarked, false, true},
 		{"a reported package with a directive", []string{directive}, nil, unmarked, true, false},
 		{"a dependency under a bad policy", []string{badPolicy}, nil, unmarked, false, true},

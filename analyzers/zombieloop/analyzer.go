@@ -85,7 +85,7 @@ func New(cfg Config) *analysis.Analyzer {
 func run(pass *analysis.Pass, cfg Config) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	if !sum.Relevant {
-		return nil, nil // cannot reach the network: no I/O loops to judge
+		return nil, nil // no network, no stream read: no I/O loops to judge
 	}
 	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {

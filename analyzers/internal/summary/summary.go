@@ -87,7 +87,7 @@ func (*Relevant) String() string { return "Relevant" }
 // Result is what the reporting analyzers read.
 type Result struct {
 	// Relevant is false for the standard library and for packages that
-	// cannot reach the network; nothing else is set then.
+	// need no analysis (see NeedsAnalysis); nothing else is set then.
 	Relevant bool
 	// SSA is the package's shared, lazily built SSA form.
 	SSA *ssapkg.Handle
@@ -294,8 +294,8 @@ func exportsFacts(pass *analysis.Pass) bool {
 	return false
 }
 
-// relevant decides, before any SSA is built, whether the package can reach
-// the network (see MayReachNetwork).
+// relevant decides, before any SSA is built, whether the package needs
+// analysis: it can reach the network or read a stream (see NeedsAnalysis).
 func relevant(pass *analysis.Pass) bool {
 	files := make([]string, len(pass.Files))
 	for i, f := range pass.Files {
@@ -306,36 +306,44 @@ func relevant(pass *analysis.Pass) bool {
 	for i, imp := range imports {
 		paths[i] = imp.Path()
 	}
-	return MayReachNetwork(files, paths, func(i int) bool {
+	return NeedsAnalysis(files, paths, func(i int) bool {
 		return pass.ImportPackageFact(imports[i], new(Relevant))
 	})
 }
 
-// MayReachNetwork is the pre-filter, decided from what is known before a
+// NeedsAnalysis is the pre-filter, decided from what is known before a
 // package is parsed: the name of one of its Go files, the paths of its
 // direct imports, and whether the i'th import carries the Relevant fact.
-// A package may reach the network if it is not in the standard library
-// (std's network use is modelled by name at its callers) and it imports a
-// network package, a package of an LLM SDK in the sdks table, or a relevant
-// package. Drivers that can skip a package
-// before type-checking it (the vet-protocol driver) use the same function,
-// so the two can never disagree.
+// A package needs analysis if it is not in the standard library (std's
+// network use is modelled by name at its callers) and it imports a network
+// package, a package of an LLM SDK in the sdks table, or a relevant
+// package. Drivers that can skip a package before type-checking it (the
+// vet-protocol driver) use the same function, so the two can never
+// disagree.
 //
 // A package that imports none of those may still hand out destinations:
 // a config package returning the provider chain, or declaring it in a
 // package variable. It counts when one of its files has a string literal
 // that starts with a network URL ("https://..."), found by reading the
-// files, not parsing them (see declaresURL).
-func MayReachNetwork(goFiles []string, imports []string, importIsRelevant func(i int) bool) bool {
+// files, not parsing them (see scanFiles).
+//
+// A package that never touches the network may still spin on a stream: a
+// REPL over stdin, an agent prompt or a pipe protocol that reads with
+// bufio and drops the error. It counts when it imports bufio and one of
+// its files calls one of bufio.Reader's line or rune reads, so that the
+// read-loop rule judges it under every driver.
+func NeedsAnalysis(goFiles []string, imports []string, importIsRelevant func(i int) bool) bool {
 	if len(goFiles) == 0 || goFiles[0] == "" || isStandardFile(goFiles[0]) {
 		return false
 	}
+	readsBufio := false
 	for i, path := range imports {
 		if networkImports[path] || sdks.InSDK(path) || importIsRelevant(i) {
 			return true
 		}
+		readsBufio = readsBufio || path == "bufio"
 	}
-	return declaresURL(goFiles)
+	return scanFiles(goFiles, readsBufio)
 }
 
 // urlLiteralStarts are the openings of a Go string literal that is a
@@ -365,10 +373,18 @@ func hasURLStart(data, start []byte) bool {
 	}
 }
 
-// declaresURL reports whether one of files has a string literal that
-// starts with a network URL. A file that cannot be read counts, so that
-// nothing is skipped for want of looking.
-func declaresURL(files []string) bool {
+// bufioStreamReads are the calls of bufio.Reader's methods that a read
+// loop makes; a file that has none cannot hold the read-loop class.
+var bufioStreamReads = [][]byte{
+	[]byte(".ReadString("), []byte(".ReadBytes("), []byte(".ReadLine("),
+	[]byte(".ReadRune("), []byte(".ReadByte("), []byte(".ReadSlice("),
+}
+
+// scanFiles reports whether one of files has a string literal that starts
+// with a network URL, or, if streamReads, a call of one of bufio.Reader's
+// read methods. A file that cannot be read counts, so that nothing is
+// skipped for want of looking.
+func scanFiles(files []string, streamReads bool) bool {
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -377,6 +393,13 @@ func declaresURL(files []string) bool {
 		for _, start := range urlLiteralStarts {
 			if hasURLStart(data, start) {
 				return true
+			}
+		}
+		if streamReads {
+			for _, call := range bufioStreamReads {
+				if bytes.Contains(data, call) {
+					return true
+				}
 			}
 		}
 	}
