@@ -14,7 +14,7 @@ import (
 )
 
 // TestRealSDKs runs localroute and egress over testdata/realsdk, a module of
-// its own that uses the real SDK modules of the table (localroute.md §6) at
+// its own that uses the real SDK modules of the sdks table at
 // the versions its go.mod pins, so that a table row whose constructor,
 // option, config field or client method no longer matches the real API, or
 // whose default host is wrong, fails here and not only against the stubs.

@@ -8,8 +8,6 @@
 // token.FileSet. Drivers convert their diagnostics to [Finding] values, with
 // positions in byte columns as go/token reports them; [Write] converts those to
 // the UTF-16 columns that GitHub expects by reading the source files.
-//
-// Design: integration.md §2 (the vet JSON stream) and §7 (SARIF for GitHub).
 package sarif
 
 import (

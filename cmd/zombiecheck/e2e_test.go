@@ -14,7 +14,7 @@
 // waits for warmBuildCache, so that work is not done twice concurrently. go
 // vet is run a handful of times (see TestE2EVet), always over ./... of its
 // module: Go 1.26 caches vet output under a key that ignores whether a
-// package was vetted for facts only (architecture.md §11). The standalone
+// package was vetted for facts only. The standalone
 // driver type-checks from source and needs no compiled packages, so those
 // tests run in parallel with the build (at most -parallel of them, GOMAXPROCS
 // by default).
@@ -957,7 +957,7 @@ func TestE2ESARIF(t *testing.T) {
 // go vet -vettool.
 
 // TestE2EVet runs go vet with the tool. The vet invocations are few, each
-// over ./... of its module (architecture.md §11): the sample with no flags
+// over ./... of its module: the sample with no flags
 // (again with -json, which replays the cache: the go command passes -json to
 // the tool either way) and with a relative -policy; badpolicy; a copy of the
 // sample with an absolute -policy; and a copy whose policy is edited, with
@@ -1087,9 +1087,8 @@ func TestE2EVet(t *testing.T) {
 
 	t.Run("PolicyEditNeedsPolicyhash", func(t *testing.T) {
 		t.Parallel()
-		// go vet's cache key does not cover the policy file
-		// (architecture.md §8): after an edit, a new -policyhash makes go
-		// vet run the analysis again.
+		// go vet's cache key does not cover the policy file: after an
+		// edit, a new -policyhash makes go vet run the analysis again.
 		dir := copyModule(t, "sample")
 		r := goVet(t, dir, "./...")
 		wantExit(t, r, 1)
@@ -1099,7 +1098,7 @@ func TestE2EVet(t *testing.T) {
 		writeFile(t, policy, noStreamPolicy)
 		stale := goVet(t, dir, "./...")
 		found, _ := textFindings(stale, false)
-		t.Logf("after the policy edit, go vet without -policyhash reports Stream: %v (false: the cache hazard of architecture.md §8)",
+		t.Logf("after the policy edit, go vet without -policyhash reports Stream: %v (false: go vet's cache hazard)",
 			slices.ContainsFunc(found, func(g gotFinding) bool { return g.pos == streamFinding.pos }))
 
 		sum := sha256.Sum256(readFile(t, policy))

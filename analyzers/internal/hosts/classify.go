@@ -7,7 +7,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 )
 
-// Locality is the class of a host (localroute.md §7). The policy's gateway
+// Locality is the class of a host. The policy's gateway
 // list is not part of it: a reporter checks its gateways first, then asks
 // Classify.
 type Locality int
@@ -53,10 +53,10 @@ var localNames = map[string]bool{
 // privateSuffixes are name suffixes that resolve only on a private network.
 var privateSuffixes = []string{".local", ".internal", ".lan", ".home.arpa"}
 
-// cgnat is the carrier-grade NAT range (RFC 6598), private by §7.
+// cgnat is the carrier-grade NAT range (RFC 6598), private here.
 var cgnat = netip.MustParsePrefix("100.64.0.0/10")
 
-// Classify decides the locality of a host, in the order of localroute.md §7:
+// Classify decides the locality of a host, in this order:
 // the policy's extra local hosts (policy.Local.Hosts), then the built-in
 // local hosts, then private addresses and names, then external. host may
 // carry a port ("localhost:11434", "[::1]:8080"), brackets, an IPv6 zone, a

@@ -10,8 +10,8 @@ import (
 // ("unix:/var/run/ollama.sock"). Classify treats it as local.
 const UnixPrefix = "unix:"
 
-// Host returns the host that s designates, if its known prefix decides it
-// (localroute.md §5). The host is lower-case, without port, brackets,
+// Host returns the host that s designates, if its known prefix decides
+// it. The host is lower-case, without port, brackets,
 // user info or trailing dot; for a unix socket it is UnixPrefix followed by
 // the socket path as written (possibly only its known start).
 //

@@ -17,7 +17,7 @@ import (
 // implicitly, so c.inner.BaseURL through a pointer field is (c, inner.BaseURL).
 //
 // A read of a location at an instruction walks backwards through the CFG to
-// the writes that reach it (localroute.md §5, reachingStores): a store to
+// the writes that reach it (reachingStores): a store to
 // the same path, or to a path that contains it (a whole-struct copy), ends
 // the walk on that path; a store to an element ("[]", any index) or a call
 // that is passed the object's address may write, so it adds its value (or

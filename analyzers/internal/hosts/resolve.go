@@ -13,7 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Resolver turns SSA values into abstract strings (localroute.md §5). Its
+// Resolver turns SSA values into abstract strings. Its
 // answers depend only on the SSA form and on the two hooks, which is how
 // callee summaries (of this package, or of others through facts) plug in.
 //
@@ -231,7 +231,7 @@ func informative(vals Strs) bool {
 	return false
 }
 
-// guard turns a panic into Unknown (architecture.md §7: widen to silence).
+// guard turns a panic into Unknown (widen toward silence).
 func (r *Resolver) guard(out *Strs) {
 	if p := recover(); p != nil {
 		if debugPanics {
@@ -369,7 +369,7 @@ func (e *eval) read(v ssa.Value, path []string, at ssa.Instruction, via edge) St
 	return res
 }
 
-// compute dispatches on the SSA form of v (the table of localroute.md §5).
+// compute dispatches on the SSA form of v.
 func (e *eval) compute(v ssa.Value, path []string, at ssa.Instruction) Strs {
 	switch x := v.(type) {
 	case *ssa.Phi:
@@ -620,7 +620,7 @@ func (e *eval) builtin(call *ssa.Call, b *ssa.Builtin, path []string) Strs {
 	return Union(e.read(args[0], path, call, edgeCopy), e.read(args[1], path, call, edgeCopy))
 }
 
-// stdCall models the standard-library functions of localroute.md §5 by
+// stdCall models the standard-library functions by
 // name. ok is false for any other function.
 func (e *eval) stdCall(call *ssa.Call, fn *types.Func, args []ssa.Value, i int, path []string) (Strs, bool) {
 	arg := func(k int) Strs {

@@ -2,7 +2,7 @@ package hosts_test
 
 import "testing"
 
-// Each test is one shape of localroute.md §5: a snippet with one function
+// Each test is one shape the resolver handles: a snippet with one function
 // per case, named for the case, and the abstract strings its use() calls
 // resolve to. Negative cases (what must stay unknown) sit beside the
 // positive ones.

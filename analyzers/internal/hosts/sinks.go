@@ -61,14 +61,14 @@ type Sink struct {
 }
 
 // sinkSpec locates a sink's arguments among all the call's arguments, the
-// receiver of a method counting as argument 0 (localroute.md §4).
+// receiver of a method counting as argument 0.
 type sinkSpec struct {
 	kind    SinkKind
 	arg     int
 	network int // -1: none
 }
 
-// sinkTable is the sink table of localroute.md §4, keyed by FullName.
+// sinkTable is the sink table, keyed by FullName.
 // Third-party sinks are matched by package path and name like std ones, so
 // stubs in tests and vendored copies match too.
 var sinkTable = map[string]sinkSpec{

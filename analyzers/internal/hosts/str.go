@@ -4,7 +4,7 @@
 // over SSA: no analysis.Analyzer, no facts, no policy beyond the extra local
 // host patterns a caller passes to Classify.
 //
-// It has four parts (localroute.md §4, §5, §7):
+// It has four parts:
 //
 //   - The abstract string domain: Str is one abstract string (a known leading
 //     literal, possibly followed by the value of a parameter or an environment
@@ -20,7 +20,7 @@
 //     variables, and ranges over constant collections. Callee summaries plug
 //     in through two hooks.
 //   - Sinks and locality: FindSinks lists the calls that open a connection
-//     (the sink table of localroute.md §4), and Classify decides whether a
+//     (the sink table in sinks.go), and Classify decides whether a
 //     host is local, private, external or unknown.
 //
 // Everything widens towards unknown, never towards a host: a value this
@@ -34,7 +34,7 @@ import (
 	"strings"
 )
 
-// Caps from architecture.md §5.
+// Caps: past them a value widens toward silence.
 const (
 	// MaxAlternatives is the largest number of alternatives a Strs holds.
 	// Larger sets are widened (see Strs.normalize).
@@ -59,7 +59,7 @@ const (
 // true}; and Unknown, the string about which nothing is known, is the
 // incomplete Str with an empty Lit and no origin.
 //
-// localroute.md §5 describes the origin only for an empty Lit. A non-empty
+// The origin is described only for an empty Lit. A non-empty
 // Lit before an origin ("http://" + os.Getenv("OLLAMA_HOST")) and the Tail
 // after it refine that: they keep a parameter's host resolvable when a caller
 // instantiates it (a base URL parameter followed by "/chat" becomes

@@ -10,9 +10,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// tortureSrc holds the shapes that crashed earlier tools (architecture.md
-// §7): generics, range-over-func, go and defer literals, method values and
-// promoted methods, package variables, unkeyed literals, recursion.
+// tortureSrc holds the shapes that crashed earlier tools: generics,
+// range-over-func, go and defer literals, method values and promoted methods, package variables, unkeyed literals, recursion.
 const tortureSrc = `package p
 
 import (

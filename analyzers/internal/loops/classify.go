@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Pace is the duration class of a wait (design §5).
+// Pace is the duration class of a wait.
 type Pace int
 
 const (
@@ -21,7 +21,7 @@ const (
 )
 
 // Classifier answers "is this call fallible I/O?" and "is this a wait, and
-// how long?" (design §3, §5, §8) for the functions of one package. Policy
+// how long?" for the functions of one package. Policy
 // and facts arrive as functions, so the same Classifier serves the summary
 // analyzer (no policy) and the reporting analyzer.
 type Classifier struct {
@@ -327,7 +327,7 @@ func (c *Classifier) NoReturn(call *ssa.CallCommon) bool {
 	return false
 }
 
-// Fallible reports whether call is a fallible I/O call (design §3): its last
+// Fallible reports whether call is a fallible I/O call: its last
 // result is an error and it is std I/O, an interface call with an I/O
 // method name, a context-first call into another package, or a function of
 // this package that makes one of those calls (depth ≤ 4).
@@ -346,7 +346,7 @@ func (c *Classifier) Fallible(call *ssa.CallCommon) bool {
 // operation handed to a retry or polling helper: a func parameter (of the
 // function or, captured, of an enclosing one) whose first parameter is a
 // context.Context and whose last result is an error. Nothing shows what
-// it does, but that signature is the remote-call shape (design §3.3), and
+// it does, but that signature is the remote-call shape, and
 // the helper's loop is what decides how it is retried. An opaque func
 // value of any other signature, or held in a struct field, is not judged.
 func OpaqueOp(call *ssa.CallCommon) *ssa.Parameter {
@@ -465,7 +465,7 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
-// library is one entry of the backoff and retry table (design §8).
+// library is one entry of the backoff and retry table.
 type library struct {
 	path  string // package path (prefix match on "path" or "path/vN")
 	names []string
@@ -622,7 +622,7 @@ func (c *Classifier) funcWaits(fn *ssa.Function, depth int) Pace {
 	return best
 }
 
-// InstrPace classifies instr as a wait inside loop l (design §5): a waiting
+// InstrPace classifies instr as a wait inside loop l: a waiting
 // call, a receive or send on a channel, or a blocking select (paced by its
 // fastest case that is not a cancellation). A select with default is not a
 // wait.

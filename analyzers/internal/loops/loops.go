@@ -10,7 +10,7 @@
 // used only to choose a report position (Position).
 //
 // Classifier (classify.go) decides what counts as fallible I/O, as a wait
-// and how long it is (design §3, §5, §8); it is shared by the summary
+// and how long it is; it is shared by the summary
 // analyzer, which exports its answers as LoopSum facts, and by zombieloop.
 // The control-flow functions take a no-return oracle instead, so they can
 // be tested on plain SSA.

@@ -1,6 +1,6 @@
 // Package names answers one question for the localroute analyzer: does a
 // function promise that its model or provider calls stay local, and why?
-// (localroute.md §8.) The product exists because a function's name lied:
+// The product exists because a function's name lied:
 // call_ollama() tried Groq, OpenRouter and Gemini before the local Ollama.
 //
 // The package is pure: it reads identifiers, doc text and a package path as

@@ -4,7 +4,7 @@
 // against its own arguments), and the strings and fields it hands back to
 // callers (helpers building URLs, constructors setting base URLs).
 //
-// Summaries are transitively closed (architecture.md §4): a reach copied
+// Summaries are transitively closed: a reach copied
 // from a callee carries the callee's whole path, so a fact never points at a
 // deeper package's fact. Policy and locality are not applied here; hosts are
 // raw, and reporters classify them.
@@ -25,7 +25,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Caps (architecture.md §5): widen toward silence.
+// Caps: past them, widen toward silence.
 const (
 	maxReaches = 16
 	maxFrames  = 12

@@ -9,7 +9,7 @@
 // never match is an error that names the file, line, column and key. Nothing
 // is silently ignored.
 //
-// Facts stay policy-free (architecture.md §2): the policy is applied only when
+// Facts stay policy-free: the policy is applied only when
 // a reporting analyzer decides what to report. A policy is looked up from the
 // package directory up to the module root (Find), unless the driver names one
 // explicitly (ExplicitFile), and is parsed at most once per process (Load,

@@ -2,7 +2,7 @@ package sdks
 
 import "strings"
 
-// Ollama cloud models (localroute.md §6). A local `ollama serve` runs some
+// Ollama cloud models. A local `ollama serve` runs some
 // models on ollama.com: their manifest carries a remote host, and the
 // server's chat and generate handlers forward the request there. In
 // github.com/ollama/ollama v0.17.4, server/routes.go GenerateHandler (line

@@ -1,4 +1,4 @@
-// Package sdks is the LLM SDK table of localroute.md §6, as data: which
+// Package sdks is the LLM SDK table, as data: which
 // constructors build a client, the base URL a client gets by default, and
 // how a caller overrides it (a positional argument, a field of a config
 // struct, or an option function among the variadic arguments).
@@ -29,7 +29,7 @@ type Ctor struct {
 	Alt []string
 	// Env is the environment variable the SDK reads to replace Default
 	// when the caller gives no override, or "". With an env-with-default
-	// the default is what gets classified (localroute.md §5).
+	// the default is what gets classified.
 	Env string
 	// Arg is the index of a positional base-URL argument (a string or a
 	// *url.URL), or -1.
