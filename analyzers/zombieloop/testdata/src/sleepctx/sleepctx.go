@@ -105,6 +105,22 @@ func (p *poller) waitReady(ctx context.Context, url string) error {
 	}
 }
 
+// The error variable declared before the loop: the finding is still at
+// the for keyword, not at the declaration.
+func declaredBefore(ctx context.Context, c *http.Client, url string) error {
+	var err error
+	for i := 0; i < 5; i++ { // want `retries Client\.Get with time\.Sleep\(time\.Second\) as its pause and never looks at ctx`
+		var resp *http.Response
+		resp, err = c.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
+
 // Negatives.
 
 // select on ctx.Done with a timer: the fix.
