@@ -38,6 +38,7 @@ const (
 	CategoryFixed    = "fixed"
 	CategoryLeak     = "leak"
 	CategoryNoCancel = "nocancel"
+	CategorySleepCtx = "sleepctx"
 )
 
 // Rules lists the analyzer's rules for SARIF and `zombiecheck help`.
@@ -60,6 +61,7 @@ var Rules = []report.Rule{
 	{Analyzer: Name, Category: CategoryNoCancel, Level: report.LevelWarning, URL: URL + "#" + CategoryNoCancel,
 		Short: "loop doing I/O never exits on the context in scope",
 		Full:  "A context.Context is in scope, but the loop never exits on it: the goroutine outlives its caller and keeps doing I/O after shutdown. Select on ctx.Done() (or check ctx.Err()) and return. Not reported in package main."},
+	sleepCtxRule,
 }
 
 // Config is the analyzer's configuration.
@@ -157,6 +159,9 @@ type traits struct {
 	// cycle; zombieloop's own finding, like defers.
 	cycleLeaks []string
 	noExit     bool
+	// sleepctx: the loop pauses with time.Sleep and never looks at the
+	// context in scope; reported only when nothing else is.
+	sleepctx string
 }
 
 // checkLoop decides every rule for loop l and reports one diagnostic
@@ -288,6 +293,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	if t.noExit && doesIO && c.pass.Pkg.Name() != "main" {
 		t.nocancel = loops.ContextInScope(l.Fn)
 	}
+	t.sleepctx = c.sleepCtxPart(l, exits, doesIO)
 	if exits.LongRunning() {
 		t.leaks = c.leaks(l, yields)
 		t.cycleLeaks = c.cycleLeaks(l)
@@ -661,6 +667,11 @@ func (c *checker) report(l *loops.Loop, t traits) {
 		if !t.spin {
 			fixes = append(fixes, "return on "+t.nocancel+".Done()")
 		}
+	}
+	if category == "" && t.sleepctx != "" {
+		set(CategorySleepCtx)
+		parts = append(parts, t.sleepctx)
+		fixes = append(fixes, sleepCtxFix)
 	}
 	if category == "" {
 		return

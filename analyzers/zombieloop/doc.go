@@ -91,6 +91,20 @@
 // scope (a parameter, a captured variable, or a parameter of the enclosing
 // function) but never consulted. Not reported in package main.
 //
+// sleepctx: a loop that retries or polls I/O and can end on its own (a
+// success, an attempt bound) pauses with time.Sleep while a caller's
+// context.Context is in scope, and nothing in the loop looks at it: no
+// ctx.Done() case, no ctx.Err() test, no value of type context.Context
+// used (a ctx passed to a call counts as looking: its error ends the
+// call), no request it did not build with http.NewRequest, no call of a
+// closure capturing a context or of a func value. Cancelling the context
+// neither wakes the sleep nor stops the retries. A context.Background()
+// captured from the enclosing function is not a caller's. Reported only
+// when no other rule reports the loop (a short fixed retry is fixed's, an
+// endless loop nocancel's). A loop that passes ctx to its calls but still
+// sleeps with time.Sleep (cancellation waits for one sleep) is not
+// reported. Not reported in package main nor in test files.
+//
 // A wait is time.Sleep, a receive from time.After, time.Tick or a Timer or
 // Ticker, a blocking select (paced by its fastest case other than
 // ctx.Done()), any other channel receive or send, rate.Limiter.Wait,

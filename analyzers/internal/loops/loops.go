@@ -557,7 +557,13 @@ func (l *Loop) Position() token.Pos {
 	}
 	for _, b := range l.Blocks {
 		for _, instr := range b.Instrs {
-			see(instr.Pos())
+			// A φ-node carries the position of its variable's
+			// declaration, which may lie before the loop (`var err
+			// error; for i := 0; ...`): it says nothing of where the
+			// loop is.
+			if _, phi := instr.(*ssa.Phi); !phi {
+				see(instr.Pos())
+			}
 			// A range-over-func statement in the loop: its body is a
 			// yield closure, and the call of the iterator has no
 			// position of its own.
