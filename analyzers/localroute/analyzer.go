@@ -100,15 +100,34 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 				local = append(local, r)
 			}
 		}
-		if len(external) == 0 && len(gateways) == 0 {
+		defaults := fieldDefaultReaches(fn, s, sum.Fields, pol)
+		if len(external) == 0 && len(gateways) == 0 && len(defaults) == 0 {
 			continue
 		}
 		why, promised := promise(obj, decls[obj.Pos()], pol)
 		if !promised {
+			// A name that promises a local route (transferOverLocalRelay)
+			// and dials a local address: any external host it also
+			// reaches, by default or not, breaks the promise, unless the
+			// external call comes first and the local one is its
+			// fallback (the name then describes the fallback).
+			if len(local) == 0 {
+				continue
+			}
+			route := names.PromisesLocalRoute(obj.Name(), names.Config{ExtraHonestWords: pol.Local.Honest})
+			if !route.Local {
+				continue
+			}
+			ext := append(append([]netsum.Reach(nil), external...), reachesOf(defaults)...)
+			if len(ext) == 0 || localOnlyAfter(fn, ext[0], local[0]) {
+				continue
+			}
+			reportRoute(rep, fn, obj, decls[obj.Pos()], route.Reason, external, defaults, local)
+			reported[fn] = true
 			continue
 		}
-		if len(external) > 0 {
-			reportFunc(pass, rep, fn, obj, decls[obj.Pos()], why, external, local)
+		if len(external) > 0 || len(defaults) > 0 {
+			reportFunc(pass, rep, fn, obj, decls[obj.Pos()], why, append(external, reachesOf(defaults)...), local)
 			reported[fn] = true
 		} else {
 			reportGateway(pass, rep, fn, obj, decls[obj.Pos()], why, gateways[0], pol)
@@ -319,4 +338,137 @@ func sameRequest(a, b []netsum.Frame) bool {
 	}
 	x, y := a[len(a)-1], b[len(b)-1]
 	return x.Func == y.Func && x.Pos == y.Pos
+}
+
+// fieldReach is a reach through a field default: the function dials a
+// field of one of its parameters (c.Options.RelayAddress), and a constant
+// this or the field's own package stores into that field names an
+// external host.
+type fieldReach struct {
+	netsum.Reach
+	Field   string // "Options.RelayAddress"
+	Default summary.FieldDefault
+}
+
+func reachesOf(frs []fieldReach) []netsum.Reach {
+	out := make([]netsum.Reach, len(frs))
+	for i, fr := range frs {
+		out[i] = fr.Reach
+	}
+	return out
+}
+
+// fieldDefaultReaches resolves fn's destinations that come from a field of
+// a parameter (the receiver's c.Options.RelayAddress, through any helper)
+// against the constants stored into that field: the defaults, set in a
+// constructor, an options literal (DefaultOptions) or a flag default. A
+// field that is also set from something else (a user argument) still
+// counts: the default is what runs when the user configures nothing. Only
+// defaults that name an external host are returned; a field whose
+// defaults are all local, or that has no constant store, adds nothing.
+func fieldDefaultReaches(fn *ssa.Function, s *netsum.Summary, fields map[*types.Var]*summary.FieldSum, pol *policy.Policy) []fieldReach {
+	if len(fields) == 0 {
+		return nil
+	}
+	var out []fieldReach
+	seen := make(map[string]bool)
+	for _, p := range s.Params {
+		t := p.Tmpl
+		if p.Model || t.Param < 0 || t.Param >= len(fn.Params) || t.Lit != "" || t.Path == "" {
+			continue
+		}
+		v := fieldByPath(fn.Params[t.Param].Type(), t.Path)
+		if v == nil || fields[v] == nil {
+			continue
+		}
+		for _, d := range fields[v].Defaults {
+			inst := hosts.Strs{t}.Instantiate(func(int, string) hosts.Strs { return hosts.Strs{hosts.Literal(d.Val)} })
+			for _, str := range inst {
+				h, port, ok := str.Endpoint(p.Dial)
+				if !ok || hosts.Classify(h, pol.Local.Hosts) != hosts.External || seen[h+"\x00"+t.Path] {
+					continue
+				}
+				seen[h+"\x00"+t.Path] = true
+				via := append(append([]netsum.Frame(nil), p.Via...), netsum.Frame{
+					Func:   p.Via[len(p.Via)-1].Func,
+					Pos:    d.Pos,
+					Callee: fmt.Sprintf("default of %s: %q (%s)", t.Path, d.Val, d.How),
+				})
+				out = append(out, fieldReach{Reach: netsum.Reach{Host: h, Port: port, Via: via}, Field: t.Path, Default: d})
+			}
+		}
+	}
+	return out
+}
+
+// fieldByPath walks a field path ("Options.RelayAddress") from t, through
+// pointers, to the field it names; nil when a step is not a field.
+func fieldByPath(t types.Type, path string) *types.Var {
+	var v *types.Var
+	for _, name := range strings.Split(path, ".") {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return nil
+		}
+		v = nil
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == name {
+				v = st.Field(i)
+				break
+			}
+		}
+		if v == nil {
+			return nil
+		}
+		t = v.Type()
+	}
+	return v
+}
+
+// localOnlyAfter reports whether fn tries the local address only after
+// the external one: a public-first design whose local call is the
+// fallback, which a local route name does not misdescribe.
+func localOnlyAfter(fn *ssa.Function, ext, loc netsum.Reach) bool {
+	e, l := firstHop(fn, ext), firstHop(fn, loc)
+	return e != nil && l != nil && triedFirst(e, l)
+}
+
+// reportRoute reports a function whose name promises a local route, that
+// dials a local address and also reaches an external host: by default
+// through a field (a relay address whose default is public), or directly.
+func reportRoute(rep *report.Reporter, fn *ssa.Function, obj *types.Func, decl *ast.FuncDecl, why string, external []netsum.Reach, defaults []fieldReach, local []netsum.Reach) {
+	name := funcName(obj)
+	var hostNames []string
+	all := append(append([]netsum.Reach(nil), external...), reachesOf(defaults)...)
+	for _, r := range all {
+		if !slices.Contains(hostNames, r.Host) {
+			hostNames = append(hostNames, r.Host)
+		}
+	}
+	sort.Strings(hostNames)
+	var msg, fix string
+	if len(defaults) > 0 {
+		d := defaults[0]
+		witness := d.Reach
+		msg = fmt.Sprintf("%s promises a local route but, besides the local %s, dials %s, whose default %q (%s at %s) is the external host %s: %s",
+			name, local[0].Host, d.Field, d.Default.Val, d.Default.How, d.Default.Pos, witness.Host, witnessPath(name, witness))
+		fix = fmt.Sprintf("dial only the local address, make the default of %s local, or rename the function to admit the external route", d.Field)
+		all = []netsum.Reach{witness}
+	} else {
+		msg = fmt.Sprintf("%s promises a local route but, besides the local %s, reaches %s: %s", name, local[0].Host, strings.Join(hostNames, ", "), witnessPath(name, external[0]))
+		fix = "dial only the local address, or rename the function to admit the external route"
+	}
+	msg += fmt.Sprintf(" [%s]; %s", why, fix)
+	pos, end := obj.Pos(), token.NoPos
+	if decl != nil {
+		pos, end = decl.Name.Pos(), decl.Name.End()
+	}
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: CategoryExternal, Message: msg}
+	if hop := firstHop(fn, all[0]); hop != nil && hop.Pos().IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: hop.Pos(), Message: "first call on the way to " + all[0].Host}}
+	}
+	rep.Report(d)
 }

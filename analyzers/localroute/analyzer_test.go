@@ -36,3 +36,10 @@ func TestGateways(t *testing.T) {
 func TestCloudModels(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "cloudhelper", "cloudmodel")
 }
+
+// TestFieldDefaults: a destination kept in a struct field resolves to the
+// constants stored into that field (options literals, constructors, flag
+// defaults) when the function promising a local route or model dials it.
+func TestFieldDefaults(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "fielddefault")
+}

@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum), new(VarSum)},
+	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum), new(VarSum), new(FieldSum)},
 }
 
 // ClientSum is the fact exported for a function that hands its caller an
@@ -104,6 +104,10 @@ type Result struct {
 	Net *netsum.Analyzer
 	// Loops holds the LoopSum facts of the other packages' functions called here.
 	Loops LoopFacts
+	// Fields holds the constant defaults of string fields: those this
+	// package stores (into any struct type's fields) merged with the
+	// FieldSum facts of the other packages' fields it reads.
+	Fields map[*types.Var]*FieldSum
 
 	files      []*ast.File
 	inspectOne sync.Once
@@ -204,6 +208,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 	result.Net = summarizeNet(pass, pkg.SrcFuncs, result.Bodies.Impls)
 	summarizeVars(pass, pkg.Pkg, result.Net.Resolver)
 	result.Loops = summarizeLoops(pass, pkg.SrcFuncs)
+	result.Fields = summarizeFields(pass)
 
 	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
 	for _, fn := range pkg.SrcFuncs {
