@@ -47,7 +47,7 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.sarifFile, "sarif", "", "also write SARIF 2.1.0 to `file` (text output and exit code unchanged)")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes to the source files")
 	fs.StringVar(&opts.policy, "policy", "", "policy `file` (default: nearest .zombiecheck.yaml above each package, else built-in defaults)")
-	fs.BoolVar(&opts.tests, "test", false, "also load test packages (findings in _test.go files are never reported)")
+	fs.BoolVar(&opts.tests, "test", true, "load test packages, as go vet does; the policy's tests key decides whether findings in _test.go files are reported (-test=false never loads them)")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
 	version := fs.Bool("version", false, "print the version and exit")
 	vetSuite := fs.Bool("vetsuite", false, "also run the standard go vet analyzers")

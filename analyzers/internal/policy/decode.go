@@ -54,6 +54,7 @@ var schema = []field{
 		{name: "short", decode: positiveDuration(func(p *Policy) *time.Duration { return &p.ZombieLoop.Short })},
 	}},
 	{name: "exclude", decode: decodeExclude},
+	{name: "tests", decode: decodeTests},
 }
 
 // schemaKeys returns the dotted path of every key in the schema, parents
@@ -391,6 +392,21 @@ func decodeEgressDefault(d *decoder, n *yaml.Node, path string, p *Policy) *Erro
 		got = strconv.Quote(n.Value)
 	}
 	return d.errorf(n, path, "%s: must be %q or %q, got %s", path, EgressAllow, EgressDeny, got)
+}
+
+// decodeTests accepts "analyse" or "skip". The American spelling is not
+// taken silently: the error names the accepted spelling, so a file never
+// means something other than what it says.
+func decodeTests(d *decoder, n *yaml.Node, path string, p *Policy) *Error {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && (n.Value == TestsAnalyse || n.Value == TestsSkip) {
+		p.Tests = n.Value
+		return nil
+	}
+	got := describe(n)
+	if n.Kind == yaml.ScalarNode {
+		got = strconv.Quote(n.Value)
+	}
+	return d.errorf(n, path, "%s: must be %q (report findings in _test.go files) or %q (drop them, the default), got %s", path, TestsAnalyse, TestsSkip, got)
 }
 
 func boolValue(dst func(*Policy) *bool) func(*decoder, *yaml.Node, string, *Policy) *Error {

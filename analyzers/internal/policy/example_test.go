@@ -26,7 +26,8 @@ func TestExampleFile(t *testing.T) {
 	// The example documents the defaults of the scalar keys.
 	def := Default()
 	if p.Version != def.Version || p.Egress.Default != def.Egress.Default ||
-		p.Egress.Strict != def.Egress.Strict || p.ZombieLoop.Short != def.ZombieLoop.Short {
+		p.Egress.Strict != def.Egress.Strict || p.ZombieLoop.Short != def.ZombieLoop.Short ||
+		p.Tests != def.Tests {
 		t.Errorf("the example's scalar values differ from the defaults: %+v", p)
 	}
 

@@ -43,6 +43,15 @@ const (
 	EgressDeny  = "deny"
 )
 
+// Test-file settings, the two values the tests key accepts.
+const (
+	// TestsSkip drops findings whose position is in a _test.go file. Test
+	// packages are still analysed, so facts about them stay complete.
+	TestsSkip = "skip"
+	// TestsAnalyse reports findings in _test.go files like any other.
+	TestsAnalyse = "analyse"
+)
+
 // Policy is a validated .zombiecheck.yaml (or the embedded defaults).
 //
 // A Policy is shared between analyzers and goroutines once loaded, so treat
@@ -58,6 +67,10 @@ type Policy struct {
 	HTTPClient HTTPClient
 	ZombieLoop ZombieLoop
 	Exclude    []string // globs as written
+	// Tests says whether findings in _test.go files are reported:
+	// TestsSkip (the default) or TestsAnalyse. It applies to every
+	// analyzer and under every driver.
+	Tests string
 
 	// globs are the compiled Exclude entries, in the same order.
 	globs []glob
@@ -143,7 +156,7 @@ var defaults = sync.OnceValue(func() *Policy {
 })
 
 // Default returns the embedded defaults: Version 1, Egress.Default "allow",
-// ZombieLoop.Short 1s and empty lists. Each call returns a new copy, so the
+// ZombieLoop.Short 1s, Tests "skip" and empty lists. Each call returns a new copy, so the
 // caller may modify it.
 func Default() *Policy {
 	return defaults().clone()
@@ -178,6 +191,7 @@ func parse(filename string, data []byte) (*Policy, error) {
 		Version:    Version,
 		Egress:     Egress{Default: EgressAllow},
 		ZombieLoop: ZombieLoop{Short: time.Second},
+		Tests:      TestsSkip,
 	}
 	if err := decode(filename, data, p); err != nil {
 		return nil, err
@@ -200,4 +214,10 @@ func (p *Policy) clone() *Policy {
 	c.Exclude = slices.Clone(p.Exclude)
 	c.globs = slices.Clone(p.globs)
 	return &c
+}
+
+// AnalyseTests reports whether findings in _test.go files are reported. A
+// nil policy means the defaults, which skip them.
+func (p *Policy) AnalyseTests() bool {
+	return p != nil && p.Tests == TestsAnalyse
 }

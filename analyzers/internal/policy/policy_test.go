@@ -134,7 +134,7 @@ func TestParseErrors(t *testing.T) {
 		{"no suggestion", "egress:\n  permit: [a.com]\n",
 			`2:3: unknown key "permit" in egress (valid keys: allow, deny, default, strict)`, "egress.permit"},
 		{"old schema name", "allow_private: true\n",
-			`1:1: unknown key "allow_private" at top level (valid keys: version, local, egress, httpclient, zombieloop, exclude)`, "allow_private"},
+			`1:1: unknown key "allow_private" at top level (valid keys: version, local, egress, httpclient, zombieloop, exclude, tests)`, "allow_private"},
 		{"non-scalar key", "egress:\n  [a]: 1\n",
 			`2:3: expected a key name in egress, got a list`, "egress"},
 
@@ -171,6 +171,16 @@ func TestParseErrors(t *testing.T) {
 			`2:10: zombieloop.short: expected a duration such as "1s", got a list`, "zombieloop.short"},
 
 		// bad values
+		{"tests unknown value", "tests: maybe\n",
+			`1:8: tests: must be "analyse" (report findings in _test.go files) or "skip" (drop them, the default), got "maybe"`, "tests"},
+		{"tests american spelling", "version: 1\ntests: analyze\n",
+			`2:8: tests: must be "analyse" (report findings in _test.go files) or "skip" (drop them, the default), got "analyze"`, "tests"},
+		{"tests bool", "tests: true\n",
+			`1:8: tests: must be "analyse" (report findings in _test.go files) or "skip" (drop them, the default), got "true"`, "tests"},
+		{"tests list", "tests: [analyse]\n",
+			`1:8: tests: must be "analyse" (report findings in _test.go files) or "skip" (drop them, the default), got a list`, "tests"},
+		{"tests misspelt key", "test: analyse\n",
+			`1:1: unknown key "test" at top level (did you mean "tests"?)`, "test"},
 		{"egress default", "egress:\n  default: maybe\n",
 			`2:12: egress.default: must be "allow" or "deny", got "maybe"`, "egress.default"},
 		{"egress default case", "egress:\n  default: Deny\n",
@@ -341,6 +351,7 @@ func TestSchemaKeys(t *testing.T) {
 		"httpclient", "httpclient.streaming",
 		"zombieloop", "zombieloop.backoff", "zombieloop.short",
 		"exclude",
+		"tests",
 	}
 	if got := schemaKeys(); !slices.Equal(got, want) {
 		t.Errorf("schemaKeys() =\n%v\nwant\n%v", got, want)
@@ -392,5 +403,35 @@ func TestParseNoVersion(t *testing.T) {
 	}
 	if p.Version != Version || p.Egress.Default != EgressDeny {
 		t.Errorf("Parse without version = version %d, default %q; want %d, deny", p.Version, p.Egress.Default, Version)
+	}
+}
+
+// TestTestsKey checks the values the tests key accepts and its default.
+func TestTestsKey(t *testing.T) {
+	if d := Default(); d.Tests != TestsSkip || d.AnalyseTests() {
+		t.Errorf("Default().Tests = %q, want %q", d.Tests, TestsSkip)
+	}
+	if (*Policy)(nil).AnalyseTests() {
+		t.Error("a nil policy analyses tests, want the default skip")
+	}
+	for _, tt := range []struct {
+		src     string
+		want    string
+		analyse bool
+	}{
+		{"", TestsSkip, false},
+		{"version: 1\n", TestsSkip, false},
+		{"tests: skip\n", TestsSkip, false},
+		{"tests: analyse\n", TestsAnalyse, true},
+		{"tests: \"analyse\"\n", TestsAnalyse, true},
+	} {
+		p, err := Parse(".zombiecheck.yaml", []byte(tt.src))
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.src, err)
+			continue
+		}
+		if p.Tests != tt.want || p.AnalyseTests() != tt.analyse {
+			t.Errorf("Parse(%q).Tests = %q (analyse %v), want %q (%v)", tt.src, p.Tests, p.AnalyseTests(), tt.want, tt.analyse)
+		}
 	}
 }

@@ -15,9 +15,10 @@ import (
 )
 
 // Reporter filters one analyzer's diagnostics for one package: findings in
-// generated files, test files, files the policy excludes, and lines covered
-// by a //zombiecheck:ignore directive are dropped here, once, so no analyzer
-// re-implements suppression.
+// generated files, in _test.go files unless the policy says "tests:
+// analyse", in files the policy excludes, and on lines covered by a
+// //zombiecheck:ignore directive are dropped here, once, so no analyzer
+// re-implements suppression and every driver gives the same answer.
 type Reporter struct {
 	pass      *analysis.Pass
 	analyzer  string
@@ -31,11 +32,17 @@ func NewReporter(pass *analysis.Pass, analyzer string, pol *policy.Policy, dirs 
 	r := &Reporter{pass: pass, analyzer: analyzer, policy: pol, dirs: dirs, skipFiles: make(map[string]bool)}
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.Pos()).Name()
-		if ast.IsGenerated(f) || strings.HasSuffix(name, "_test.go") || (pol != nil && pol.Excluded(name)) {
+		if ast.IsGenerated(f) || (IsTestFile(name) && !pol.AnalyseTests()) || (pol != nil && pol.Excluded(name)) {
 			r.skipFiles[name] = true
 		}
 	}
 	return r
+}
+
+// IsTestFile reports whether name is a Go test file, the files the policy's
+// tests key governs.
+func IsTestFile(name string) bool {
+	return strings.HasSuffix(name, "_test.go")
 }
 
 // Skipped reports whether findings at pos are never reported (generated,

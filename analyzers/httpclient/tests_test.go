@@ -1,0 +1,27 @@
+package httpclient_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestTestsPolicy: http.DefaultClient in a _test.go file is reported under
+// "tests: analyse" and dropped under "tests: skip"; the same call in the
+// package's own code is reported under both; bounded clients stay silent.
+func TestTestsPolicy(t *testing.T) {
+	for _, tt := range []struct{ policy, pkg string }{
+		{"tests-analyse.yaml", "testsanalyse"},
+		{"tests-skip.yaml", "testsskip"},
+	} {
+		t.Run(tt.pkg, func(t *testing.T) {
+			pol, err := filepath.Abs(filepath.Join(analysistest.TestData(), tt.policy))
+			if err != nil {
+				t.Fatal(err)
+			}
+			analysistest.Run(t, analysistest.TestData(), httpclient.New(httpclient.Config{Policy: pol}), tt.pkg)
+		})
+	}
+}

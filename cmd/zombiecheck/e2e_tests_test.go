@@ -1,0 +1,133 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// testsModule is a module whose production code and test code hold the same
+// kinds of findings: a response body that is never closed and a request
+// through http.DefaultClient.
+var testsModule = map[string]string{
+	"go.mod": "module example.com/testskey\n\ngo 1.26\n",
+	"app.go": `package app
+
+import "net/http"
+
+// Status leaks its response body.
+func Status(c *http.Client, u string) (int, error) {
+	resp, err := c.Get(u)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+`,
+	"app_test.go": `package app
+
+import (
+	"net/http"
+	"testing"
+)
+
+func statusOf(t *testing.T, u string) int {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode
+}
+
+func TestStatus(t *testing.T) {
+	_ = statusOf(t, "http://127.0.0.1:1/")
+}
+`,
+}
+
+// testsFindings runs the standalone CLI and go vet -vettool on a fresh copy
+// of testsModule under the given tests setting and returns both drivers'
+// findings as sorted "file:line:col: message" lines, related information
+// and duplicates dropped.
+func testsFindings(t *testing.T, setting string) (standalone, vet []string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "testskey")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{".zombiecheck.yaml": "version: 1\ntests: " + setting + "\n"}
+	for name, src := range testsModule {
+		files[name] = src
+	}
+	for name, src := range files {
+		writeFile(t, filepath.Join(dir, name), src)
+	}
+	norm := func(found []gotFinding) []string {
+		var out []string
+		for _, f := range withoutRelated(found) {
+			out = append(out, strings.TrimPrefix(f.pos, "./")+": "+f.message)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	r := zombiecheck(t, dir, "./...")
+	wantExit(t, r, exitFindings)
+	found, _ := textFindings(r, true)
+	standalone = norm(found)
+
+	// -a: the policy file is not part of vet's cache key, so never replay.
+	v := goVet(t, dir, "-a", "./...")
+	wantExit(t, v, 1)
+	found, _ = textFindings(v, false)
+	vet = norm(found)
+	return standalone, vet
+}
+
+// TestE2ETestsPolicy: the tests key gives the same findings under the
+// standalone CLI and under go vet -vettool, for both settings; "skip" drops
+// exactly the findings in app_test.go.
+func TestE2ETestsPolicy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	inTests := func(lines []string) int {
+		n := 0
+		for _, l := range lines {
+			if strings.HasPrefix(l, "app_test.go:") {
+				n++
+			}
+		}
+		return n
+	}
+	var analysed []string
+	for _, setting := range []string{"analyse", "skip"} {
+		t.Run(setting, func(t *testing.T) {
+			standalone, vet := testsFindings(t, setting)
+			if !slices.Equal(standalone, vet) {
+				t.Errorf("tests: %s: the drivers disagree\nstandalone:\n\t%s\nvet:\n\t%s", setting,
+					strings.Join(standalone, "\n\t"), strings.Join(vet, "\n\t"))
+			}
+			if !slices.ContainsFunc(standalone, func(l string) bool { return strings.HasPrefix(l, "app.go:7:") }) {
+				t.Errorf("tests: %s: the leak in app.go is not reported:\n\t%s", setting, strings.Join(standalone, "\n\t"))
+			}
+			switch setting {
+			case "analyse":
+				analysed = standalone
+				if n := inTests(standalone); n < 2 {
+					t.Errorf("tests: analyse: want the leak and the DefaultClient use in app_test.go, got %d findings there:\n\t%s", n, strings.Join(standalone, "\n\t"))
+				}
+			case "skip":
+				if n := inTests(standalone); n != 0 {
+					t.Errorf("tests: skip: %d findings in app_test.go:\n\t%s", n, strings.Join(standalone, "\n\t"))
+				}
+				if analysed != nil && len(analysed)-inTests(analysed) != len(standalone) {
+					t.Errorf("tests: skip changed findings outside app_test.go:\nanalyse:\n\t%s\nskip:\n\t%s",
+						strings.Join(analysed, "\n\t"), strings.Join(standalone, "\n\t"))
+				}
+			}
+		})
+	}
+}
