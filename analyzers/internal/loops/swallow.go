@@ -21,14 +21,52 @@ func (c *Classifier) Swallowed(call *ssa.CallCommon) []string {
 	if call.IsInvoke() || call.Signature().Results().Len() > 0 && lastIsError(call.Signature()) {
 		return nil
 	}
-	f := Callee(call)
-	if f != nil && f.Origin() != nil {
-		f = f.Origin()
+	via := c.factSwallows(call)
+	if via == nil {
+		f := Callee(call)
+		if f != nil && f.Origin() != nil {
+			f = f.Origin()
+		}
+		if f == nil || f.Pkg == nil || f.Pkg.Pkg != c.Pkg {
+			return nil
+		}
+		via = c.swallows(f, 0, map[*ssa.Function]bool{})
 	}
-	if f == nil || f.Pkg == nil || f.Pkg.Pkg != c.Pkg {
+	// Names are full (package paths) so that they can cross packages in
+	// facts; in messages, this package's own names are left unqualified.
+	out := make([]string, len(via))
+	for i, s := range via {
+		out[i] = strings.ReplaceAll(s, c.Pkg.Path()+".", "")
+	}
+	if len(via) == 0 {
 		return nil
 	}
-	return c.swallows(f, 0, map[*ssa.Function]bool{})
+	return out
+}
+
+// SwallowsFunc returns Swallowed's path for fn itself, a function of this
+// package with no error result: the fact exported for callers in other
+// packages.
+func (c *Classifier) SwallowsFunc(fn *ssa.Function) []string {
+	c.init()
+	if r := fn.Signature.Results(); r.Len() > 0 && lastIsError(fn.Signature) {
+		return nil
+	}
+	return c.swallows(fn, 0, map[*ssa.Function]bool{})
+}
+
+// factSwallows returns the Swallows path of a static callee of another
+// package, known by its fact, qualified by its package.
+func (c *Classifier) factSwallows(call *ssa.CallCommon) []string {
+	fn := FuncOf(call)
+	if call.IsInvoke() || fn == nil || fn.Pkg() == nil || fn.Pkg() == c.Pkg || c.Fact == nil {
+		return nil
+	}
+	f, ok := c.Fact(fn)
+	if !ok || f.Swallows == nil {
+		return nil
+	}
+	return append([]string(nil), f.Swallows...)
 }
 
 // swallows is Swallowed for the body of fn.
@@ -61,6 +99,12 @@ func (c *Classifier) swallows(fn *ssa.Function, depth int, seen map[*ssa.Functio
 				continue
 			}
 			if cc.IsInvoke() || lastIsError(cc.Signature()) {
+				continue
+			}
+			if sub := c.factSwallows(cc); sub != nil {
+				if found == nil {
+					found = sub
+				}
 				continue
 			}
 			f := Callee(cc)
@@ -114,11 +158,10 @@ func (c *Classifier) ioPath(cc *ssa.CallCommon, depth int, seen map[*ssa.Functio
 }
 
 // calleeString names the callee of cc for a call path: package-qualified
-// outside this package ("net.Dial", "(*net/http.Client).Post"), relative
-// inside it.
+// ("net.Dial", "(*net/http.Client).Post", "(*example.com/lib.Client).post").
 func (c *Classifier) calleeString(cc *ssa.CallCommon) string {
 	if cc.IsInvoke() {
-		return qualified(cc.Method, c.Pkg)
+		return cc.Method.FullName()
 	}
 	if f := Callee(cc); f != nil {
 		return c.funcName(f)
@@ -131,16 +174,10 @@ func (c *Classifier) funcName(fn *ssa.Function) string {
 		fn = fn.Origin()
 	}
 	if obj, ok := fn.Object().(*types.Func); ok {
-		return qualified(obj, c.Pkg)
+		return obj.FullName()
+	}
+	if fn.Pkg != nil {
+		return fn.Pkg.Pkg.Path() + "." + fn.Name() // a closure
 	}
 	return fn.Name()
-}
-
-// qualified is fn's full name without the package path of pkg.
-func qualified(fn *types.Func, pkg *types.Package) string {
-	s := fn.FullName()
-	if pkg != nil {
-		s = strings.ReplaceAll(s, pkg.Path()+".", "")
-	}
-	return s
 }
