@@ -216,6 +216,12 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// (a tail -f that sleeps on EOF is fine).
 			stream := !c.cl.Fallible(call.Common()) && loops.StreamRead(call.Common())
 			if !stream && !c.cl.Fallible(call.Common()) {
+				if t.noExit {
+					if z := c.swallowed(l, call, cancel, notFixed); z != "" && !seenName["swallow\x00"+z] {
+						seenName["swallow\x00"+z] = true
+						t.zombie = append(t.zombie, z)
+					}
+				}
 				continue
 			}
 			// An opaque operation handed to a helper (a ctx-first func

@@ -44,6 +44,10 @@ type Classifier struct {
 // loops care: fallible I/O, waiting, and whether the wait adapts.
 type FuncFact struct {
 	PerformsIO, Waits, Adaptive bool
+	// Swallows is set for a function that returns no error, does
+	// fallible I/O and drops every error of it: the call path from the
+	// function to the I/O (see Swallowed).
+	Swallows []string
 }
 
 func (c *Classifier) init() {
@@ -414,7 +418,7 @@ func (c *Classifier) ioCall(call *ssa.CallCommon, depth int) bool {
 func (c *Classifier) Summarize(fn *ssa.Function) FuncFact {
 	c.init()
 	w := c.funcWaits(fn, 0)
-	return FuncFact{PerformsIO: c.doesIO(fn, 0), Waits: w != NoWait, Adaptive: w == Adaptive}
+	return FuncFact{PerformsIO: c.doesIO(fn, 0), Waits: w != NoWait, Adaptive: w == Adaptive, Swallows: c.SwallowsFunc(fn)}
 }
 
 // doesIO reports whether fn (or a closure it calls) makes a fallible I/O

@@ -16,6 +16,9 @@ import (
 // `Pace(attempt)` is a wait.
 type LoopSum struct {
 	PerformsIO, Waits, Adaptive bool
+	// Swallows: the function returns no error but does fallible I/O and
+	// drops every error of it; the call path to that I/O.
+	Swallows []string
 }
 
 func (*LoopSum) AFact() {}
@@ -44,7 +47,7 @@ func summarizeLoops(pass *analysis.Pass, funcs []*ssa.Function) LoopFacts {
 	for _, obj := range externalCallees(pass, funcs) {
 		var sum LoopSum
 		if pass.ImportObjectFact(obj, &sum) {
-			imported[obj] = loops.FuncFact{PerformsIO: sum.PerformsIO, Waits: sum.Waits, Adaptive: sum.Adaptive}
+			imported[obj] = loops.FuncFact{PerformsIO: sum.PerformsIO, Waits: sum.Waits, Adaptive: sum.Adaptive, Swallows: sum.Swallows}
 		}
 	}
 	cl := &loops.Classifier{Pkg: pass.Pkg, Fact: imported.Lookup}
@@ -53,8 +56,8 @@ func summarizeLoops(pass *analysis.Pass, funcs []*ssa.Function) LoopFacts {
 		if !ok || fn.Parent() != nil || obj.Pkg() != pass.Pkg {
 			continue
 		}
-		if s := cl.Summarize(fn); s.PerformsIO || s.Waits {
-			pass.ExportObjectFact(obj, &LoopSum{PerformsIO: s.PerformsIO, Waits: s.Waits, Adaptive: s.Adaptive})
+		if s := cl.Summarize(fn); s.PerformsIO || s.Waits || s.Swallows != nil {
+			pass.ExportObjectFact(obj, &LoopSum{PerformsIO: s.PerformsIO, Waits: s.Waits, Adaptive: s.Adaptive, Swallows: s.Swallows})
 		}
 	}
 	return imported
