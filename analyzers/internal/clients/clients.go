@@ -680,6 +680,12 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 			// send cannot block forever, whatever the client's Timeout.
 			continue
 		}
+		if c.escapes[at] && timeoutSetThroughHolder(at) {
+			// Stored into a field of a struct this function built, and
+			// bounded through that field afterwards:
+			// s := &svc{http: &http.Client{}}; s.http.Timeout = d.
+			continue
+		}
 		if cfgx.PathAvoiding(c.start, func(i ssa.Instruction) bool { return i == at }, barrier) {
 			res.Unbounded = append(res.Unbounded, Unbounded{
 				Created:         creationPos(c),
@@ -697,6 +703,49 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 			break
 		}
 	}
+}
+
+// timeoutSetThroughHolder reports whether the escape at is a store of the
+// client into field F of a struct allocated in this function, and the
+// function also stores a non-zero Timeout through that same field
+// (holder.F.Timeout = d). It only ever silences.
+func timeoutSetThroughHolder(at ssa.Instruction) bool {
+	st, ok := at.(*ssa.Store)
+	if !ok {
+		return false
+	}
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	holder, ok := fa.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, ref := range *holder.Referrers() {
+		other, ok := ref.(*ssa.FieldAddr)
+		if !ok || other.Field != fa.Field {
+			continue
+		}
+		for _, oref := range *other.Referrers() {
+			ld, ok := oref.(*ssa.UnOp)
+			if !ok || ld.Op != token.MUL {
+				continue
+			}
+			for _, lref := range *ld.Referrers() {
+				tf, ok := lref.(*ssa.FieldAddr)
+				if !ok || fieldName(tf) != "Timeout" {
+					continue
+				}
+				for _, tref := range *tf.Referrers() {
+					if ts, ok := tref.(*ssa.Store); ok && ts.Addr == tf && !isZeroConst(ts.Val) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 func creationPos(c *client) token.Pos {
