@@ -34,6 +34,22 @@ type Returns struct {
 	// is such a new pool. A caller that sends through it and drops it
 	// strands the pool.
 	ClientWithNewTransport bool
+	// PoolGuard, when set, says that every path returning a new pool
+	// (NewTransport or ClientWithNewTransport) first takes one branch of
+	// a test of a bool parameter (or of a bool field of a struct
+	// parameter). A call site whose argument makes that test go the other
+	// way receives no new pool.
+	PoolGuard Guard
+}
+
+// Guard is a test of a bool parameter, or of a bool field of a struct (or
+// pointer to struct) parameter, that a constructor passes before it builds
+// a connection pool.
+type Guard struct {
+	Set   bool
+	Param int  // index into the callee's parameters, receiver included
+	Field int  // struct field index, or -1 for the parameter itself
+	Want  bool // the value the test needs for the pool to be built
 }
 
 // Any reports whether r says anything.
@@ -109,6 +125,9 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 			a.judgeClientPool(c, &res)
 		}
 	}
+	if res.Returns.NewTransport || res.Returns.ClientWithNewTransport {
+		res.Returns.PoolGuard = a.poolGuard()
+	}
 	sort.Slice(res.Unbounded, func(i, j int) bool { return res.Unbounded[i].Created < res.Unbounded[j].Created })
 	sort.Slice(res.Pools, func(i, j int) bool { return res.Pools[i].Created < res.Pools[j].Created })
 	return res
@@ -119,6 +138,317 @@ type analysis struct {
 	callee  CalleeReturns
 	clients map[ssa.Value]*client // keyed by the creating value and its copies
 	order   []*client
+	// poolGuards are the guards of the pools this function returns, one
+	// per returning creation; unguarded is set when one has none.
+	poolGuards []Guard
+	unguarded  bool
+}
+
+// notePoolReturned records the guard (if any) under which the pool
+// created at start is built, for the summary's PoolGuard.
+func (a *analysis) notePoolReturned(start ssa.Instruction) {
+	g := guardOf(a.fn, start)
+	if !g.Set {
+		a.unguarded = true
+		return
+	}
+	a.poolGuards = append(a.poolGuards, g)
+}
+
+// poolGuard is the one guard shared by every returned pool, or none.
+func (a *analysis) poolGuard() Guard {
+	if a.unguarded || len(a.poolGuards) == 0 {
+		return Guard{}
+	}
+	g := a.poolGuards[0]
+	for _, o := range a.poolGuards[1:] {
+		if o != g {
+			return Guard{}
+		}
+	}
+	return g
+}
+
+// guardOf finds the nearest branch on a parameter test that every path to
+// instr passes through: a block dominating instr whose only predecessor
+// ends in an If on that test.
+func guardOf(fn *ssa.Function, instr ssa.Instruction) Guard {
+	for b := instr.Block(); b != nil; b = b.Idom() {
+		if len(b.Preds) != 1 {
+			continue
+		}
+		p := b.Preds[0]
+		if len(p.Instrs) == 0 || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
+			continue
+		}
+		ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		g, negate, ok := matchGuard(fn, ifi.Cond, 0)
+		if !ok {
+			continue
+		}
+		g.Want = (p.Succs[0] == b) != negate
+		return g
+	}
+	return Guard{}
+}
+
+// matchGuard recognises a bool parameter, a bool field of a struct
+// parameter (by value, or through a pointer the function never writes
+// through), their negation, and their comparison with a constant.
+func matchGuard(fn *ssa.Function, v ssa.Value, depth int) (g Guard, negate, ok bool) {
+	if depth > 3 {
+		return Guard{}, false, false
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		switch x.Op {
+		case token.NOT:
+			g, neg, ok := matchGuard(fn, x.X, depth+1)
+			return g, !neg, ok
+		case token.MUL:
+			fa, ok := x.X.(*ssa.FieldAddr)
+			if !ok {
+				break
+			}
+			if !isBool(x.Type()) {
+				break
+			}
+			if idx := paramIndex(fn, fa.X); idx >= 0 && readOnlyRefs(fa.X, nil) {
+				return Guard{Set: true, Param: idx, Field: fa.Field}, false, true
+			}
+			// A struct parameter by value lives in a local that holds
+			// only the parameter's copy: `t0 = local T (p); *t0 = p`.
+			if alloc, ok := fa.X.(*ssa.Alloc); ok {
+				if p := soleParamCopy(alloc); p != nil {
+					if idx := paramIndex(fn, p); idx >= 0 {
+						return Guard{Set: true, Param: idx, Field: fa.Field}, false, true
+					}
+				}
+			}
+		}
+	case *ssa.Parameter:
+		if idx := paramIndex(fn, x); idx >= 0 && isBool(x.Type()) {
+			return Guard{Set: true, Param: idx, Field: -1}, false, true
+		}
+	case *ssa.Field:
+		if idx := paramIndex(fn, x.X); idx >= 0 && isBool(x.Type()) {
+			return Guard{Set: true, Param: idx, Field: x.Field}, false, true
+		}
+	case *ssa.BinOp:
+		if x.Op != token.EQL && x.Op != token.NEQ {
+			break
+		}
+		operand, k := x.X, x.Y
+		if _, isConst := operand.(*ssa.Const); isConst {
+			operand, k = k, operand
+		}
+		kc, isConst := k.(*ssa.Const)
+		if !isConst || kc.Value == nil || kc.Value.Kind() != constant.Bool {
+			break
+		}
+		g, neg, ok := matchGuard(fn, operand, depth+1)
+		if !ok {
+			break
+		}
+		// x == true is x; x == false is !x; != flips once more.
+		if !constant.BoolVal(kc.Value) {
+			neg = !neg
+		}
+		if x.Op == token.NEQ {
+			neg = !neg
+		}
+		return g, neg, true
+	}
+	return Guard{}, false, false
+}
+
+func paramIndex(fn *ssa.Function, v ssa.Value) int {
+	for i, p := range fn.Params {
+		if p == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// soleParamCopy returns the parameter that alloc, a local, is initialised
+// from, if that store is the only write to it and its fields are only read.
+func soleParamCopy(alloc *ssa.Alloc) *ssa.Parameter {
+	var init *ssa.Store
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			if init != nil {
+				return nil
+			}
+			init = st
+		}
+	}
+	if init == nil {
+		return nil
+	}
+	p, ok := init.Val.(*ssa.Parameter)
+	if !ok || !readOnlyRefs(alloc, init) {
+		return nil
+	}
+	return p
+}
+
+// readOnlyRefs reports whether the pointer v is only used to read fields
+// (besides the store allowed): the function neither stores through it nor
+// hands it on, so a field's value at the test is the caller's.
+func readOnlyRefs(v ssa.Value, allowed *ssa.Store) bool {
+	for _, ref := range *v.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r != allowed {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			for _, fref := range *r.Referrers() {
+				switch fr := fref.(type) {
+				case *ssa.UnOp:
+					if fr.Op != token.MUL {
+						return false
+					}
+				case *ssa.DebugRef:
+				default:
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// guardExcludes reports whether the call's arguments make g's test go the
+// way that builds no pool. Anything it cannot evaluate counts as reaching
+// the pool.
+func guardExcludes(g Guard, call ssa.CallInstruction) bool {
+	if !g.Set {
+		return false
+	}
+	common := call.Common()
+	if common.IsInvoke() || g.Param >= len(common.Args) {
+		return false
+	}
+	val, known := evalBoolArg(common.Args[g.Param], g.Field, call)
+	return known && val != g.Want
+}
+
+// evalBoolArg evaluates a constant bool argument, or field `field` of a
+// struct argument built here as a literal (a missing field is false).
+func evalBoolArg(arg ssa.Value, field int, call ssa.CallInstruction) (val, known bool) {
+	if field < 0 {
+		k, ok := arg.(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.Bool {
+			return false, false
+		}
+		return constant.BoolVal(k.Value), true
+	}
+	switch x := arg.(type) {
+	case *ssa.Const:
+		// A zero struct value: every field is zero.
+		if x.Value == nil && !x.IsNil() {
+			if _, isStruct := x.Type().Underlying().(*types.Struct); isStruct {
+				return false, true
+			}
+		}
+	case *ssa.UnOp:
+		if alloc, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
+			return literalField(alloc, field, call)
+		}
+	case *ssa.Alloc:
+		return literalField(x, field, call)
+	}
+	return false, false
+}
+
+// literalField reads field `field` of the struct alloc holds at call: the
+// constant stored into it on the way to call, or false if nothing is ever
+// stored. Any use of alloc other than field stores, loads and this call
+// (which could change the field) makes it unknown.
+func literalField(alloc *ssa.Alloc, field int, call ssa.CallInstruction) (val, known bool) {
+	var store *ssa.Store
+	for _, ref := range *alloc.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false, false
+			}
+		case *ssa.Store:
+			if r.Addr != alloc {
+				return false, false
+			}
+			// A whole-value overwrite: we do not follow it.
+			return false, false
+		case *ssa.FieldAddr:
+			for _, fref := range *r.Referrers() {
+				st, ok := fref.(*ssa.Store)
+				if !ok || st.Addr != r {
+					if r.Field == field {
+						if _, load := fref.(*ssa.UnOp); !load {
+							if _, dbg := fref.(*ssa.DebugRef); !dbg {
+								return false, false
+							}
+						}
+					}
+					continue
+				}
+				if r.Field != field {
+					continue
+				}
+				if store != nil {
+					return false, false
+				}
+				store = st
+			}
+		default:
+			if ref != call {
+				return false, false
+			}
+		}
+	}
+	if store == nil {
+		return false, true
+	}
+	k, ok := store.Val.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Bool || !storedBefore(store, call) {
+		return false, false
+	}
+	return constant.BoolVal(k.Value), true
+}
+
+// storedBefore reports whether st runs before call on every path to it.
+func storedBefore(st *ssa.Store, call ssa.CallInstruction) bool {
+	sb, cb := st.Block(), call.Block()
+	if sb != cb {
+		return sb.Dominates(cb)
+	}
+	for _, instr := range sb.Instrs {
+		switch instr {
+		case st:
+			return true
+		case call:
+			return false
+		}
+	}
+	return false
 }
 
 // client is one client creation and the events on it that matter.
@@ -174,6 +504,10 @@ func (a *analysis) considerCreation(instr ssa.Instruction) {
 			return
 		}
 		ret := a.callee(callee)
+		if ret.ClientWithNewTransport && guardExcludes(ret.PoolGuard, v) {
+			// The arguments take the branch that builds no pool.
+			ret.ClientWithNewTransport = false
+		}
 		if !ret.UnboundedClient && !ret.ClientWithNewTransport {
 			return
 		}
@@ -346,6 +680,12 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 			// send cannot block forever, whatever the client's Timeout.
 			continue
 		}
+		if c.escapes[at] && timeoutSetThroughHolder(at) {
+			// Stored into a field of a struct this function built, and
+			// bounded through that field afterwards:
+			// s := &svc{http: &http.Client{}}; s.http.Timeout = d.
+			continue
+		}
 		if cfgx.PathAvoiding(c.start, func(i ssa.Instruction) bool { return i == at }, barrier) {
 			res.Unbounded = append(res.Unbounded, Unbounded{
 				Created:         creationPos(c),
@@ -363,6 +703,49 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 			break
 		}
 	}
+}
+
+// timeoutSetThroughHolder reports whether the escape at is a store of the
+// client into field F of a struct allocated in this function, and the
+// function also stores a non-zero Timeout through that same field
+// (holder.F.Timeout = d). It only ever silences.
+func timeoutSetThroughHolder(at ssa.Instruction) bool {
+	st, ok := at.(*ssa.Store)
+	if !ok {
+		return false
+	}
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	holder, ok := fa.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, ref := range *holder.Referrers() {
+		other, ok := ref.(*ssa.FieldAddr)
+		if !ok || other.Field != fa.Field {
+			continue
+		}
+		for _, oref := range *other.Referrers() {
+			ld, ok := oref.(*ssa.UnOp)
+			if !ok || ld.Op != token.MUL {
+				continue
+			}
+			for _, lref := range *ld.Referrers() {
+				tf, ok := lref.(*ssa.FieldAddr)
+				if !ok || fieldName(tf) != "Timeout" {
+					continue
+				}
+				for _, tref := range *tf.Referrers() {
+					if ts, ok := tref.(*ssa.Store); ok && ts.Addr == tf && !isZeroConst(ts.Val) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 func creationPos(c *client) token.Pos {
@@ -648,7 +1031,7 @@ func (a *analysis) transportCreation(instr ssa.Instruction) (t ssa.Value, via *t
 		if httptypes.IsMethod(callee, "net/http", "Transport", "Clone") {
 			return v, nil
 		}
-		if a.callee(callee).NewTransport && !isTuple(v.Type()) {
+		if ret := a.callee(callee); ret.NewTransport && !isTuple(v.Type()) && !guardExcludes(ret.PoolGuard, v) {
 			return v, callee
 		}
 	}
@@ -737,10 +1120,12 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 	}
 	if returned {
 		res.Returns.NewTransport = true
+		a.notePoolReturned(start)
 		return
 	}
 	if returnedInClient {
 		res.Returns.ClientWithNewTransport = true
+		a.notePoolReturned(start)
 		return
 	}
 	if sends {
@@ -756,6 +1141,7 @@ func (a *analysis) judgeClientPool(c *client, res *Result) {
 	}
 	if len(c.returns) > 0 {
 		res.Returns.ClientWithNewTransport = true
+		a.notePoolReturned(c.start)
 		return
 	}
 	if len(c.sends) > 0 {

@@ -57,8 +57,12 @@ type ClientSum struct {
 func (*ClientSum) AFact() {}
 
 func (s *ClientSum) String() string {
-	return fmt.Sprintf("ClientSum(unboundedClient=%t, newTransport=%t, clientWithNewTransport=%t)",
-		s.Returns.UnboundedClient, s.Returns.NewTransport, s.Returns.ClientWithNewTransport)
+	g := ""
+	if pg := s.Returns.PoolGuard; pg.Set {
+		g = fmt.Sprintf(", poolGuard=param%d.field%d==%t", pg.Param, pg.Field, pg.Want)
+	}
+	return fmt.Sprintf("ClientSum(unboundedClient=%t, newTransport=%t, clientWithNewTransport=%t%s)",
+		s.Returns.UnboundedClient, s.Returns.NewTransport, s.Returns.ClientWithNewTransport, g)
 }
 
 // RespSum is the fact exported for a function that returns an open

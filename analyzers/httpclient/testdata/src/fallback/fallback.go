@@ -102,3 +102,23 @@ func shadowedNil(hc, other *http.Client) *http.Client {
 	}
 	return hc
 }
+
+// Option defaults that end in http.DefaultClient: every caller that takes
+// the defaults sends without a timeout. Reported at the reference, once.
+type ClientOptions struct {
+	HTTPClient *http.Client
+	Retries    int
+}
+
+var DefaultOptions = ClientOptions{HTTPClient: http.DefaultClient, Retries: 3} // want `http.DefaultClient has no timeout`
+
+func newWithDefaults() ClientOptions {
+	opts := ClientOptions{Retries: 1, HTTPClient: http.DefaultClient} // want `http.DefaultClient has no timeout`
+	return opts
+}
+
+// A default with a bounded client is fine.
+var BoundedOptions = ClientOptions{HTTPClient: &http.Client{Timeout: time.Minute}}
+
+// Comparing against the default client sends nothing.
+func usesDefault(o ClientOptions) bool { return o.HTTPClient == http.DefaultClient }
