@@ -172,3 +172,15 @@ func parseDiagMsg(m []byte) (Socket, bool) {
 }
 
 func nativeEndian() binary.ByteOrder { return binary.NativeEndian }
+
+// fdSocketInode reports, for descriptor fd of the calling process, whether
+// it is a socket and its inode (the number /proc/<pid>/fd shows in
+// "socket:[N]" and sock_diag reports). ok is false when fstat fails (the
+// descriptor was closed meanwhile); the caller then falls back to readlink.
+func fdSocketInode(fd int) (ino uint64, isSock, ok bool) {
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return 0, false, false
+	}
+	return st.Ino, st.Mode&syscall.S_IFMT == syscall.S_IFSOCK, true
+}

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"reflect"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -171,4 +173,52 @@ func FuzzParseDiagDump(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		parseDiagDump(nil, b, 0, nil)
 	})
+}
+
+// TestFstatInodeMatchesReadlink: for the process's own descriptors the
+// fstat shortcut must give exactly what readlink of /proc/self/fd/N gives.
+func TestFstatInodeMatchesReadlink(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	f, err := os.CreateTemp(t.TempDir(), "plain") // a descriptor that is not a socket
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	names, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skip(err)
+	}
+	sockets, others := 0, 0
+	for _, e := range names {
+		n, err := strconv.Atoi(e.Name())
+		if err != nil {
+			t.Fatalf("fd name %q", e.Name())
+		}
+		target, lerr := os.Readlink("/proc/self/fd/" + e.Name())
+		ino, isSock, ok := fdSocketInode(n)
+		if lerr != nil || !ok {
+			continue // the ReadDir descriptor itself, already closed
+		}
+		want, wantSock := socketInode(target)
+		if isSock != wantSock || (isSock && ino != want) {
+			t.Errorf("fd %d -> %q: fstat says socket=%v inode=%d", n, target, isSock, ino)
+		}
+		if isSock {
+			sockets++
+		} else {
+			others++
+		}
+	}
+	if sockets < 2 || others < 1 {
+		t.Errorf("checked %d sockets and %d other descriptors, want at least 2 and 1", sockets, others)
+	}
 }
