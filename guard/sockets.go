@@ -240,16 +240,16 @@ func readSockets(pid int, how reader) (Snapshot, error) {
 	viaNetlink := false
 	switch how {
 	case readNetlink:
-		snap.Sockets, err = netlinkSockets(nil, inodes)
+		snap.Sockets, err = dumpSockets(nil, inodes)
 		if err != nil {
-			return Snapshot{}, fmt.Errorf("guard: process %d: %v", pid, err)
+			return Snapshot{}, fmt.Errorf("guard: process %d: %w", pid, err)
 		}
 		viaNetlink = true
 	case readAuto:
 		// netlink answers for the caller's network namespace; a fake
 		// /proc tree (tests) or another namespace needs the tables.
 		if procRoot == "/proc" && sameNetns(base) {
-			if socks, err := netlinkSockets(nil, inodes); err == nil {
+			if socks, err := dumpSockets(nil, inodes); err == nil {
 				snap.Sockets, viaNetlink = socks, true
 			}
 		}
@@ -271,6 +271,10 @@ func readSockets(pid int, how reader) (Snapshot, error) {
 	}
 	return snap, nil
 }
+
+// dumpSockets lists the namespace's sockets through netlink; tests replace
+// it to simulate a kernel that refuses.
+var dumpSockets = netlinkSockets
 
 // sameNetns reports whether the process whose /proc directory is base is in
 // the caller's network namespace; false when either cannot be read.
