@@ -196,7 +196,26 @@ var procRoot = "/proc"
 // ErrUnsupported where /proc is not available and ErrNoProcess when the
 // process does not exist or may not be inspected; it never returns a
 // silent, empty Snapshot for a process it could not read.
+//
+// On Linux the sockets are listed through netlink sock_diag, which asks the
+// kernel only for TCP sockets instead of having it format the whole
+// namespace's /proc/net/tcp; where netlink is refused (seccomp, no
+// inet_diag) or the process lives in another network namespace it reads
+// /proc/<pid>/net/tcp and tcp6 instead. Both give the same Snapshot.
 func ReadSockets(pid int) (Snapshot, error) {
+	return readSockets(pid, readAuto)
+}
+
+// reader selects how readSockets lists the namespace's TCP sockets.
+type reader int
+
+const (
+	readAuto    reader = iota // netlink where it applies, else /proc
+	readProc                  // /proc/<pid>/net/tcp{,6} only
+	readNetlink               // netlink only: an error if it fails
+)
+
+func readSockets(pid int, how reader) (Snapshot, error) {
 	if runtime.GOOS != "linux" {
 		return Snapshot{}, fmt.Errorf("guard: %w (GOOS=%s)", ErrUnsupported, runtime.GOOS)
 	}
@@ -218,21 +237,27 @@ func ReadSockets(pid int) (Snapshot, error) {
 	}
 	snap.FDs = fds
 
-	for _, f := range [...]struct {
-		name     string
-		optional bool // tcp6 is absent where IPv6 is disabled
-	}{{"tcp", false}, {"tcp6", true}} {
-		data, err := os.ReadFile(base + "/net/" + f.name)
+	viaNetlink := false
+	switch how {
+	case readNetlink:
+		snap.Sockets, err = dumpSockets(nil, inodes)
 		if err != nil {
-			if f.optional && errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			if errors.Is(err, fs.ErrNotExist) {
-				return Snapshot{}, fmt.Errorf("guard: process %d: %w: %v", pid, ErrNoProcess, err)
-			}
-			return Snapshot{}, fmt.Errorf("guard: process %d: %v", pid, err)
+			return Snapshot{}, fmt.Errorf("guard: process %d: %w", pid, err)
 		}
-		snap.Sockets = appendOwned(snap.Sockets, data, inodes)
+		viaNetlink = true
+	case readAuto:
+		// netlink answers for the caller's network namespace; a fake
+		// /proc tree (tests) or another namespace needs the tables.
+		if procRoot == "/proc" && sameNetns(base) {
+			if socks, err := dumpSockets(nil, inodes); err == nil {
+				snap.Sockets, viaNetlink = socks, true
+			}
+		}
+	}
+	if !viaNetlink {
+		if err := readProcTables(&snap, base, inodes); err != nil {
+			return Snapshot{}, err
+		}
 	}
 	slices.SortFunc(snap.Sockets, compareSockets)
 
@@ -245,6 +270,43 @@ func ReadSockets(pid int) (Snapshot, error) {
 		}
 	}
 	return snap, nil
+}
+
+// dumpSockets lists the namespace's sockets through netlink; tests replace
+// it to simulate a kernel that refuses.
+var dumpSockets = netlinkSockets
+
+// sameNetns reports whether the process whose /proc directory is base is in
+// the caller's network namespace; false when either cannot be read.
+func sameNetns(base string) bool {
+	self, err := os.Readlink(procRoot + "/self/ns/net")
+	if err != nil {
+		return false
+	}
+	other, err := os.Readlink(base + "/ns/net")
+	return err == nil && self == other
+}
+
+// readProcTables appends the owned sockets of base/net/tcp and tcp6.
+func readProcTables(snap *Snapshot, base string, inodes map[uint64]bool) error {
+	pid := snap.PID
+	for _, f := range [...]struct {
+		name     string
+		optional bool // tcp6 is absent where IPv6 is disabled
+	}{{"tcp", false}, {"tcp6", true}} {
+		data, err := os.ReadFile(base + "/net/" + f.name)
+		if err != nil {
+			if f.optional && errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("guard: process %d: %w: %v", pid, ErrNoProcess, err)
+			}
+			return fmt.Errorf("guard: process %d: %v", pid, err)
+		}
+		snap.Sockets = appendOwned(snap.Sockets, data, inodes)
+	}
+	return nil
 }
 
 func compareSockets(a, b Socket) int {
@@ -290,6 +352,18 @@ func socketInodes(dir string) (map[uint64]bool, int, error) {
 			continue
 		}
 		fds++
+		// Our own descriptors: one fstat costs far less than a readlink
+		// through /proc (the inode of a socket is its sockfs inode).
+		if own != "" {
+			if n, err := strconv.Atoi(name); err == nil {
+				if ino, isSock, ok := fdSocketInode(n); ok {
+					if isSock {
+						inodes[ino] = true
+					}
+					continue
+				}
+			}
+		}
 		// A descriptor closed between Readdirnames and Readlink is
 		// simply gone; it is still counted in fds, as it was open.
 		target, err := os.Readlink(dir + "/" + name)

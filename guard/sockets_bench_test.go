@@ -42,10 +42,20 @@ func BenchmarkReadSockets1000(b *testing.B) {
 	if n := len(snap.Sockets); n < 1000 {
 		b.Fatalf("scan saw %d sockets, want at least 1,000", n)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := ReadSockets(0); err != nil {
-			b.Fatal(err)
-		}
+	for _, r := range []struct {
+		name string
+		how  reader
+	}{{"auto", readAuto}, {"netlink", readNetlink}, {"proc", readProc}} {
+		b.Run(r.name, func(b *testing.B) {
+			if _, err := readSockets(0, r.how); err != nil {
+				b.Skipf("%s reader unavailable: %v", r.name, err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := readSockets(0, r.how); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
