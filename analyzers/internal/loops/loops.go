@@ -331,10 +331,17 @@ func CancelBlocks(fn *ssa.Function) (all map[*ssa.BasicBlock]bool, doneCases []D
 				if !isCtxErr(bin.X) && !isCtxErr(bin.Y) {
 					continue
 				}
+				taken := b.Succs[1]
 				if bin.Op == token.NEQ {
-					all[b.Succs[0]] = true
-				} else {
-					all[b.Succs[1]] = true
+					taken = b.Succs[0]
+				}
+				// `if ctx.Err() != nil { break }` may jump straight to the
+				// block after the loop. When other edges lead there too (a
+				// range running out, a loop condition turning false), that
+				// block is the loop's ordinary exit, not the cancellation
+				// path: marking it would hide every exit of the loop.
+				if len(taken.Preds) == 1 {
+					all[taken] = true
 				}
 			}
 		}

@@ -1,0 +1,76 @@
+// Package failover: a loop that tries each candidate once and stops early
+// on cancellation is failover, not a retry loop, even when its ctx.Err()
+// break jumps to the same block as the range running out.
+package failover
+
+import (
+	"context"
+	"errors"
+	"net/http"
+)
+
+type checker struct{ c *http.Client }
+
+func (h *checker) probe(ctx context.Context, host string) (bool, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", "http://"+host+"/health", nil)
+	if err != nil {
+		return false, err
+	}
+	resp, err := h.c.Do(req)
+	if err != nil {
+		return false, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK, nil
+}
+
+// Silent: each seed is tried once; the range ends the loop.
+func (h *checker) anySeed(ctx context.Context, seeds []string) (bool, error) {
+	var lastErr error
+	for _, s := range seeds {
+		if s == "" {
+			lastErr = errors.New("empty seed")
+			continue
+		}
+		ok, err := h.probe(ctx, s)
+		if ok {
+			return true, nil
+		}
+		lastErr = err
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return false, lastErr
+}
+
+// Silent: a counted loop ends on its own too.
+func (h *checker) firstN(ctx context.Context, host string, n int) error {
+	var lastErr error
+	for i := 0; i < n; i++ {
+		if _, err := h.probe(ctx, host); err != nil {
+			lastErr = err
+			if ctx.Err() != nil {
+				break
+			}
+			continue
+		}
+		return nil
+	}
+	return lastErr
+}
+
+// Reported: the same body around one host, for ever; only cancellation
+// ends it, and it goes round again at once on failure.
+func (h *checker) untilUp(ctx context.Context, host string) error {
+	for { // want `retries checker\.probe at once when it fails`
+		ok, _ := h.probe(ctx, host)
+		if ok {
+			return nil
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return ctx.Err()
+}
