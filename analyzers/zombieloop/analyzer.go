@@ -201,6 +201,9 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 		return c.cl.InstrPace(i, l) == loops.Adaptive || loops.EventPaced(i) || input(i)
 	}
 
+	// A wait-until-ready poll that ends at a deadline set in this function
+	// polls at a fixed pace by design: it stops when the deadline passes.
+	timeBoxed := deadlineDone(l, doneCases)
 	doesIO := false
 	seenName := map[string]bool{}
 	for _, b := range l.Blocks {
@@ -271,7 +274,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 				}
 				t.hot = append(t.hot, h)
 			}
-			if !hot && !paced {
+			if !hot && !paced && !timeBoxed {
 				if p := l.Cycle(call, fv, notShort); p != nil && l.Cycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
 					t.fixed = append(t.fixed, name+" "+c.paceOf(p, l, loops.Short))
 				}

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
 )
 
@@ -114,4 +115,37 @@ func embeddedField(ptr types.Type, i int) bool {
 	}
 	st, ok := p.Elem().Underlying().(*types.Struct)
 	return ok && i < st.NumFields() && st.Field(i).Embedded()
+}
+
+// deadlineDone reports whether loop l selects on the Done channel of a
+// context that its function derived with a deadline (context.WithTimeout,
+// WithDeadline): however the loop paces its retries, it stops when the
+// deadline passes.
+func deadlineDone(l *loops.Loop, doneCases []loops.DoneCase) bool {
+	for _, dc := range doneCases {
+		if !l.Contains(dc.Select.Block()) {
+			continue
+		}
+		for _, st := range dc.Select.States {
+			if st.Pos != dc.Pos {
+				continue
+			}
+			call, ok := st.Chan.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			c := call.Common()
+			ctx := c.Value
+			if !c.IsInvoke() {
+				if len(c.Args) != 1 {
+					continue
+				}
+				ctx = c.Args[0]
+			}
+			if httptypes.CtxHasDeadline(ctx) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -68,7 +68,9 @@
 //
 // fixed: the failure cycle's only waits are constants shorter than the
 // policy's zombieloop.short (default 1s), while the success cycle is
-// slower: failures make the loop poll faster.
+// slower: failures make the loop poll faster. A wait-until-ready poll
+// that selects on the Done channel of a context its function derived with
+// a deadline (context.WithTimeout) is time-boxed, and not reported.
 //
 // leak: a defer inside a loop that only ends at cancellation, or never,
 // runs only when the function returns, so each iteration piles one up.

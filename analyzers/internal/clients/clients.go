@@ -1299,31 +1299,9 @@ func requestHasDeadline(req ssa.Value) bool {
 	args := made.Call.Args
 	switch {
 	case fn.Name() == "NewRequestWithContext" && len(args) > 0:
-		return ctxHasDeadline(args[0])
+		return httptypes.CtxHasDeadline(args[0])
 	case httptypes.IsMethod(fn, "net/http", "Request", "WithContext", "Clone") && len(args) == 2:
-		return ctxHasDeadline(args[1])
-	}
-	return false
-}
-
-// ctxHasDeadline reports whether ctx is the context result of
-// context.WithTimeout, WithDeadline, WithTimeoutCause or WithDeadlineCause.
-func ctxHasDeadline(ctx ssa.Value) bool {
-	ex, ok := ctx.(*ssa.Extract)
-	if !ok || ex.Index != 0 {
-		return false
-	}
-	call, ok := ex.Tuple.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := httptypes.StaticCallee(&call.Call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
-		return false
-	}
-	switch fn.Name() {
-	case "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause":
-		return true
+		return httptypes.CtxHasDeadline(args[1])
 	}
 	return false
 }

@@ -138,3 +138,26 @@ func StaticCallee(call *ssa.CallCommon) *types.Func {
 	fn, _ := f.Object().(*types.Func)
 	return fn
 }
+
+// CtxHasDeadline reports whether ctx is the context result of
+// context.WithTimeout, WithDeadline, WithTimeoutCause or WithDeadlineCause
+// called in the same function: whatever uses it is bounded in time.
+func CtxHasDeadline(ctx ssa.Value) bool {
+	ex, ok := ctx.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := StaticCallee(&call.Call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		return false
+	}
+	switch fn.Name() {
+	case "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause":
+		return true
+	}
+	return false
+}

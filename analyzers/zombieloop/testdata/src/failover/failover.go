@@ -6,7 +6,9 @@ package failover
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
+	"time"
 )
 
 type checker struct{ c *http.Client }
@@ -73,4 +75,38 @@ func (h *checker) untilUp(ctx context.Context, host string) error {
 		}
 	}
 	return ctx.Err()
+}
+
+// Silent: a wait-until-reachable poll that ends at its own deadline
+// (go-redis multidb/e2e AwaitTCPReachable).
+func awaitReachable(ctx context.Context, addr string, wait time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	for {
+		if conn, err := net.DialTimeout("tcp", addr, 250*time.Millisecond); err == nil {
+			_ = conn.Close()
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// Reported: the same poll on the caller's ctx has no end of its own, and
+// fails faster than it succeeds.
+func awaitForever(ctx context.Context, addr string) error {
+	for { // want `retries net\.DialTimeout every 100ms when it fails`
+		if conn, err := net.DialTimeout("tcp", addr, 250*time.Millisecond); err == nil {
+			_ = conn.Close()
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
