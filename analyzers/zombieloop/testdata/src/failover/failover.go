@@ -110,3 +110,52 @@ func awaitForever(ctx context.Context, addr string) error {
 		}
 	}
 }
+
+type sub struct{ c net.Conn }
+
+type hub struct {
+	subs     map[chan error]sub
+	messages chan []byte
+	done     chan struct{}
+}
+
+// Silent: an event loop that sends each message to every subscriber once
+// (tmaxmax/go-sse's Joe.start): a failing subscriber is dropped, and the
+// loop then waits for the next message.
+func (h *hub) run() {
+	for {
+		select {
+		case msg := <-h.messages:
+			for done, s := range h.subs {
+				if _, err := s.c.Write(msg); err != nil {
+					done <- err
+					delete(h.subs, done)
+				}
+			}
+		case <-h.done:
+			return
+		}
+	}
+}
+
+// Silent: n attempts over an integer range, each against its own replica.
+func (h *checker) replicas(ctx context.Context, hosts []string) bool {
+	for i := range len(hosts) {
+		if ok, _ := h.probe(ctx, hosts[i]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Reported: going round the seed list again and again with no wait spins
+// once every seed is down.
+func (h *checker) untilAnySeed(ctx context.Context, seeds []string) {
+	for { // want `retries checker\.probe at once when it fails`
+		for _, s := range seeds {
+			if ok, _ := h.probe(ctx, s); ok {
+				return
+			}
+		}
+	}
+}
