@@ -3,7 +3,6 @@ package zombieloop
 import (
 	"fmt"
 	"go/types"
-	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
@@ -29,13 +28,11 @@ import (
 //
 // The loop must be able to end on its own (a graceful or crash exit):
 // a loop that never ends is nocancel's finding, and one finding per loop
-// is enough. Package main and test files are left alone, as nocancel
-// does: a CLI's loop dies with its process.
+// is enough. Package main is left alone, as nocancel does: a CLI's loop
+// dies with its process. Test files are the policy's tests key's to
+// decide, in the reporter, as for every rule.
 func (c *checker) sleepIgnoresCtx(l *loops.Loop, exits loops.Exits, doesIO bool) (ctx, dur string, ok bool) {
 	if !doesIO || exits.Cancel > 0 || exits.LongRunning() || c.pass.Pkg.Name() == "main" {
-		return "", "", false
-	}
-	if f := c.pass.Fset.File(l.Fn.Pos()); f == nil || strings.HasSuffix(f.Name(), "_test.go") {
 		return "", "", false
 	}
 	ctx = callerContext(l.Fn)
@@ -91,7 +88,7 @@ func localBackground(fv *ssa.FreeVar) bool {
 		if !ok {
 			break
 		}
-		v = closureBinding(fv)
+		v = loops.ClosureBinding(fv)
 		if v == nil {
 			return false
 		}
@@ -102,35 +99,6 @@ func localBackground(fv *ssa.FreeVar) bool {
 	}
 	f := call.Call.StaticCallee()
 	return loops.IsFunc(f, "context", "Background") || loops.IsFunc(f, "context", "TODO")
-}
-
-// closureBinding returns the value bound to fv by the one MakeClosure of
-// its function, or nil.
-func closureBinding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	if fn == nil || fn.Parent() == nil {
-		return nil
-	}
-	idx := -1
-	for i, x := range fn.FreeVars {
-		if x == fv {
-			idx = i
-		}
-	}
-	var out ssa.Value
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn {
-				continue
-			}
-			if out != nil || idx < 0 || idx >= len(mc.Bindings) {
-				return nil
-			}
-			out = mc.Bindings[idx]
-		}
-	}
-	return out
 }
 
 func isTimeSleep(cc *ssa.CallCommon) bool {

@@ -200,7 +200,7 @@ func onlyStored(addr ssa.Value, depth int) ssa.Value {
 		return nil
 	}
 	if fv, ok := addr.(*ssa.FreeVar); ok {
-		b := binding(fv)
+		b := ClosureBinding(fv)
 		if b == nil {
 			return nil
 		}
@@ -260,9 +260,9 @@ func onlyLoaded(mc *ssa.MakeClosure, a ssa.Value) bool {
 	return true
 }
 
-// binding returns the value bound to fv by the one MakeClosure of its
-// function in the enclosing function, or nil.
-func binding(fv *ssa.FreeVar) ssa.Value {
+// ClosureBinding returns the value bound to fv by the one MakeClosure of
+// its function in the enclosing function, or nil.
+func ClosureBinding(fv *ssa.FreeVar) ssa.Value {
 	fn := fv.Parent()
 	if fn == nil || fn.Parent() == nil {
 		return nil

@@ -387,14 +387,12 @@ func (fs *fieldScan) value(e ast.Expr, depth int) ([]val, bool) {
 					return nil, false
 				}
 				var out []val
-				complete := true
 				for _, d := range fs.cliFlags[name] {
-					vs, c := fs.value(d, depth+1)
+					vs, _ := fs.value(d, depth+1)
 					out = append(out, withHow(vs, fmt.Sprintf("cli flag %q default", name), d.Pos())...)
-					complete = complete && c
 				}
-				// The user can set the flag: the default is one value.
-				_ = complete
+				// The user can set the flag: the default is one value of
+				// several, so the list is never complete.
 				return out, false
 			}
 		}
