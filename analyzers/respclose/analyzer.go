@@ -97,12 +97,18 @@ func (c *checker) report(leak bodies.Leak) {
 	var where string
 	switch exit := leak.Exit.(type) {
 	case *ssa.Return:
-		where = "returning"
-		if exit.Pos().IsValid() {
+		// A function that falls off its end has an implicit return
+		// with no position of its own.
+		explicit := exit.Pos().IsValid()
+		where = "the function reaches its end"
+		if explicit {
 			where = fmt.Sprintf("returning at line %d", c.line(exit.Pos()))
 		}
 		if cond := c.condition(leak.Branch, leak.BranchTaken); cond != "" {
-			where = fmt.Sprintf("the %s branch returns (line %d)", cond, c.line(exitPos(exit, leak.Branch)))
+			where = fmt.Sprintf("the %s branch reaches the end of the function", cond)
+			if explicit {
+				where = fmt.Sprintf("the %s branch returns (line %d)", cond, c.line(exit.Pos()))
+			}
 		}
 	default:
 		where = "the loop comes round and overwrites it"
@@ -124,13 +130,6 @@ func (c *checker) report(leak bodies.Leak) {
 		}
 	}
 	c.rep.Report(d)
-}
-
-func exitPos(exit *ssa.Return, branch *ssa.If) token.Pos {
-	if exit.Pos().IsValid() {
-		return exit.Pos()
-	}
-	return branch.Pos()
 }
 
 // condition renders the source text of a branch condition, negated when the

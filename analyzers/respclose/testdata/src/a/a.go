@@ -429,3 +429,17 @@ func methodValueClose(u string) {
 	closeBody := resp.Body.Close
 	defer closeBody()
 }
+
+// A function that falls off its end has no return statement to cite: the
+// message names the end of the function, never "line 0".
+func fallsOffEndOnBranch(client *http.Client, u string) {
+	_, err := client.Get(u) // want `is not closed when the not errors.Is\(err, io.EOF\) branch reaches the end of the function: `
+	if errors.Is(err, io.EOF) {
+		println("eof")
+	}
+}
+
+func fallsOffEnd(client *http.Client, u string) {
+	resp, _ := client.Get(u) // want `is not closed when the function reaches its end: `
+	println(resp.StatusCode)
+}
