@@ -36,9 +36,11 @@ func benchRoundTrip(b *testing.B, rt http.RoundTripper) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rt.RoundTrip(req); err != nil {
+		resp, err := rt.RoundTrip(req)
+		if err != nil {
 			b.Fatal(err)
 		}
+		resp.Body.Close()
 	}
 }
 

@@ -55,7 +55,10 @@ egress:
 	}
 	client := &http.Client{Transport: g.RoundTripper(exampleNoNetwork{})}
 
-	_, err = client.Get("https://openrouter.ai/api/v1/models")
+	resp, err := client.Get("https://openrouter.ai/api/v1/models")
+	if err == nil {
+		resp.Body.Close()
+	}
 	var fe *guard.ForbiddenError
 	if errors.As(err, &fe) {
 		fmt.Printf("refused %s by %s:%d (%s)\n", fe.Host, filepath.Base(fe.File), fe.Line, fe.Rule)

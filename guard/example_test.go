@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/policyfile"
 	"github.com/zombiecheck/zombiecheck/guard"
@@ -26,10 +27,14 @@ egress:
 		fmt.Println(err)
 		return
 	}
-	client := &http.Client{Transport: g.RoundTripper(http.DefaultTransport)}
+	// The wrap does not replace a timeout: the client keeps its own.
+	client := &http.Client{Timeout: 30 * time.Second, Transport: g.RoundTripper(http.DefaultTransport)}
 
 	// Refused before any DNS lookup or connection.
-	_, err = client.Get("https://openrouter.ai/api/v1/chat/completions")
+	resp, err := client.Get("https://openrouter.ai/api/v1/chat/completions")
+	if err == nil {
+		resp.Body.Close()
+	}
 	var fe *guard.ForbiddenError
 	if errors.As(err, &fe) {
 		fmt.Println(fe.Host, fe.Rule, fe.Line)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/zombiecheck/zombiecheck/guard"
 )
@@ -176,7 +177,7 @@ func TestRoundTripperClonesTransport(t *testing.T) {
 		t.Fatalf("server accepted %d connections, want 0", n)
 	}
 	// The bare transport still reaches the server: the refusal was the guard's.
-	if err := get(&http.Client{Transport: base}, "http://127.0.0.1:"+port+"/"); err != nil {
+	if err := get(&http.Client{Timeout: 10 * time.Second, Transport: base}, "http://127.0.0.1:"+port+"/"); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -3,7 +3,6 @@ package guard_test
 import (
 	"fmt"
 	"io"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -54,7 +53,7 @@ func TestMetrics(t *testing.T) {
 
 	srv := httptest.NewServer(guard.MetricsHandler(g))
 	defer srv.Close()
-	resp, err := http.Get(srv.URL)
+	resp, err := srv.Client().Get(srv.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
