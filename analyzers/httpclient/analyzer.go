@@ -113,9 +113,16 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 		// fallback is the variable or field a nil check hands
 		// http.DefaultClient to (if x == nil { x = http.DefaultClient }).
 		fallback string
+		inTest   bool
 	}
 	var defaultUses []use
-	boundedHere := false
+	// An assignment to http.DefaultClient (or its Timeout) bounds the
+	// default client for the program that runs it. One in a _test.go file
+	// runs only in the test binary: it excuses the package's test files,
+	// never its production code (go vet analyses a package together with
+	// its in-package tests; the answer for the production files must not
+	// change with them).
+	boundedInProd, boundedInTests := false, false
 	for cur := range c.insp.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		obj := info.Uses[id]
@@ -137,7 +144,11 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 			if assignsTo(parent, outer) || assignsToField(parentCur, outer) {
 				// http.DefaultClient = ... or http.DefaultClient.Timeout = ...:
 				// the program bounds the default client itself.
-				boundedHere = true
+				if c.inTestFile(id.Pos()) {
+					boundedInTests = true
+				} else {
+					boundedInProd = true
+				}
 				continue
 			}
 			if _, ok := parent.(*ast.StarExpr); ok {
@@ -148,7 +159,7 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 				// c != http.DefaultClient only compares: nothing is sent.
 				continue
 			}
-			defaultUses = append(defaultUses, use{id, outer, parent, nilFallback(info, parentCur, outer)})
+			defaultUses = append(defaultUses, use{id, outer, parent, nilFallback(info, parentCur, outer), c.inTestFile(id.Pos())})
 		case *types.Func:
 			if !httptypes.IsNetHTTPFunc(obj, httptypes.PkgFuncsUsingDefaultClient...) {
 				continue
@@ -160,10 +171,13 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 			})
 		}
 	}
-	if boundedHere {
+	if boundedInProd {
 		return
 	}
 	for _, u := range defaultUses {
+		if u.inTest && boundedInTests {
+			continue
+		}
 		msg := "http.DefaultClient has no timeout: a stalled server blocks this request forever; " +
 			"create one http.Client with a Timeout and share it"
 		if u.fallback != "" {
@@ -176,6 +190,12 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 			Message: msg,
 		})
 	}
+}
+
+// inTestFile reports whether pos is in a _test.go file.
+func (c *checker) inTestFile(pos token.Pos) bool {
+	f := c.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // nilFallback returns the assigned expression's text when the assignment at

@@ -15,6 +15,10 @@ func TestTestsPolicy(t *testing.T) {
 	for _, tt := range []struct{ policy, pkg string }{
 		{"tests-analyse.yaml", "testsanalyse"},
 		{"tests-skip.yaml", "testsskip"},
+		// An in-package test assigning http.DefaultClient excuses test
+		// files only, never the package's own code.
+		{"tests-skip.yaml", "testbound"},
+		{"tests-analyse.yaml", "testboundanalyse"},
 	} {
 		t.Run(tt.pkg, func(t *testing.T) {
 			pol, err := filepath.Abs(filepath.Join(analysistest.TestData(), tt.policy))
