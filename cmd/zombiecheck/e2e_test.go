@@ -1377,3 +1377,45 @@ func disableAllArgs() []string {
 	}
 	return append(args, "./...")
 }
+
+// TestE2EPartialLoad: as go vet does, a package that does not type-check is
+// reported and the rest of the module is still analysed; the run exits with
+// an error status and prints the findings it has.
+func TestE2EPartialLoad(t *testing.T) {
+	requireE2E(t)
+	t.Parallel()
+	dir := t.TempDir()
+	for _, sub := range []string{"good", "broken"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/partial\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(dir, "good", "good.go"), "package good\n\nimport \"net/http\"\n\nfunc Fetch(u string) (*http.Response, error) { return http.Get(u) }\n")
+	writeFile(t, filepath.Join(dir, "broken", "broken.go"), "package broken\n\nfunc F() int { return \"x\" }\n")
+
+	r := zombiecheck(t, dir, "./...")
+	wantExit(t, r, exitError)
+	stderr := string(r.stderr)
+	for _, want := range []string{
+		"good/good.go:5:55: http.Get sends through http.DefaultClient",
+		"broken.go:3:23: cannot use",
+		"zombiecheck: 1 error(s) loading packages; 1 of 2 packages were not analysed",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not contain %q\n%s", want, r)
+		}
+	}
+
+	r = zombiecheck(t, dir, "-json", "./...")
+	wantExit(t, r, exitError)
+	if !strings.Contains(string(r.stdout), `"example.com/partial/good"`) {
+		t.Errorf("-json output lacks the package that loaded\n%s", r)
+	}
+
+	r = zombiecheck(t, dir, "./broken")
+	wantExit(t, r, exitError)
+	if !strings.Contains(string(r.stderr), "nothing was analysed") {
+		t.Errorf("a run where no package loads must say nothing was analysed\n%s", r)
+	}
+}

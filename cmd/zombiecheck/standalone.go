@@ -107,8 +107,11 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "zombiecheck:", err)
 		return exitError
 	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		fmt.Fprintf(stderr, "zombiecheck: %d error(s) loading packages; nothing was analysed\n", n)
+	// As go vet does, a package that does not load is reported and the
+	// others are still analysed; the run then exits with an error.
+	pkgs, loadErrs := loadable(pkgs, stderr, opts.tests)
+	if loadErrs > 0 && len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "zombiecheck: %d error(s) loading packages; nothing was analysed\n", loadErrs)
 		return exitError
 	}
 	if len(pkgs) == 0 {
@@ -149,19 +152,52 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "zombiecheck:", err)
 			return exitError
 		}
-		if len(analysisErrs) > 0 {
+		if len(analysisErrs) > 0 || loadErrs > 0 {
 			return exitError
 		}
 		return exitClean
 	}
 	printText(stderr, findings)
 	switch {
-	case len(analysisErrs) > 0:
+	case len(analysisErrs) > 0, loadErrs > 0:
 		return exitError
 	case len(findings) > 0 && !opts.fix:
 		return exitFindings
 	}
 	return exitClean
+}
+
+// loadable prints the load errors of pkgs and their dependencies and
+// returns the root packages that loaded cleanly, with the number of errors.
+// A root is dropped when it or a dependency has errors (IllTyped); when the
+// errors are test dependencies missing from go.sum, the message says how to
+// fetch them or to leave tests out.
+func loadable(pkgs []*packages.Package, stderr io.Writer, tests bool) ([]*packages.Package, int) {
+	n := packages.PrintErrors(pkgs)
+	if n == 0 {
+		return pkgs, 0
+	}
+	var ok []*packages.Package
+	missingSum := false
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if strings.Contains(e.Msg, "missing go.sum entry") {
+				missingSum = true
+			}
+		}
+	})
+	for _, p := range pkgs {
+		if !p.IllTyped && len(p.Errors) == 0 {
+			ok = append(ok, p)
+		}
+	}
+	if len(ok) > 0 {
+		fmt.Fprintf(stderr, "zombiecheck: %d error(s) loading packages; %d of %d packages were not analysed\n", n, len(pkgs)-len(ok), len(pkgs))
+	}
+	if missingSum && tests {
+		fmt.Fprintln(stderr, "zombiecheck: the module's go.sum lacks entries some packages need (test dependencies are loaded too): run `go mod tidy` or `go get -t ./...`, or pass -test=false to leave test files out")
+	}
+	return ok, n
 }
 
 // checkPolicies loads the policy of every root package's directory.
