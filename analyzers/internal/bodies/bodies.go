@@ -688,6 +688,14 @@ func nilEdges(src source) func(from, to *ssa.BasicBlock) bool {
 				}
 				continue
 			}
+			if !nilMeansSkip {
+				// errors.As(err, &t), errors.Is(err, ErrX), t, ok :=
+				// err.(T): where they hold, err is not nil.
+				if b, holds, ok := impliesNonNil(ref, v); ok {
+					skip[[2]*ssa.BasicBlock{b, holds}] = true
+					continue
+				}
+			}
 			cmp, ok := ref.(*ssa.BinOp)
 			if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) || !(isNil(cmp.X) || isNil(cmp.Y)) {
 				continue
@@ -715,6 +723,68 @@ func nilEdges(src source) func(from, to *ssa.BasicBlock) bool {
 	mark(src.err, false)
 	mark(src.value, true)
 	return func(from, to *ssa.BasicBlock) bool { return skip[[2]*ssa.BasicBlock{from, to}] }
+}
+
+// impliesNonNil reports whether ref is a test on err that can only hold
+// when err is not nil, branched on by an If: a call of errors.As(err, ...)
+// or of errors.Is(err, target) with a target that is not the nil constant,
+// or the ok of a comma-ok type assertion err.(T). It returns the If's block
+// and the successor entered when the test holds.
+func impliesNonNil(ref ssa.Instruction, err ssa.Value) (*ssa.BasicBlock, *ssa.BasicBlock, bool) {
+	var cond ssa.Value
+	switch ref := ref.(type) {
+	case *ssa.Call:
+		callee := ref.Call.StaticCallee()
+		args := ref.Call.Args
+		if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "errors" || len(args) != 2 || args[0] != err {
+			return nil, nil, false
+		}
+		switch callee.Name() {
+		case "As":
+		case "Is":
+			if isNil(args[1]) {
+				return nil, nil, false
+			}
+		default:
+			return nil, nil, false
+		}
+		cond = ref
+	case *ssa.TypeAssert:
+		if !ref.CommaOk || ref.X != err {
+			return nil, nil, false
+		}
+		for _, r := range *ref.Referrers() {
+			if ex, ok := r.(*ssa.Extract); ok && ex.Index == 1 {
+				cond = ex
+			}
+		}
+	}
+	if cond == nil {
+		return nil, nil, false
+	}
+	negated := false
+	for {
+		refs := *cond.Referrers()
+		if len(refs) != 1 {
+			return nil, nil, false
+		}
+		switch r := refs[0].(type) {
+		case *ssa.UnOp:
+			if r.Op != token.NOT {
+				return nil, nil, false
+			}
+			negated = !negated
+			cond = r
+			continue
+		case *ssa.If:
+			b := r.Block()
+			if negated {
+				return b, b.Succs[1], true
+			}
+			return b, b.Succs[0], true
+		}
+		return nil, nil, false
+	}
 }
 
 // loadsReachedInBlock returns the loads of st's cell that certainly read

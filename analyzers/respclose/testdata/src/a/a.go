@@ -433,13 +433,97 @@ func methodValueClose(u string) {
 // A function that falls off its end has no return statement to cite: the
 // message names the end of the function, never "line 0".
 func fallsOffEndOnBranch(client *http.Client, u string) {
-	_, err := client.Get(u) // want `is not closed when the not errors.Is\(err, io.EOF\) branch reaches the end of the function: `
-	if errors.Is(err, io.EOF) {
-		println("eof")
+	resp, err := client.Get(u) // want `is closed on some paths but not when the resp.StatusCode != 200 branch reaches the end of the function: `
+	if err != nil {
+		return
+	}
+	if resp.StatusCode != 200 {
+		println("bad status")
+	} else {
+		resp.Body.Close()
 	}
 }
 
 func fallsOffEnd(client *http.Client, u string) {
 	resp, _ := client.Get(u) // want `is not closed when the function reaches its end: `
 	println(resp.StatusCode)
+}
+
+// Tests that can only hold when err is not nil need no close on their
+// branch (indigo atproto/identity/did.go): errors.As, errors.Is with a
+// sentinel, a comma-ok assertion on err, and their negations.
+type dnsError struct{ name string }
+
+func (e *dnsError) Error() string { return e.name }
+
+var errStop = errors.New("stop")
+
+func errorsAsFirst(client *http.Client, req *http.Request) error {
+	resp, err := client.Do(req)
+	var de *dnsError
+	if errors.As(err, &de) {
+		return de
+	}
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return nil
+}
+
+func errorsIsFirst(client *http.Client, req *http.Request) error {
+	resp, err := client.Do(req)
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func notErrorsIs(client *http.Client, req *http.Request) error {
+	resp, err := client.Do(req)
+	if !errors.Is(err, errStop) {
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}
+	return nil
+}
+
+func assertFirst(client *http.Client, req *http.Request) error {
+	resp, err := client.Do(req)
+	if de, ok := err.(*dnsError); ok {
+		return de
+	}
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Still leaks: errors.As only excuses its own branch; the success path
+// returns without closing.
+func errorsAsThenLeak(client *http.Client, req *http.Request) error {
+	resp, err := client.Do(req) // want `is not closed when returning at line \d+`
+	var de *dnsError
+	if errors.As(err, &de) {
+		return de
+	}
+	println(resp.StatusCode)
+	return nil
+}
+
+// errors.Is(err, nil) holds when err is nil: the body is open there.
+func errorsIsNil(client *http.Client, req *http.Request) error {
+	resp, err := client.Do(req) // want `is closed on some paths but not when the errors.Is\(err, nil\) branch returns`
+	if errors.Is(err, nil) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
