@@ -114,6 +114,9 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 		// http.DefaultClient to (if x == nil { x = http.DefaultClient }).
 		fallback string
 		inTest   bool
+		// mutated is the field that `c := http.DefaultClient; c.F = v`
+		// sets on the shared client through the alias c ("c.Timeout").
+		mutated string
 	}
 	var defaultUses []use
 	// An assignment to http.DefaultClient (or its Timeout) bounds the
@@ -159,7 +162,7 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 				// c != http.DefaultClient only compares: nothing is sent.
 				continue
 			}
-			defaultUses = append(defaultUses, use{id, outer, parent, nilFallback(info, parentCur, outer), c.inTestFile(id.Pos())})
+			defaultUses = append(defaultUses, use{id, outer, parent, nilFallback(info, parentCur, outer), c.inTestFile(id.Pos()), aliasMutation(info, parentCur, outer)})
 		case *types.Func:
 			if !httptypes.IsNetHTTPFunc(obj, httptypes.PkgFuncsUsingDefaultClient...) {
 				continue
@@ -180,7 +183,10 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 		}
 		msg := "http.DefaultClient has no timeout: a stalled server blocks this request forever; " +
 			"create one http.Client with a Timeout and share it"
-		if u.fallback != "" {
+		if u.mutated != "" {
+			msg = fmt.Sprintf("%s = ... sets the field on http.DefaultClient itself, not on a copy: every package's default client changes (and races with their requests); "+
+				"build a new client instead (&http.Client{Timeout: 30 * time.Second}), or copy it first (c := *http.DefaultClient)", u.mutated)
+		} else if u.fallback != "" {
 			msg = fmt.Sprintf("http.DefaultClient has no timeout, and this nil fallback hands it to every caller that leaves %s unset: "+
 				"a stalled server blocks their requests forever; fall back to one shared client with a Timeout instead "+
 				"(e.g. a package variable &http.Client{Timeout: 30 * time.Second})", u.fallback)
@@ -190,6 +196,61 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 			Message: msg,
 		})
 	}
+}
+
+// aliasMutation returns "x.F" when the use at parentCur defines the local
+// variable x as http.DefaultClient (x := http.DefaultClient, or var x =)
+// and the enclosing function assigns one of x's fields, so that the shared
+// client is changed through the alias. It returns "" otherwise.
+func aliasMutation(info *types.Info, parentCur inspector.Cursor, rhs ast.Expr) string {
+	var alias types.Object
+	switch n := parentCur.Node().(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+			for i, r := range n.Rhs {
+				if id, ok := n.Lhs[i].(*ast.Ident); ok && r == rhs {
+					alias = info.Defs[id]
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == len(n.Values) {
+			for i, r := range n.Values {
+				if r == rhs {
+					alias = info.Defs[n.Names[i]]
+				}
+			}
+		}
+	}
+	if alias == nil {
+		return ""
+	}
+	var body ast.Node
+	for cur := range parentCur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = cur.Node()
+		break
+	}
+	if body == nil {
+		return ""
+	}
+	found := ""
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found != "" {
+			return found == ""
+		}
+		for _, lhs := range as.Lhs {
+			sel, ok := lhs.(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := sel.X.(*ast.Ident); ok && info.Uses[id] == alias {
+				found = id.Name + "." + sel.Sel.Name
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // inTestFile reports whether pos is in a _test.go file.

@@ -122,3 +122,30 @@ var BoundedOptions = ClientOptions{HTTPClient: &http.Client{Timeout: time.Minute
 
 // Comparing against the default client sends nothing.
 func usesDefault(o ClientOptions) bool { return o.HTTPClient == http.DefaultClient }
+
+// indigo util/http.go: the alias is the shared client, so the Timeout is
+// set on every package's http.DefaultClient.
+func testingClient() *http.Client {
+	client := http.DefaultClient // want `client.Timeout = ... sets the field on http.DefaultClient itself, not on a copy`
+	client.Timeout = time.Second
+	return client
+}
+
+func varAlias() *http.Client {
+	var hc = http.DefaultClient // want `hc.Transport = ... sets the field on http.DefaultClient itself`
+	hc.Transport = &http.Transport{ResponseHeaderTimeout: time.Second}
+	return hc
+}
+
+// A copy is a new client: it has its own Timeout, nothing shared changes.
+func copiedClient() *http.Client {
+	c := *http.DefaultClient
+	c.Timeout = time.Second
+	return &c
+}
+
+// An alias that is not written through keeps the plain message.
+func plainAlias() *http.Client {
+	c := http.DefaultClient // want `http.DefaultClient has no timeout: a stalled server blocks this request forever`
+	return c
+}
