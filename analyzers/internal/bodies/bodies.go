@@ -626,30 +626,90 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 		}
 		ev := a.follow(src.value, src.kind)
 		barrier := func(i ssa.Instruction) bool { return ev.releases[i] || ev.transfers[i] }
-		target := func(i ssa.Instruction) bool {
-			if _, ok := i.(*ssa.Return); ok {
-				return true
-			}
-			return i == src.instr // round a loop: the next response overwrites this one
+		overwrite := func(i ssa.Instruction) bool { return i == src.instr }
+		exit := func(i ssa.Instruction) bool {
+			_, ok := i.(*ssa.Return)
+			return ok
 		}
 		skip := nilEdges(src)
-		path := cfgx.FindPath(src.instr, target, barrier, skip)
+		// Round a loop, the next response overwrites this one: that path
+		// is named first, since it holds whatever the variables the loop
+		// tested say after it (a retry's continue), whereas a path out of
+		// the loop may depend on them.
+		path := cfgx.FindPath(src.instr, overwrite, barrier, skip)
+		if path == nil {
+			path = cfgx.FindPath(src.instr, exit, barrier, skip)
+		}
 		if path == nil {
 			continue
 		}
 		leak := Leak{Source: src.instr, Callee: src.callee, Exit: path.Reached, Closed: len(ev.releases) > 0}
 		// Name the last decision on the path, other than the nil checks.
-		for i := len(path.Blocks) - 2; i >= 0; i-- {
-			b := path.Blocks[i]
-			if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && !isNilCheckOf(iff, src, skip) && iff.Cond.Pos().IsValid() && !strings.HasSuffix(b.Comment, ".loop") {
-				leak.Branch = iff
-				leak.BranchTaken = b.Succs[0] == path.Blocks[i+1]
-				break
+		// Round a loop, that is the last one before the loop's header:
+		// the decision that sent this attempt round (a retry's continue),
+		// not a check of the next attempt's own setup.
+		last := len(path.Blocks) - 2
+		if path.Reached == src.instr {
+			for i := 1; i < len(path.Blocks); i++ {
+				if strings.HasSuffix(path.Blocks[i].Comment, ".loop") {
+					last = i - 1
+					break
+				}
 			}
+		}
+		// Where the body is closed on some paths, the decision to name is
+		// the latest one whose other arm goes on to close it: the branch
+		// that chose not to.
+		decisions := func(pick func(b *ssa.BasicBlock, taken *ssa.BasicBlock) bool) bool {
+			for i := last; i >= 0; i-- {
+				b := path.Blocks[i]
+				if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && !isNilCheckOf(iff, src, skip) && iff.Cond.Pos().IsValid() && !strings.HasSuffix(b.Comment, ".loop") && pick(b, path.Blocks[i+1]) {
+					leak.Branch = iff
+					leak.BranchTaken = b.Succs[0] == path.Blocks[i+1]
+					return true
+				}
+			}
+			return false
+		}
+		if !leak.Closed || !decisions(func(b, taken *ssa.BasicBlock) bool {
+			other := b.Succs[0]
+			if other == taken {
+				other = b.Succs[1]
+			}
+			return reachesRelease(other, src.instr.Block(), ev)
+		}) {
+			decisions(func(_, _ *ssa.BasicBlock) bool { return true })
 		}
 		out = append(out, leak)
 	}
 	return out
+}
+
+// reachesRelease reports whether the body is dealt with (closed, handed
+// on, or returned) somewhere reachable from block from without entering
+// stop (the source's block, where the next attempt's response would be
+// produced).
+func reachesRelease(from, stop *ssa.BasicBlock, ev *events) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{from}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] || b == stop {
+			continue
+		}
+		seen[b] = true
+		for _, instr := range b.Instrs {
+			if ev.releases[instr] || ev.transfers[instr] {
+				return true
+			}
+			if ret, ok := instr.(*ssa.Return); ok && len(ev.returnedAt[ret]) > 0 {
+				return true
+			}
+		}
+		work = append(work, b.Succs...)
+	}
+	return false
 }
 
 // nilEdges returns the CFG edges on which the response is known to be nil:
