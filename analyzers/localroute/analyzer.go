@@ -52,27 +52,18 @@ var Rules = []report.Rule{{
 	Full:  "The function promises a local model, and every host it reaches is local, but one of them is a routing gateway listed in the policy's local.gateways (a LiteLLM proxy on localhost:4000, say), which may forward the request to a cloud provider. Call the model server directly, or rename the function to admit the gateway route (...ViaGateway, ...ViaRouter).",
 }}
 
-// Config is the analyzer's configuration.
-type Config struct {
-	Policy string `json:"policy"`
-}
+// Analyzer is the localroute analyzer. It takes the policy from the policy
+// analyzer (see report.Setup), which every driver configures.
+var Analyzer = report.NewAnalyzer(Name, doc, URL,
+	[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
+	run)
 
-// Analyzer is localroute with the default configuration.
-var Analyzer = New(Config{})
-
-// New returns a localroute analyzer for cfg.
-func New(cfg Config) *analysis.Analyzer {
-	return report.NewAnalyzer(Name, doc, URL,
-		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
-}
-
-func run(pass *analysis.Pass, cfg Config) (any, error) {
+func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	if !sum.Relevant || sum.Net == nil {
 		return nil, nil
 	}
-	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	rep, pol, err := report.Setup(pass, Name, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/directives"
 	"github.com/zombiecheck/zombiecheck/analyzers/egress"
 	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
-	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
 	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
@@ -41,20 +41,19 @@ func Rules() []report.Rule {
 	return rules
 }
 
-// UsePolicyFile makes every analyzer of this process read the policy from
-// file (a driver's -policy flag) instead of searching for .zombiecheck.yaml.
-// Analyzers built with an explicit Config.Policy keep their own.
-func UsePolicyFile(file string) { policy.ExplicitFile = file }
-
-// RejectPolicyFile records that the driver's -policy value cannot be used;
-// analyzers that would read it report err instead (once per analysed
-// package, never for dependencies that only compute facts).
-func RejectPolicyFile(err error) { policy.ExplicitFileError = err }
+// Policy is the policy analyzer, which every analyzer that reads the
+// policy requires. Drivers name the policy file by setting its -policy
+// flag (Policy.Flags.Set("policy", file)); unset, each package uses the
+// nearest .zombiecheck.yaml up to its module root, else the defaults. The
+// go vet driver also sets -requireabs, so that a relative file name is an
+// error, reported by the analyzers of each package that needs the policy.
+var Policy = policyconfig.Analyzer
 
 // CheckPolicy loads and validates the policy that applies to a package with
-// the given files, so a driver can refuse to start on a bad policy before
-// any analysis runs. The error names the file, line, column and key.
+// the given files under Policy's flags, so a driver can refuse to start on
+// a bad policy before any analysis runs. The error names the file, line,
+// column and key.
 func CheckPolicy(files []string) error {
-	_, err := policy.ForAnalyzer(files, "")
+	_, err := policyconfig.ForFiles(files)
 	return err
 }
