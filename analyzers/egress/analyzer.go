@@ -45,11 +45,9 @@ var Rules = []report.Rule{{
 	Full:  "With egress.strict, every network call's destination must be provable from the code: a URL read from an environment variable, a flag or a configuration file could name any host. Use a constant URL the policy allows, check the configured host against an allow-list where it is read, enforce the same policy at run time with github.com/zombiecheck/zombiecheck/guard (client.Transport = g.RoundTripper(http.DefaultTransport) refuses a forbidden host before connecting, by name and by resolved address), or suppress the call with //zombiecheck:ignore egress/unresolved <reason>.",
 }}
 
-// Analyzer is the egress analyzer. It takes the policy from the policy
-// analyzer (see report.Setup), which every driver configures.
-var Analyzer = report.NewAnalyzer(Name, doc, URL,
-	[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-	run)
+// Analyzer is the egress analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
 func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)

@@ -54,11 +54,9 @@ var Rules = []report.Rule{
 		Full:  "Every http.Transport owns an idle connection pool. One created per call and dropped without CloseIdleConnections leaves its connections idle until the peer closes them, then in CLOSE_WAIT; in a loop, one pool per iteration exhausts file descriptors. Create the Transport once and share it."},
 }
 
-// Analyzer is the httpclient analyzer. It takes the policy from the policy
-// analyzer (see report.Setup), which every driver configures.
-var Analyzer = report.NewAnalyzer(Name, doc, URL,
-	[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-	run)
+// Analyzer is the httpclient analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
 func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)

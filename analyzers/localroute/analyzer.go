@@ -52,11 +52,9 @@ var Rules = []report.Rule{{
 	Full:  "The function promises a local model, and every host it reaches is local, but one of them is a routing gateway listed in the policy's local.gateways (a LiteLLM proxy on localhost:4000, say), which may forward the request to a cloud provider. Call the model server directly, or rename the function to admit the gateway route (...ViaGateway, ...ViaRouter).",
 }}
 
-// Analyzer is the localroute analyzer. It takes the policy from the policy
-// analyzer (see report.Setup), which every driver configures.
-var Analyzer = report.NewAnalyzer(Name, doc, URL,
-	[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-	run)
+// Analyzer is the localroute analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
 func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)

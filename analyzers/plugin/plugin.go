@@ -94,26 +94,22 @@ import (
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
-	"github.com/zombiecheck/zombiecheck/analyzers/directives"
-	"github.com/zombiecheck/zombiecheck/analyzers/egress"
-	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
-	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
-	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
-	"github.com/zombiecheck/zombiecheck/analyzers/zombieloop"
+	"github.com/zombiecheck/zombiecheck/analyzers/suite"
 	"golang.org/x/tools/go/analysis"
 )
 
 func init() {
-	// One line per analyzer: those that read the policy take the policy
-	// setting; directives takes none.
-	register.Plugin(httpclient.Name, withPolicy(httpclient.Name, httpclient.Analyzer))
-	register.Plugin(respclose.Name, withPolicy(respclose.Name, respclose.Analyzer))
-	register.Plugin(localroute.Name, withPolicy(localroute.Name, localroute.Analyzer))
-	register.Plugin(egress.Name, withPolicy(egress.Name, egress.Analyzer))
-	register.Plugin(zombieloop.Name, withPolicy(zombieloop.Name, zombieloop.Analyzer))
-	register.Plugin(directives.Name, fixed(directives.Name, directives.Analyzer))
+	// One linter per analyzer of the suite's table: those that read the
+	// policy take the policy setting; the others take no settings.
+	for _, e := range suite.Table {
+		if e.ReadsPolicy() {
+			register.Plugin(e.Name(), withPolicy(e.Name(), e.Analyzer))
+		} else {
+			register.Plugin(e.Name(), fixed(e.Name(), e.Analyzer))
+		}
+	}
 }
 
 // linter is the register.LinterPlugin of one analyzer.

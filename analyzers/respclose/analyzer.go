@@ -37,11 +37,9 @@ var Rules = []report.Rule{{
 	Full:  "An *http.Response body left open on some path keeps its connection out of the pool until the peer gives up, leaving the socket in CLOSE_WAIT. Close it on every path, usually with `defer resp.Body.Close()` right after the error check, or hand it on explicitly.",
 }}
 
-// Analyzer is the respclose analyzer. It takes the policy from the policy
-// analyzer (see report.Setup), which every driver configures.
-var Analyzer = report.NewAnalyzer(Name, doc, URL,
-	[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-	run)
+// Analyzer is the respclose analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
 func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)

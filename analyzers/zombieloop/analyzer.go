@@ -64,14 +64,9 @@ var Rules = []report.Rule{
 	sleepCtxRule,
 }
 
-// Analyzer is the zombieloop analyzer. It takes the policy from the policy
-// analyzer (see report.Setup), which every driver configures.
-var Analyzer = report.NewAnalyzer(Name, doc, URL,
-	// Not ctrlflow: it declares facts, so under go vet it would build
-	// CFGs for every dependency, std included. No-return calls come
-	// from the knowledge table and the logging libraries instead.
-	[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-	run)
+// Analyzer is the zombieloop analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
 func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)

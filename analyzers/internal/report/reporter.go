@@ -7,12 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -124,15 +124,22 @@ func ShortPos(fset *token.FileSet, pos token.Pos) string {
 }
 
 // NewAnalyzer assembles a reporting analyzer: its documentation from the
-// source of its doc.go, the shared analyzers it requires (and the policy
-// analyzer, which Setup reads), and a run function guarded so that a panic
-// becomes one diagnostic.
-func NewAnalyzer(name, docSrc, url string, requires []*analysis.Analyzer, run func(*analysis.Pass) (any, error)) *analysis.Analyzer {
+// source of its doc.go, the shared analyzers every reporter requires, and
+// a run function guarded so that a panic becomes one diagnostic.
+//
+// The requirements are the same for every reporter: the summary analyzer
+// (the SSA form, the engines' per-function results and the facts), the
+// directive index, and the policy analyzer, which Setup reads. Nothing
+// else: in particular not ctrlflow or inspect, which under go vet would
+// run for every dependency, std included (no-return calls come from the
+// knowledge table, and summary.Result.Inspector is built only where
+// needed).
+func NewAnalyzer(name, docSrc, url string, run func(*analysis.Pass) (any, error)) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      Doc(docSrc),
 		URL:      url,
-		Requires: append(slices.Clip(requires), policyconfig.Analyzer),
+		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer, policyconfig.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return Guard(pass, name, func() (any, error) { return run(pass) })
 		},
