@@ -14,12 +14,12 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
-	"github.com/zombiecheck/zombiecheck/analyzers/internal/names"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
+	"github.com/zombiecheck/zombiecheck/analyzers/localroute/internal/names"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
