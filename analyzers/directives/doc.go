@@ -14,4 +14,8 @@
 // suppresses nothing, silently, which is the worst outcome: the author
 // believes the finding is handled. This analyzer reports each such
 // directive (rule "malformed") so the mistake is seen.
+//
+// Code: directives are parsed, and most problems found, in
+// analyzers/internal/directive; analyzers/directives reports them and
+// checks the analyzer names they give.
 package directives

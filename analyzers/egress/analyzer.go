@@ -45,27 +45,16 @@ var Rules = []report.Rule{{
 	Full:  "With egress.strict, every network call's destination must be provable from the code: a URL read from an environment variable, a flag or a configuration file could name any host. Use a constant URL the policy allows, check the configured host against an allow-list where it is read, enforce the same policy at run time with github.com/zombiecheck/zombiecheck/guard (client.Transport = g.RoundTripper(http.DefaultTransport) refuses a forbidden host before connecting, by name and by resolved address), or suppress the call with //zombiecheck:ignore egress/unresolved <reason>.",
 }}
 
-// Config is the analyzer's configuration.
-type Config struct {
-	Policy string `json:"policy"`
-}
+// Analyzer is the egress analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
-// Analyzer is egress with the default configuration.
-var Analyzer = New(Config{})
-
-// New returns an egress analyzer for cfg.
-func New(cfg Config) *analysis.Analyzer {
-	return report.NewAnalyzer(Name, doc, URL,
-		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
-}
-
-func run(pass *analysis.Pass, cfg Config) (any, error) {
+func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	if !sum.Relevant || sum.Net == nil {
 		return nil, nil
 	}
-	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	rep, pol, err := report.Setup(pass, Name, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/egress"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -13,7 +14,9 @@ func TestEgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), egress.New(egress.Config{Policy: pol}), "e", "example.com/app/lib", "example.com/app/svc")
+	policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, pol)
+	defer policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, "")
+	analysistest.Run(t, analysistest.TestData(), egress.Analyzer, "e", "example.com/app/lib", "example.com/app/svc")
 }
 
 // TestDefaultPolicyIsSilent: with no policy (egress.default allow, empty
@@ -45,5 +48,7 @@ func TestStrict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), egress.New(egress.Config{Policy: pol}), "strict")
+	policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, pol)
+	defer policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, "")
+	analysistest.Run(t, analysistest.TestData(), egress.Analyzer, "strict")
 }

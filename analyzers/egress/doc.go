@@ -30,4 +30,8 @@
 // reported (rule "unresolved"), naming the environment variable when there
 // is one. A helper whose URL is a parameter is not reported itself: its
 // callers are, where they pass an unresolved value.
+//
+// Code: both rules are decided in analyzers/egress, on the reach summaries
+// of analyzers/internal/netsum and the host classification of
+// analyzers/internal/hosts.
 package egress

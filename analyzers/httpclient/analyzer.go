@@ -54,32 +54,16 @@ var Rules = []report.Rule{
 		Full:  "Every http.Transport owns an idle connection pool. One created per call and dropped without CloseIdleConnections leaves its connections idle until the peer closes them, then in CLOSE_WAIT; in a loop, one pool per iteration exhausts file descriptors. Create the Transport once and share it."},
 }
 
-// Config is the analyzer's configuration, fed from vet flags, golangci-lint
-// settings or the policy file.
-type Config struct {
-	// Policy names the policy file explicitly; empty means the driver's
-	// -policy flag, else the nearest .zombiecheck.yaml, else the defaults.
-	Policy string `json:"policy"`
-}
+// Analyzer is the httpclient analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
-// Analyzer is the httpclient analyzer with the default configuration.
-var Analyzer = New(Config{})
-
-// New returns an httpclient analyzer for cfg. Separate instances share the
-// summary analyzer, so summaries are computed once whatever the number of
-// configurations.
-func New(cfg Config) *analysis.Analyzer {
-	return report.NewAnalyzer(Name, doc, URL,
-		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
-}
-
-func run(pass *analysis.Pass, cfg Config) (any, error) {
+func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	if !sum.Relevant {
 		return nil, nil
 	}
-	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	rep, pol, err := report.Setup(pass, Name, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -17,7 +18,9 @@ func TestStreamingPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := httpclient.New(httpclient.Config{Policy: pol})
+	policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, pol)
+	defer policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, "")
+	a := httpclient.Analyzer
 	analysistest.Run(t, analysistest.TestData(), a, "streaming")
 }
 

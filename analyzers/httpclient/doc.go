@@ -47,4 +47,9 @@
 // per-request context), and share it. For notimeout on a keyed composite
 // literal the analyzer suggests adding `Timeout: 30 * time.Second`; choose a
 // value that fits the endpoint.
+//
+// Code: notimeout and pool are decided in analyzers/internal/clients (the
+// per-function client and transport summaries the summary analyzer also
+// exports as facts); defaultclient and pkgfunc in analyzers/httpclient
+// itself.
 package httpclient

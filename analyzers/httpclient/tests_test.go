@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -25,7 +26,9 @@ func TestTestsPolicy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			analysistest.Run(t, analysistest.TestData(), httpclient.New(httpclient.Config{Policy: pol}), tt.pkg)
+			policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, pol)
+			defer policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, "")
+			analysistest.Run(t, analysistest.TestData(), httpclient.Analyzer, tt.pkg)
 		})
 	}
 }

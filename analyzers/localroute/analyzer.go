@@ -14,12 +14,12 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
-	"github.com/zombiecheck/zombiecheck/analyzers/internal/names"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
+	"github.com/zombiecheck/zombiecheck/analyzers/localroute/internal/names"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -52,27 +52,16 @@ var Rules = []report.Rule{{
 	Full:  "The function promises a local model, and every host it reaches is local, but one of them is a routing gateway listed in the policy's local.gateways (a LiteLLM proxy on localhost:4000, say), which may forward the request to a cloud provider. Call the model server directly, or rename the function to admit the gateway route (...ViaGateway, ...ViaRouter).",
 }}
 
-// Config is the analyzer's configuration.
-type Config struct {
-	Policy string `json:"policy"`
-}
+// Analyzer is the localroute analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
-// Analyzer is localroute with the default configuration.
-var Analyzer = New(Config{})
-
-// New returns a localroute analyzer for cfg.
-func New(cfg Config) *analysis.Analyzer {
-	return report.NewAnalyzer(Name, doc, URL,
-		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
-}
-
-func run(pass *analysis.Pass, cfg Config) (any, error) {
+func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	if !sum.Relevant || sum.Net == nil {
 		return nil, nil
 	}
-	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	rep, pol, err := report.Setup(pass, Name, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
 	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -27,7 +28,9 @@ func TestGateways(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), localroute.New(localroute.Config{Policy: pol}), "gateway")
+	policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, pol)
+	defer policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, "")
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "gateway")
 }
 
 // TestCloudModels: a local Ollama server forwards cloud models

@@ -103,4 +103,9 @@
 // summarised at all, so a chain in such a package (URLs built from parts,
 // an interface call) is invisible to its importers, and providers declared
 // in such a package are not resolved.
+//
+// Code: both rules are decided in analyzers/localroute, on the reach
+// summaries of analyzers/internal/netsum; the promises of names, receivers
+// and doc comments come from analyzers/localroute/internal/names, and host
+// locality from analyzers/internal/hosts.
 package localroute

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/egress"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
 	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -41,7 +42,9 @@ func TestRealSDKs(t *testing.T) {
 	}
 	downloadModules(t, dir)
 	pol := filepath.Join(dir, "egress-strict.yaml")
-	analysistest.Run(t, dir, both(localroute.Analyzer, egress.New(egress.Config{Policy: pol})), "./...")
+	policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, pol)
+	defer policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, "")
+	analysistest.Run(t, dir, both(localroute.Analyzer, egress.Analyzer), "./...")
 }
 
 // downloadModules fills the module cache with testdata/realsdk's

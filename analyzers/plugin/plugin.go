@@ -56,12 +56,16 @@
 // piece of related information as an issue of its own, at its position,
 // with the text "<analyzer>(related information): ...".
 //
-// Settings are the analyzer's Config, decoded strictly: a key the analyzer
-// does not know (a typo such as "polcy") fails the whole golangci-lint run
-// instead of being ignored, and the error lists the valid keys.
+// Settings are decoded strictly: a key the linter does not know (a typo
+// such as "polcy") fails the whole golangci-lint run instead of being
+// ignored, and the error lists the valid keys.
 //
-//   - httpclient, respclose, localroute, egress: policy (string) names the
-//     policy file. A relative path is resolved against the working
+//   - httpclient, respclose, localroute, egress, zombieloop: policy
+//     (string) names the policy file. It sets the -policy flag of the one
+//     policy analyzer these linters share, as the zombiecheck command's
+//     -policy does, so the file applies to every zombiecheck linter: name
+//     it under one linter, or the same file under several (two different
+//     files are an error). A relative path is resolved against the working
 //     directory golangci-lint runs in, not against the configuration file;
 //     editors often run golangci-lint in the package directory, so prefer
 //     an absolute path there, or omit the key: without it each package
@@ -85,30 +89,27 @@ package plugin
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
-	"github.com/zombiecheck/zombiecheck/analyzers/directives"
-	"github.com/zombiecheck/zombiecheck/analyzers/egress"
-	"github.com/zombiecheck/zombiecheck/analyzers/httpclient"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
-	"github.com/zombiecheck/zombiecheck/analyzers/localroute"
-	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
-	"github.com/zombiecheck/zombiecheck/analyzers/zombieloop"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
+	"github.com/zombiecheck/zombiecheck/analyzers/suite"
 	"golang.org/x/tools/go/analysis"
 )
 
 func init() {
-	// One line per analyzer. Analyzers with a Config register through
-	// configured, with their New function and their Config's policy field;
-	// those without one through fixed.
-	register.Plugin(httpclient.Name, configured(httpclient.Name, httpclient.New, func(c httpclient.Config) string { return c.Policy }))
-	register.Plugin(respclose.Name, configured(respclose.Name, respclose.New, func(c respclose.Config) string { return c.Policy }))
-	register.Plugin(localroute.Name, configured(localroute.Name, localroute.New, func(c localroute.Config) string { return c.Policy }))
-	register.Plugin(egress.Name, configured(egress.Name, egress.New, func(c egress.Config) string { return c.Policy }))
-	register.Plugin(zombieloop.Name, configured(zombieloop.Name, zombieloop.New, func(c zombieloop.Config) string { return c.Policy }))
-	register.Plugin(directives.Name, fixed(directives.Name, directives.Analyzer))
+	// One linter per analyzer of the suite's table: those that read the
+	// policy take the policy setting; the others take no settings.
+	for _, e := range suite.Table {
+		if e.ReadsPolicy() {
+			register.Plugin(e.Name(), withPolicy(e.Name(), e.Analyzer))
+		} else {
+			register.Plugin(e.Name(), fixed(e.Name(), e.Analyzer))
+		}
+	}
 }
 
 // linter is the register.LinterPlugin of one analyzer.
@@ -126,33 +127,39 @@ func (l *linter) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 // need it (see the package documentation).
 func (l *linter) GetLoadMode() string { return register.LoadModeTypesInfo }
 
-// configured returns the plugin constructor for an analyzer built by
-// newAnalyzer from a Config decoded from the linter's settings. The
-// Config's json tags are the setting keys, so the golangci-lint settings,
-// the vet flags and the policy file all configure the same struct.
-//
-// policyOf returns the policy file a Config names, if any. The constructor
-// loads that file at once, so a missing or invalid policy fails the run
-// before any analysis. Left to the analyzer, the error would come only
-// from packages golangci-lint actually analyses: its analysis cache does
-// not know the policy file is an input, so packages whose results it
-// replays would hide the error until their sources change.
-func configured[Config any](name string, newAnalyzer func(Config) *analysis.Analyzer, policyOf func(Config) string) register.NewPlugin {
+// policySettings are the settings of a linter whose analyzer reads the
+// policy. The json tags are the setting keys.
+type policySettings struct {
+	// Policy names the policy file for every zombiecheck linter (see the
+	// package documentation).
+	Policy string `json:"policy"`
+}
+
+// withPolicy returns the plugin constructor for an analyzer that reads the
+// policy: its policy setting, if any, sets the policy analyzer's -policy
+// flag (see setPolicy).
+func withPolicy(name string, a *analysis.Analyzer) register.NewPlugin {
+	return configured(name, a, func(s policySettings) error { return setPolicy(name, s.Policy) })
+}
+
+// fixed returns the plugin constructor for an analyzer that takes no
+// configuration. Its settings still decode strictly, into an empty struct,
+// so any key is reported rather than silently ignored.
+func fixed(name string, a *analysis.Analyzer) register.NewPlugin {
+	return configured(name, a, func(struct{}) error { return nil })
+}
+
+// configured returns the plugin constructor for analyzer a, whose settings
+// decode strictly into Settings and are then applied by apply.
+func configured[Settings any](name string, a *analysis.Analyzer, apply func(Settings) error) register.NewPlugin {
 	return func(settings any) (register.LinterPlugin, error) {
-		cfg, err := register.DecodeSettings[Config](settings)
+		s, err := register.DecodeSettings[Settings](settings)
 		if err != nil {
-			return nil, settingsError(name, err, settingKeys[Config]())
+			return nil, settingsError(name, err, settingKeys[Settings]())
 		}
-		if policyOf != nil {
-			if file := policyOf(cfg); file != "" {
-				// Relative names resolve against the working directory,
-				// as the analyzer itself would resolve them.
-				if _, err := policy.Load(file); err != nil {
-					return nil, fmt.Errorf("zombiecheck linter %s: setting policy: %w", name, err)
-				}
-			}
+		if err := apply(s); err != nil {
+			return nil, err
 		}
-		a := newAnalyzer(cfg)
 		if a.Name != name {
 			// A registration mistake: users write the linter name in
 			// nolint comments and expect it to match the analyzer's.
@@ -162,11 +169,33 @@ func configured[Config any](name string, newAnalyzer func(Config) *analysis.Anal
 	}
 }
 
-// fixed returns the plugin constructor for an analyzer that takes no
-// configuration. Its settings still decode strictly, into an empty struct,
-// so any key is reported rather than silently ignored.
-func fixed(name string, a *analysis.Analyzer) register.NewPlugin {
-	return configured(name, func(struct{}) *analysis.Analyzer { return a }, nil)
+// setPolicy sets the policy analyzer's -policy flag to file, the road every
+// driver takes. The file is loaded at once, so a missing or invalid policy
+// fails the run before any analysis. Left to the analyzers, the error would
+// come only from packages golangci-lint actually analyses: its analysis
+// cache does not know the policy file is an input, so packages whose
+// results it replays would hide the error until their sources change.
+//
+// A relative name resolves against the working directory, as the loader
+// would resolve it; the flag holds the absolute name, so two linters naming
+// the same file agree, and two naming different files are an error (one
+// policy analyzer serves every linter).
+func setPolicy(name, file string) error {
+	if file == "" {
+		return nil
+	}
+	if _, err := policy.Load(file); err != nil {
+		return fmt.Errorf("zombiecheck linter %s: setting policy: %w", name, err)
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return fmt.Errorf("zombiecheck linter %s: setting policy: %w", name, err)
+	}
+	f := policyconfig.Analyzer.Flags.Lookup(policyconfig.FlagPolicy)
+	if cur := f.Value.String(); cur != "" && cur != abs {
+		return fmt.Errorf("zombiecheck linter %s: setting policy: %s, but another zombiecheck linter's policy setting names %s; one policy applies to every zombiecheck linter: name the same file, or name it under one linter only", name, abs, cur)
+	}
+	return f.Value.Set(abs)
 }
 
 // settingsError names the linter and the keys it accepts; the bare

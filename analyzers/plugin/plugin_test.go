@@ -1,6 +1,8 @@
 package plugin
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -94,8 +96,9 @@ func TestSettings(t *testing.T) {
 }
 
 // TestPolicySetting runs the analyzer the plugin builds: the policy setting
-// reaches httpclient.Config, and a relative path is resolved against the
-// working directory (go test runs in the package directory).
+// reaches the policy analyzer's -policy flag, and a relative path is
+// resolved against the working directory (go test runs in the package
+// directory).
 func TestPolicySetting(t *testing.T) {
 	_, as, err := build(t, "httpclient", map[string]any{"policy": "testdata/streaming.yaml"})
 	if err != nil {
@@ -126,5 +129,43 @@ func TestSettingKeys(t *testing.T) {
 	}
 	if got := settingKeys[struct{}](); len(got) != 0 {
 		t.Errorf("settingKeys[struct{}] = %q", got)
+	}
+}
+
+// TestPolicySettingIsShared: the policy setting sets the one policy
+// analyzer's flag, as an absolute name. Linters naming the same file, or
+// none, agree with it; a linter naming another file is refused, naming
+// both files, rather than silently applying one of them to both.
+func TestPolicySettingIsShared(t *testing.T) {
+	flag := suite.Policy.Flags.Lookup("policy")
+	defer flag.Value.Set(flag.Value.String())
+	flag.Value.Set("")
+	if _, _, err := build(t, "httpclient", map[string]any{"policy": "testdata/streaming.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs("testdata/streaming.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := flag.Value.String(); got != abs {
+		t.Errorf("after httpclient's policy setting, -policy = %q, want %q", got, abs)
+	}
+	for _, settings := range []any{nil, map[string]any{"policy": abs}, map[string]any{"policy": "./testdata/streaming.yaml"}} {
+		if _, _, err := build(t, "egress", settings); err != nil {
+			t.Errorf("egress %v after httpclient named %s: %v", settings, abs, err)
+		}
+	}
+	other := filepath.Join(t.TempDir(), "other.yaml")
+	if err := os.WriteFile(other, []byte("version: 1\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = build(t, "zombieloop", map[string]any{"policy": other})
+	for _, want := range []string{"zombiecheck linter zombieloop: setting policy", other, abs, "one policy applies to every zombiecheck linter"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("zombieloop naming another file: err = %v, want it to contain %q", err, want)
+		}
+	}
+	if got := flag.Value.String(); got != abs {
+		t.Errorf("a refused setting changed -policy to %q", got)
 	}
 }

@@ -37,28 +37,16 @@ var Rules = []report.Rule{{
 	Full:  "An *http.Response body left open on some path keeps its connection out of the pool until the peer gives up, leaving the socket in CLOSE_WAIT. Close it on every path, usually with `defer resp.Body.Close()` right after the error check, or hand it on explicitly.",
 }}
 
-// Config is the analyzer's configuration.
-type Config struct {
-	// Policy names the policy file explicitly (see httpclient.Config).
-	Policy string `json:"policy"`
-}
+// Analyzer is the respclose analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
-// Analyzer is respclose with the default configuration.
-var Analyzer = New(Config{})
-
-// New returns a respclose analyzer for cfg.
-func New(cfg Config) *analysis.Analyzer {
-	return report.NewAnalyzer(Name, doc, URL,
-		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
-}
-
-func run(pass *analysis.Pass, cfg Config) (any, error) {
+func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	if !sum.Relevant || sum.Bodies == nil {
 		return nil, nil
 	}
-	rep, _, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	rep, _, err := report.Setup(pass, Name, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}

@@ -35,4 +35,8 @@
 // Where the fix is unambiguous (one error check right after the call, no
 // Close anywhere, not in a loop) the analyzer suggests inserting
 // `defer resp.Body.Close()` after the error check.
+//
+// Code: the rule is decided in analyzers/internal/bodies, which follows
+// response ownership through each function and its callees' summaries;
+// analyzers/respclose words the finding and the fix.
 package respclose

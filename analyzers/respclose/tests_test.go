@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
 	"github.com/zombiecheck/zombiecheck/analyzers/respclose"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -22,7 +23,9 @@ func TestTestsPolicy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			analysistest.Run(t, analysistest.TestData(), respclose.New(respclose.Config{Policy: pol}), tt.pkg)
+			policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, pol)
+			defer policyconfig.Analyzer.Flags.Set(policyconfig.FlagPolicy, "")
+			analysistest.Run(t, analysistest.TestData(), respclose.Analyzer, tt.pkg)
 		})
 	}
 }

@@ -64,32 +64,16 @@ var Rules = []report.Rule{
 	sleepCtxRule,
 }
 
-// Config is the analyzer's configuration.
-type Config struct {
-	// Policy names the policy file explicitly; empty means the driver's
-	// -policy flag, else the nearest .zombiecheck.yaml, else the defaults.
-	Policy string `json:"policy"`
-}
+// Analyzer is the zombieloop analyzer. It requires what every reporter does
+// (see report.NewAnalyzer) and takes the policy from the policy analyzer.
+var Analyzer = report.NewAnalyzer(Name, doc, URL, run)
 
-// Analyzer is the zombieloop analyzer with the default configuration.
-var Analyzer = New(Config{})
-
-// New returns a zombieloop analyzer for cfg.
-func New(cfg Config) *analysis.Analyzer {
-	return report.NewAnalyzer(Name, doc, URL,
-		// Not ctrlflow: it declares facts, so under go vet it would build
-		// CFGs for every dependency, std included. No-return calls come
-		// from the knowledge table and the logging libraries instead.
-		[]*analysis.Analyzer{summary.Analyzer, directive.Analyzer},
-		func(pass *analysis.Pass) (any, error) { return run(pass, cfg) })
-}
-
-func run(pass *analysis.Pass, cfg Config) (any, error) {
+func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	if !sum.Relevant {
 		return nil, nil // no network, no stream read: no I/O loops to judge
 	}
-	rep, pol, err := report.Setup(pass, Name, cfg.Policy, pass.ResultOf[directive.Analyzer].(*directive.Index))
+	rep, pol, err := report.Setup(pass, Name, pass.ResultOf[directive.Analyzer].(*directive.Index))
 	if err != nil {
 		return nil, err
 	}

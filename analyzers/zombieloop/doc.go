@@ -138,4 +138,8 @@
 // (cenkalti/backoff/v5 Retry, k8s wait.Backoff, or a `min(d*2, max)`
 // timer); return on ctx.Done(); handle errors; share one client; close
 // bodies and call cancel inside the iteration.
+//
+// Code: every rule is decided in analyzers/zombieloop (leak.go, sleepctx.go,
+// swallow.go and deadline.go hold their traits), on the loop shapes and the
+// I/O and wait classification of analyzers/internal/loops.
 package zombieloop

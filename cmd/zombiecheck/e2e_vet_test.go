@@ -83,8 +83,8 @@ func TestVetUnitAcceptsEveryDeclaredFlag(t *testing.T) {
 	if err := json.Unmarshal(out, &flags); err != nil {
 		t.Fatalf("zombiecheck -flags printed %q: %v", out, err)
 	}
-	defer suite.UsePolicyFile("")
-	defer suite.RejectPolicyFile(nil)
+	defer suite.Policy.Flags.Set("policy", "")
+	defer suite.Policy.Flags.Set("requireabs", "false")
 	for _, f := range flags {
 		arg := "-" + f.Name
 		switch {

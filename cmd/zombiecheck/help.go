@@ -9,14 +9,15 @@ import (
 )
 
 // helpMain prints the analyzers and their rules, or one analyzer's
-// documentation (the same text as its doc.go and its SARIF rules).
+// documentation (the same text as its doc.go and its SARIF rules) followed
+// by the package that implements each of its rules.
 func helpMain(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprintln(stdout, "zombiecheck analyzers (run `zombiecheck help NAME` for details):")
-		for _, a := range suite.Analyzers {
-			fmt.Fprintf(stdout, "\n  %-12s %s\n", a.Name, summary(a.Name, a.Doc))
+		for _, e := range suite.Table {
+			fmt.Fprintf(stdout, "\n  %-12s %s\n", e.Name(), summary(e.Name(), e.Analyzer.Doc))
 			for _, r := range suite.Rules() {
-				if r.Analyzer == a.Name {
+				if r.Analyzer == e.Name() {
 					fmt.Fprintf(stdout, "    %-28s %s\n", r.ID(), r.Short)
 				}
 			}
@@ -25,16 +26,18 @@ func helpMain(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitClean
 	for _, name := range args {
-		found := false
-		for _, a := range suite.Analyzers {
-			if a.Name == name {
-				found = true
-				fmt.Fprintf(stdout, "%s\n\n%s\n", a.Name, a.Doc)
-			}
-		}
-		if !found {
+		e, ok := suite.Lookup(name)
+		if !ok {
 			fmt.Fprintf(stderr, "zombiecheck help: no analyzer %q\n", name)
 			status = exitError
+			continue
+		}
+		fmt.Fprintf(stdout, "%s\n\n%s\n", e.Name(), e.Analyzer.Doc)
+		fmt.Fprintln(stdout, "\nRules:")
+		for _, r := range suite.Rules() {
+			if r.Analyzer == e.Name() {
+				fmt.Fprintf(stdout, "  %-28s implemented in %s\n", r.ID(), e.Code[r.Category])
+			}
 		}
 	}
 	return status

@@ -90,7 +90,10 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "zombiecheck:", err)
 			return exitError
 		}
-		suite.UsePolicyFile(abs)
+		if err := suite.Policy.Flags.Set("policy", abs); err != nil {
+			fmt.Fprintln(stderr, "zombiecheck:", err)
+			return exitError
+		}
 		// An explicit policy is checked before the (slow) package load.
 		if err := suite.CheckPolicy(nil); err != nil {
 			fmt.Fprintln(stderr, "zombiecheck:", err)

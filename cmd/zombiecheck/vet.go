@@ -120,14 +120,15 @@ func parseVetUnitArgs(args []string, analyzers []*analysis.Analyzer) (string, []
 // registerVetFlags declares zombiecheck's own flags for both vet drivers.
 func registerVetFlags(fs *flag.FlagSet) {
 	fs.Func("policy", "absolute path of the policy `file` (default: nearest .zombiecheck.yaml above each package, else built-in defaults)", func(s string) error {
-		// go vet runs the tool in each package's directory, so a relative
-		// path would name a different file for every package.
-		if !filepath.IsAbs(s) {
-			suite.RejectPolicyFile(fmt.Errorf("under go vet, -policy needs an absolute path (go vet runs the tool in each package's directory): use -policy=$PWD/%s", s))
-			return nil
+		// The policy analyzer's flag, the road every driver takes. go vet
+		// runs the tool in each package's directory, so a relative path
+		// would name a different file for every package: -requireabs
+		// makes it an error, reported by the analyzers that need the
+		// policy in each analysed package (not once per dependency).
+		if err := suite.Policy.Flags.Set("requireabs", "true"); err != nil {
+			return err
 		}
-		suite.UsePolicyFile(s)
-		return nil
+		return suite.Policy.Flags.Set("policy", s)
 	})
 	fs.Bool("vetsuite", false, "also run the standard go vet analyzers (a vettool replaces them)")
 	fs.String("policyhash", "", "ignored; pass the policy's hash (e.g. -policyhash=$(sha256sum .zombiecheck.yaml | cut -c1-16)) so go vet re-runs after a policy edit")

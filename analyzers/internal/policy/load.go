@@ -7,10 +7,6 @@ import (
 	"sync"
 )
 
-// ExplicitFile is set by the command-line driver's -policy flag. Analyzers
-// pass it as ForDir's explicit argument when their own Config names no file.
-var ExplicitFile string
-
 // misnamedFile is a name users plausibly give the policy file. Find does not
 // read it, and ForDir refuses to fall back to the defaults when it sees one,
 // because a policy that is silently not read is the failure this package
@@ -149,25 +145,4 @@ func ForFiles(filenames []string, explicit string) (*Policy, error) {
 		dir = filepath.Dir(filenames[0])
 	}
 	return ForDir(dir, explicit)
-}
-
-// ExplicitFileError, when set by a driver, is returned instead of any policy
-// for analyzers that rely on ExplicitFile: the -policy flag's value was
-// unusable (for example a relative path under go vet, which runs the tool in
-// each package's directory). Reporting it only when a policy is needed keeps
-// go vet from printing it once for every dependency.
-var ExplicitFileError error
-
-// ForAnalyzer returns the policy an analyzer applies to a package with the
-// given files: the file its own configuration names (configured, e.g. a
-// golangci-lint setting), else the driver's ExplicitFile, else the nearest
-// .zombiecheck.yaml, else the defaults.
-func ForAnalyzer(filenames []string, configured string) (*Policy, error) {
-	if configured != "" {
-		return ForFiles(filenames, configured)
-	}
-	if ExplicitFileError != nil {
-		return nil, ExplicitFileError
-	}
-	return ForFiles(filenames, ExplicitFile)
 }

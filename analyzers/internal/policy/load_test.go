@@ -264,9 +264,3 @@ func TestLoadConcurrent(t *testing.T) {
 		}
 	}
 }
-
-func TestExplicitFileDefault(t *testing.T) {
-	if ExplicitFile != "" {
-		t.Errorf("ExplicitFile = %q before any driver set it", ExplicitFile)
-	}
-}

@@ -12,7 +12,8 @@
 // Facts stay policy-free: the policy is applied only when
 // a reporting analyzer decides what to report. A policy is looked up from the
 // package directory up to the module root (Find), unless the driver names one
-// explicitly (ExplicitFile), and is parsed at most once per process (Load,
+// explicitly (the policy analyzer's -policy flag, see
+// analyzers/internal/policyconfig), and is parsed at most once per process (Load,
 // ForDir), because go vet starts one process per package.
 //
 // The policy file is not part of go vet's cache key. After editing it, run

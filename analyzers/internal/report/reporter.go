@@ -11,6 +11,8 @@ import (
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/directive"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/policyconfig"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -122,24 +124,33 @@ func ShortPos(fset *token.FileSet, pos token.Pos) string {
 }
 
 // NewAnalyzer assembles a reporting analyzer: its documentation from the
-// source of its doc.go, the shared analyzers it requires, and a run
-// function guarded so that a panic becomes one diagnostic.
-func NewAnalyzer(name, docSrc, url string, requires []*analysis.Analyzer, run func(*analysis.Pass) (any, error)) *analysis.Analyzer {
+// source of its doc.go, the shared analyzers every reporter requires, and
+// a run function guarded so that a panic becomes one diagnostic.
+//
+// The requirements are the same for every reporter: the summary analyzer
+// (the SSA form, the engines' per-function results and the facts), the
+// directive index, and the policy analyzer, which Setup reads. Nothing
+// else: in particular not ctrlflow or inspect, which under go vet would
+// run for every dependency, std included (no-return calls come from the
+// knowledge table, and summary.Result.Inspector is built only where
+// needed).
+func NewAnalyzer(name, docSrc, url string, run func(*analysis.Pass) (any, error)) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      Doc(docSrc),
 		URL:      url,
-		Requires: requires,
+		Requires: []*analysis.Analyzer{summary.Analyzer, directive.Analyzer, policyconfig.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return Guard(pass, name, func() (any, error) { return run(pass) })
 		},
 	}
 }
 
-// Setup loads the policy that applies to the pass (configured names the
-// analyzer's own policy file, if any) and prepares suppression.
-func Setup(pass *analysis.Pass, analyzer, configured string, dirs *directive.Index) (*Reporter, *policy.Policy, error) {
-	pol, err := policy.ForAnalyzer(FileNames(pass), configured)
+// Setup takes the policy that applies to the pass from the policy
+// analyzer (which NewAnalyzer requires) and prepares suppression. The error
+// is the policy's: the file, line, column and key of the problem.
+func Setup(pass *analysis.Pass, analyzer string, dirs *directive.Index) (*Reporter, *policy.Policy, error) {
+	pol, err := pass.ResultOf[policyconfig.Analyzer].(*policyconfig.Result).Policy()
 	if err != nil {
 		return nil, nil, err
 	}
