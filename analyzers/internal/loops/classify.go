@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/knowledge"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -127,15 +128,7 @@ func FuncOf(c *ssa.CallCommon) *types.Func {
 	if c.IsInvoke() {
 		return c.Method
 	}
-	f := Callee(c)
-	if f == nil {
-		return nil
-	}
-	if f.Origin() != nil {
-		f = f.Origin()
-	}
-	obj, _ := f.Object().(*types.Func)
-	return obj
+	return ssax.FuncObject(Callee(c))
 }
 
 // Callee returns the function a call certainly calls: its static callee,
