@@ -14,6 +14,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -485,7 +486,7 @@ func (c *checker) leaks(l *loops.Loop, yields []*ssa.Function) []string {
 					add("a new http.Transport (connection pool) per iteration")
 				}
 			case *ssa.Call:
-				if f := loops.FuncOf(instr.Common()); f != nil && f.Name() == "Clone" && httptypes.IsTransport(deref(recvType(f))) {
+				if f := loops.FuncOf(instr.Common()); f != nil && f.Name() == "Clone" && httptypes.IsTransport(ssax.Deref(recvType(f))) {
 					add("a new http.Transport (connection pool) per iteration")
 				}
 				if resp := responseOf(instr); resp != nil && c.bodyOpen(resp) {
@@ -507,16 +508,6 @@ func recvType(f *types.Func) types.Type {
 		return nil
 	}
 	return sig.Recv().Type()
-}
-
-func deref(t types.Type) types.Type {
-	if t == nil {
-		return types.Typ[types.Invalid]
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // responseOf returns the *http.Response result of call, if any.
