@@ -550,7 +550,7 @@ func (c *checker) bodyOpen(resp ssa.Value) bool {
 						if cc.IsInvoke() && cc.Value == load && cc.Method.Name() == "Close" {
 							return false
 						}
-						if f := loops.FuncOf(cc); f == nil || f.Pkg() == nil || f.Pkg() == c.pass.Pkg || !loops.IsStd(f.Pkg().Path()) {
+						if f := loops.FuncOf(cc); f == nil || f.Pkg() == nil || f.Pkg() == c.pass.Pkg || !ssax.IsStdPackage(f.Pkg().Path()) {
 							return false
 						}
 					case *ssa.MakeInterface, *ssa.ChangeInterface:
@@ -558,7 +558,7 @@ func (c *checker) bodyOpen(resp ssa.Value) bool {
 						// unless handed on further.
 						for _, uu := range *u.(ssa.Value).Referrers() {
 							if cc, ok := uu.(ssa.CallInstruction); ok {
-								if f := loops.FuncOf(cc.Common()); f != nil && f.Pkg() != nil && loops.IsStd(f.Pkg().Path()) {
+								if f := loops.FuncOf(cc.Common()); f != nil && f.Pkg() != nil && ssax.IsStdPackage(f.Pkg().Path()) {
 									continue
 								}
 							}

@@ -390,7 +390,7 @@ func (c *Classifier) ioCall(call *ssa.CallCommon, depth int) bool {
 	}
 	sig := call.Signature()
 	if fn.Pkg() != c.Pkg && sig.Params().Len() > 0 && IsContext(sig.Params().At(0).Type()) && lastIsError(sig) &&
-		!(IsStd(path) && hasAnyPrefix(fn.Name(), notIO)) {
+		!(ssax.IsStdPackage(path) && hasAnyPrefix(fn.Name(), notIO)) {
 		return true
 	}
 	if fn.Pkg() != c.Pkg && !call.IsInvoke() && c.Fact != nil && lastIsError(sig) {
@@ -554,7 +554,7 @@ func (c *Classifier) WaitPace(call *ssa.CallCommon) Pace {
 				return Invariant
 			}
 		}
-		if !IsStd(path) && (strings.Contains(name, "Sleep") || strings.Contains(name, "Backoff") || strings.HasPrefix(name, "Wait") || strings.Contains(name, "Pause")) {
+		if !ssax.IsStdPackage(path) && (strings.Contains(name, "Sleep") || strings.Contains(name, "Backoff") || strings.HasPrefix(name, "Wait") || strings.Contains(name, "Pause")) {
 			return Adaptive
 		}
 		return NoWait
@@ -563,12 +563,6 @@ func (c *Classifier) WaitPace(call *ssa.CallCommon) Pace {
 		return c.funcWaits(f, 0)
 	}
 	return NoWait
-}
-
-// IsStd reports whether path is a standard library package.
-func IsStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // funcWaits reports whether a function of this package waits on every call
