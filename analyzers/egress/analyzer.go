@@ -13,6 +13,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -142,19 +143,12 @@ func run(pass *analysis.Pass) (any, error) {
 // standard library and the SDK table (whose clients are resolved at the
 // call already), else nil.
 func dependencyCallee(pass *analysis.Pass, call ssa.CallInstruction) *types.Func {
-	fn := call.Common().StaticCallee()
-	if fn == nil {
-		return nil
-	}
-	if fn.Origin() != nil {
-		fn = fn.Origin()
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+	obj := ssax.FuncObject(call.Common().StaticCallee())
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
 		return nil
 	}
 	path := obj.Pkg().Path()
-	if sameModule(pass, path) || sdks.InSDK(path) || netsum.IsStandardPackage(path) {
+	if sameModule(pass, path) || sdks.InSDK(path) || ssax.IsStdPackage(path) {
 		return nil
 	}
 	return obj

@@ -18,6 +18,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"github.com/zombiecheck/zombiecheck/analyzers/localroute/internal/names"
 	"golang.org/x/tools/go/analysis"
@@ -150,7 +151,7 @@ func reportBrokenByCaller(pass *analysis.Pass, rep *report.Reporter, sum *summar
 				callee = callee.Origin()
 			}
 			obj, ok := callee.Object().(*types.Func)
-			if !ok || obj.Pkg() == nil || callee == fn || sdks.InSDK(obj.Pkg().Path()) || netsum.IsStandardPackage(obj.Pkg().Path()) {
+			if !ok || obj.Pkg() == nil || callee == fn || sdks.InSDK(obj.Pkg().Path()) || ssax.IsStdPackage(obj.Pkg().Path()) {
 				continue
 			}
 			why, promised := promise(obj, decls[obj.Pos()], pol)

@@ -14,6 +14,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -469,7 +470,7 @@ func (c *checker) leaks(l *loops.Loop, yields []*ssa.Function) []string {
 					add("a new http.Transport (connection pool) per iteration")
 				}
 			case *ssa.Call:
-				if f := loops.FuncOf(instr.Common()); f != nil && f.Name() == "Clone" && httptypes.IsTransport(deref(recvType(f))) {
+				if f := loops.FuncOf(instr.Common()); f != nil && f.Name() == "Clone" && httptypes.IsTransport(ssax.Deref(recvType(f))) {
 					add("a new http.Transport (connection pool) per iteration")
 				}
 				if resp := responseOf(instr); resp != nil && c.bodyOpen(resp) {
@@ -491,16 +492,6 @@ func recvType(f *types.Func) types.Type {
 		return nil
 	}
 	return sig.Recv().Type()
-}
-
-func deref(t types.Type) types.Type {
-	if t == nil {
-		return types.Typ[types.Invalid]
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // responseOf returns the *http.Response result of call, if any.
@@ -543,7 +534,7 @@ func (c *checker) bodyOpen(resp ssa.Value) bool {
 						if cc.IsInvoke() && cc.Value == load && cc.Method.Name() == "Close" {
 							return false
 						}
-						if f := loops.FuncOf(cc); f == nil || f.Pkg() == nil || f.Pkg() == c.pass.Pkg || !loops.IsStd(f.Pkg().Path()) {
+						if f := loops.FuncOf(cc); f == nil || f.Pkg() == nil || f.Pkg() == c.pass.Pkg || !ssax.IsStdPackage(f.Pkg().Path()) {
 							return false
 						}
 					case *ssa.MakeInterface, *ssa.ChangeInterface:
@@ -551,7 +542,7 @@ func (c *checker) bodyOpen(resp ssa.Value) bool {
 						// unless handed on further.
 						for _, uu := range *u.(ssa.Value).Referrers() {
 							if cc, ok := uu.(ssa.CallInstruction); ok {
-								if f := loops.FuncOf(cc.Common()); f != nil && f.Pkg() != nil && loops.IsStd(f.Pkg().Path()) {
+								if f := loops.FuncOf(cc.Common()); f != nil && f.Pkg() != nil && ssax.IsStdPackage(f.Pkg().Path()) {
 									continue
 								}
 							}

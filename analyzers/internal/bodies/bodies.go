@@ -19,6 +19,7 @@ import (
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -149,7 +150,7 @@ func (a *Analyzer) classify(v ssa.Value, k kind, ref ssa.Instruction, ev *events
 	case *ssa.Extract:
 		visit(r, k)
 	case *ssa.FieldAddr:
-		if k == kindResp && fieldName(r) == "Body" {
+		if k == kindResp && ssax.FieldName(r) == "Body" {
 			for _, fref := range *r.Referrers() {
 				switch fr := fref.(type) {
 				case *ssa.UnOp:
@@ -166,7 +167,7 @@ func (a *Analyzer) classify(v ssa.Value, k kind, ref ssa.Instruction, ev *events
 			}
 		}
 	case *ssa.Field:
-		if k == kindResp && fieldName2(r) == "Body" {
+		if k == kindResp && ssax.FieldName(r) == "Body" {
 			visit(r, kindBody)
 		}
 	case *ssa.UnOp:
@@ -739,7 +740,7 @@ func nilEdges(src source) func(from, to *ssa.BasicBlock) bool {
 				}
 				continue
 			}
-			if fa, ok := ref.(*ssa.FieldAddr); ok && nilMeansSkip && fieldName(fa) == "Body" {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && nilMeansSkip && ssax.FieldName(fa) == "Body" {
 				// resp.Body == nil: nothing to close on that branch.
 				for _, fref := range *fa.Referrers() {
 					if ld, ok := fref.(*ssa.UnOp); ok && ld.Op == token.MUL {
@@ -757,7 +758,7 @@ func nilEdges(src source) func(from, to *ssa.BasicBlock) bool {
 				}
 			}
 			cmp, ok := ref.(*ssa.BinOp)
-			if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) || !(isNil(cmp.X) || isNil(cmp.Y)) {
+			if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) || !(ssax.IsNil(cmp.X) || ssax.IsNil(cmp.Y)) {
 				continue
 			}
 			for _, cref := range *cmp.Referrers() {
@@ -1039,26 +1040,6 @@ func isCellFor(cell *ssa.Alloc, v ssa.Value) bool {
 	return ok && types.Identical(p.Elem(), v.Type())
 }
 
-func fieldName(fa *ssa.FieldAddr) string {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return ""
-	}
-	s, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= s.NumFields() {
-		return ""
-	}
-	return s.Field(fa.Field).Name()
-}
-
-func fieldName2(f *ssa.Field) string {
-	s, ok := f.X.Type().Underlying().(*types.Struct)
-	if !ok || f.Field >= s.NumFields() {
-		return ""
-	}
-	return s.Field(f.Field).Name()
-}
-
 func isCloseMethod(fn *ssa.Function) bool {
 	return fn.Name() == "Close" && fn.Signature.Recv() != nil
 }
@@ -1094,11 +1075,6 @@ func isByteSlice(t types.Type) bool {
 	}
 	b, ok := s.Elem().Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Byte
-}
-
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value == nil
 }
 
 func contains(xs []int, x int) bool {

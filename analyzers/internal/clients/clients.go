@@ -16,6 +16,7 @@ import (
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -499,7 +500,7 @@ func (a *analysis) considerCreation(instr ssa.Instruction) {
 		c.unbounded = true
 		a.add(c)
 	case *ssa.Call:
-		callee := httptypes.StaticCallee(v.Common())
+		callee := ssax.CalleeFunc(v.Common())
 		if callee == nil {
 			return
 		}
@@ -624,7 +625,7 @@ func copyDestination(alloc *ssa.Alloc) bool {
 
 // fieldEvents classifies a use of &c.F.
 func (a *analysis) fieldEvents(c *client, fa *ssa.FieldAddr) {
-	name := fieldName(fa)
+	name := ssax.FieldName(fa)
 	if name != "Timeout" && name != "Transport" {
 		return
 	}
@@ -654,7 +655,7 @@ func (a *analysis) fieldEvents(c *client, fa *ssa.FieldAddr) {
 // callEvent classifies a call, go or defer that mentions the client.
 func (a *analysis) callEvent(c *client, v ssa.Value, call ssa.CallInstruction) {
 	common := call.Common()
-	callee := httptypes.StaticCallee(common)
+	callee := ssax.CalleeFunc(common)
 	if callee != nil && len(common.Args) > 0 && common.Args[0] == v && httptypes.IsMethod(callee, "net/http", "Client") {
 		switch {
 		case httptypes.IsClientSend(callee):
@@ -734,7 +735,7 @@ func timeoutSetThroughHolder(at ssa.Instruction) bool {
 			}
 			for _, lref := range *ld.Referrers() {
 				tf, ok := lref.(*ssa.FieldAddr)
-				if !ok || fieldName(tf) != "Timeout" {
+				if !ok || ssax.FieldName(tf) != "Timeout" {
 					continue
 				}
 				for _, tref := range *tf.Referrers() {
@@ -796,7 +797,7 @@ func classifyTransportDepth(v ssa.Value, depth int) transportClass {
 		return transportUnknown
 	}
 	v = unwrapInterface(v)
-	if isNilConst(v) {
+	if ssax.IsNil(v) {
 		return transportDefault
 	}
 	switch t := v.(type) {
@@ -825,7 +826,7 @@ func classifyTransportDepth(v ssa.Value, depth int) transportClass {
 		}
 		return boundsOf(t, false)
 	case *ssa.Call:
-		callee := httptypes.StaticCallee(t.Common())
+		callee := ssax.CalleeFunc(t.Common())
 		if callee != nil && httptypes.IsMethod(callee, "net/http", "Transport", "Clone") {
 			return boundsOf(t, clonesDefaultTransport(t.Common().Args[0]))
 		}
@@ -947,7 +948,7 @@ func boundsOf(t ssa.Value, dialBounded bool) transportClass {
 		if !ok {
 			continue
 		}
-		name := fieldName(fa)
+		name := ssax.FieldName(fa)
 		for _, fref := range *fa.Referrers() {
 			st, ok := fref.(*ssa.Store)
 			if !ok || st.Addr != fa {
@@ -975,7 +976,7 @@ func boundsOf(t ssa.Value, dialBounded bool) transportClass {
 // bounded; a net.Dialer without a Timeout is not; any other function is the
 // program's own dialer and is trusted.
 func dialFuncBounded(v ssa.Value) bool {
-	if isNilConst(v) {
+	if ssax.IsNil(v) {
 		return false
 	}
 	mc, ok := v.(*ssa.MakeClosure)
@@ -985,7 +986,7 @@ func dialFuncBounded(v ssa.Value) bool {
 	dialer := mc.Bindings[0]
 	for _, ref := range *dialer.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fieldName(fa) != "Timeout" {
+		if !ok || ssax.FieldName(fa) != "Timeout" {
 			continue
 		}
 		for _, fref := range *fa.Referrers() {
@@ -1024,7 +1025,7 @@ func (a *analysis) transportCreation(instr ssa.Instruction) (t ssa.Value, via *t
 			return v, nil
 		}
 	case *ssa.Call:
-		callee := httptypes.StaticCallee(v.Common())
+		callee := ssax.CalleeFunc(v.Common())
 		if callee == nil {
 			return nil, nil
 		}
@@ -1092,7 +1093,7 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 				}
 			case ssa.CallInstruction:
 				common := r.Common()
-				callee := httptypes.StaticCallee(common)
+				callee := ssax.CalleeFunc(common)
 				if callee != nil && len(common.Args) > 0 && common.Args[0] == v && httptypes.IsMethod(callee, "net/http", "Transport") {
 					switch callee.Name() {
 					case "RoundTrip":
@@ -1168,25 +1169,13 @@ func (a *analysis) judgeAbandoned(start ssa.Instruction, closes map[ssa.Instruct
 // writes, or nil if the store writes anywhere else.
 func (a *analysis) clientHolding(st *ssa.Store) *client {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok || fieldName(fa) != "Transport" {
+	if !ok || ssax.FieldName(fa) != "Transport" {
 		return nil
 	}
 	return a.clients[fa.X]
 }
 
 // ---- small helpers ----
-
-func fieldName(fa *ssa.FieldAddr) string {
-	st, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return ""
-	}
-	s, ok := st.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= s.NumFields() {
-		return ""
-	}
-	return s.Field(fa.Field).Name()
-}
 
 func isZeroConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
@@ -1201,11 +1190,6 @@ func isZeroConst(v ssa.Value) bool {
 		return constant.Sign(c.Value) == 0
 	}
 	return false
-}
-
-func isNilConst(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }
 
 func unwrapInterface(v ssa.Value) ssa.Value {
@@ -1249,7 +1233,7 @@ func keepAlivesDisabled(t ssa.Value) bool { return storesTrue(t, "DisableKeepAli
 func storesTrue(v ssa.Value, name string) bool {
 	for _, ref := range *v.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fieldName(fa) != name {
+		if !ok || ssax.FieldName(fa) != name {
 			continue
 		}
 		for _, use := range *fa.Referrers() {
@@ -1274,7 +1258,7 @@ func deadlineBounded(instr ssa.Instruction) bool {
 		return false
 	}
 	common := call.Common()
-	callee := httptypes.StaticCallee(common)
+	callee := ssax.CalleeFunc(common)
 	if callee == nil || callee.Name() != "Do" || len(common.Args) != 2 {
 		return false
 	}
@@ -1292,7 +1276,7 @@ func requestHasDeadline(req ssa.Value) bool {
 	if made == nil {
 		return false
 	}
-	fn := httptypes.StaticCallee(&made.Call)
+	fn := ssax.CalleeFunc(&made.Call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
 		return false
 	}
@@ -1320,7 +1304,7 @@ func allRequestsClose(sends []ssa.Instruction) bool {
 			return false
 		}
 		common := call.Common()
-		callee := httptypes.StaticCallee(common)
+		callee := ssax.CalleeFunc(common)
 		if callee == nil || (callee.Name() != "Do" && callee.Name() != "RoundTrip") || len(common.Args) != 2 || !storesTrue(common.Args[1], "Close") {
 			return false
 		}

@@ -4,8 +4,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"sort"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -155,14 +155,14 @@ func addrPath(v ssa.Value) (root ssa.Value, path []string, ok bool) {
 	for range 4 * MaxDepth {
 		switch x := v.(type) {
 		case *ssa.FieldAddr:
-			name := fieldName(x.X.Type(), x.Field)
+			name := ssax.StructFieldName(x.X.Type(), x.Field)
 			if name == "" {
 				return nil, nil, false
 			}
 			rev = append(rev, name)
 			v = x.X
 		case *ssa.Field:
-			name := fieldName(x.X.Type(), x.Field)
+			name := ssax.StructFieldName(x.X.Type(), x.Field)
 			if name == "" {
 				return nil, nil, false
 			}
@@ -389,7 +389,7 @@ func (e *eval) apply(w write, path []string) (vals Strs, stop, relevant bool) {
 func (e *eval) initial(root ssa.Value, path []string) Strs {
 	switch r := root.(type) {
 	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
-		return zeroStrs(leafType(deref(root.Type()), path), path)
+		return zeroStrs(leafType(ssax.Deref(root.Type()), path), path)
 	case *ssa.Parameter:
 		fn := r.Parent()
 		if fn == nil || fn.Parent() != nil {
@@ -470,7 +470,7 @@ func (r *Resolver) globalWrites(g *ssa.Global) []write {
 	idx, ok := r.globals[g.Pkg]
 	if !ok {
 		idx = map[*ssa.Global][]write{}
-		for _, fn := range packageFuncs(g.Pkg) {
+		for _, fn := range ssax.PackageFuncs(g.Pkg) {
 			for _, w := range collectWrites(fn) {
 				if gw, ok := w.root.(*ssa.Global); ok {
 					idx[gw] = append(idx[gw], w)
@@ -480,43 +480,6 @@ func (r *Resolver) globalWrites(g *ssa.Global) []write {
 		r.globals[g.Pkg] = idx
 	}
 	return idx[g]
-}
-
-// packageFuncs lists the functions of pkg that have bodies: its package
-// functions and the declared methods of its named types, each followed by
-// its closures, in the order of member names.
-func packageFuncs(pkg *ssa.Package) []*ssa.Function {
-	names := make([]string, 0, len(pkg.Members))
-	for name := range pkg.Members {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	var out []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		if fn == nil || fn.Blocks == nil {
-			return
-		}
-		out = append(out, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, name := range names {
-		switch m := pkg.Members[name].(type) {
-		case *ssa.Function:
-			add(m)
-		case *ssa.Type:
-			named, ok := types.Unalias(m.Type()).(*types.Named)
-			if !ok {
-				continue
-			}
-			for meth := range named.Methods() {
-				add(pkg.Prog.FuncValue(meth))
-			}
-		}
-	}
-	return out
 }
 
 // globalValue is what package variable g may hold at path: every write in
@@ -548,7 +511,7 @@ func (e *eval) globalValue(g *ssa.Global, path []string) Strs {
 		written = written || relevant
 	}
 	if !written {
-		out = append(out, zeroStrs(leafType(deref(g.Type()), path), path)...)
+		out = append(out, zeroStrs(leafType(ssax.Deref(g.Type()), path), path)...)
 	}
 	return out.normalize()
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -128,7 +129,7 @@ func (r *Resolver) PackageVar(g *ssa.Global) (out []Field) {
 			out = nil
 		}
 	}()
-	t := deref(g.Type())
+	t := ssax.Deref(g.Type())
 	paths := leafPaths(t)
 	if isStringLike(t) {
 		paths = [][]string{nil}
@@ -410,7 +411,7 @@ func (e *eval) compute(v ssa.Value, path []string, at ssa.Instruction) Strs {
 		// at the load.
 		return e.read(x.X, path, x, edgeCopy)
 	case *ssa.Field:
-		name := fieldName(x.X.Type(), x.Field)
+		name := ssax.StructFieldName(x.X.Type(), x.Field)
 		if name == "" {
 			return unknown()
 		}
@@ -458,7 +459,7 @@ func (e *eval) compute(v ssa.Value, path []string, at ssa.Instruction) Strs {
 		}
 		// Not a single location (a field of a phi of pointers): read the
 		// field on each pointer.
-		name := fieldName(x.X.Type(), x.Field)
+		name := ssax.StructFieldName(x.X.Type(), x.Field)
 		if name == "" {
 			return unknown()
 		}
@@ -921,7 +922,7 @@ func isStringCollection(t types.Type) bool {
 // base URLs), so that a function returning one may hand a destination to
 // its caller: Resolver.ResultFields reads them.
 func HasStringLeaves(t types.Type) bool {
-	t = deref(t)
+	t = ssax.Deref(t)
 	if isStringCollection(t) {
 		return true
 	}
@@ -939,25 +940,6 @@ func isURLPtr(t types.Type) bool {
 	return ok && isNamedType(p.Elem(), "net/url", "URL")
 }
 
-// deref returns the element type of a pointer type, or t.
-func deref(t types.Type) types.Type {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
-}
-
-// fieldName returns the name of field idx of struct type t (or of the
-// struct t points to), or "" when t is not a struct (a type parameter,
-// say).
-func fieldName(t types.Type, idx int) string {
-	st, ok := deref(t).Underlying().(*types.Struct)
-	if !ok || idx < 0 || idx >= st.NumFields() {
-		return ""
-	}
-	return st.Field(idx).Name()
-}
-
 // leafType returns the type found at path within a value of type t,
 // dereferencing pointers implicitly, or nil.
 func leafType(t types.Type, path []string) types.Type {
@@ -965,7 +947,7 @@ func leafType(t types.Type, path []string) types.Type {
 		if t == nil {
 			return nil
 		}
-		u := deref(t).Underlying()
+		u := ssax.Deref(t).Underlying()
 		if step == "[]" {
 			switch c := u.(type) {
 			case *types.Slice:
@@ -1005,7 +987,7 @@ func leafPaths(t types.Type) [][]string {
 		if len(prefix) >= maxFieldDepth || len(out) >= 4*maxFields {
 			return
 		}
-		t = deref(t)
+		t = ssax.Deref(t)
 		for _, s := range seen {
 			if types.Identical(s, t) {
 				return
@@ -1029,7 +1011,7 @@ func leafPaths(t types.Type) [][]string {
 				// Lists only as direct fields (cfg.Fallbacks): generated
 				// API types nest []string everywhere, and reading each
 				// of them at every return costs memory for nothing.
-				if _, ok := deref(ft).Underlying().(*types.Struct); ok || len(prefix) == 0 && isStringCollection(ft) {
+				if _, ok := ssax.Deref(ft).Underlying().(*types.Struct); ok || len(prefix) == 0 && isStringCollection(ft) {
 					walk(ft, p, seen)
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -721,7 +722,7 @@ func fieldStores(alloc *ssa.Alloc, field string) []*ssa.Store {
 // storesTo returns the stores through fa when it addresses the named field
 // (loads and other uses are not stores).
 func storesTo(fa *ssa.FieldAddr, field string) []*ssa.Store {
-	st, ok := deref(fa.X.Type()).Underlying().(*types.Struct)
+	st, ok := ssax.Deref(fa.X.Type()).Underlying().(*types.Struct)
 	if !ok || st.Field(fa.Field).Name() != field {
 		return nil
 	}
@@ -762,7 +763,7 @@ func (e *eval) sdkDerived(call *ssa.Call, fn *types.Func, args []ssa.Value, i in
 
 // typePkg is the package path of named type t (or what it points to), or "".
 func typePkg(t types.Type) string {
-	if n, ok := types.Unalias(deref(t)).(*types.Named); ok && n.Obj().Pkg() != nil {
+	if n, ok := types.Unalias(ssax.Deref(t)).(*types.Named); ok && n.Obj().Pkg() != nil {
 		return n.Obj().Pkg().Path()
 	}
 	return ""

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -220,7 +221,7 @@ func calleeArgs(common *ssa.CallCommon) (*types.Func, []ssa.Value) {
 	if common.IsInvoke() {
 		return common.Method, append([]ssa.Value{common.Value}, common.Args...)
 	}
-	fn := httptypes.StaticCallee(common)
+	fn := ssax.CalleeFunc(common)
 	if fn == nil {
 		return nil, common.Args
 	}

@@ -7,6 +7,7 @@ package httptypes
 import (
 	"go/types"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -121,24 +122,6 @@ func IsGlobal(v ssa.Value, name string) bool {
 	return g.Name() == name
 }
 
-// StaticCallee returns the statically known callee of a call, as a
-// *types.Func, or nil. Calls through interfaces or function values return
-// nil; generic instantiations return their origin.
-func StaticCallee(call *ssa.CallCommon) *types.Func {
-	if call.IsInvoke() {
-		return call.Method
-	}
-	f := call.StaticCallee()
-	if f == nil {
-		return nil
-	}
-	if f.Origin() != nil {
-		f = f.Origin()
-	}
-	fn, _ := f.Object().(*types.Func)
-	return fn
-}
-
 // CtxHasDeadline reports whether ctx is the context result of
 // context.WithTimeout, WithDeadline, WithTimeoutCause or WithDeadlineCause
 // called in the same function: whatever uses it is bounded in time.
@@ -151,7 +134,7 @@ func CtxHasDeadline(ctx ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	fn := StaticCallee(&call.Call)
+	fn := ssax.CalleeFunc(&call.Call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
 		return false
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/knowledge"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -127,15 +128,7 @@ func FuncOf(c *ssa.CallCommon) *types.Func {
 	if c.IsInvoke() {
 		return c.Method
 	}
-	f := Callee(c)
-	if f == nil {
-		return nil
-	}
-	if f.Origin() != nil {
-		f = f.Origin()
-	}
-	obj, _ := f.Object().(*types.Func)
-	return obj
+	return ssax.FuncObject(Callee(c))
 }
 
 // Callee returns the function a call certainly calls: its static callee,
@@ -397,7 +390,7 @@ func (c *Classifier) ioCall(call *ssa.CallCommon, depth int) bool {
 	}
 	sig := call.Signature()
 	if fn.Pkg() != c.Pkg && sig.Params().Len() > 0 && IsContext(sig.Params().At(0).Type()) && lastIsError(sig) &&
-		!(IsStd(path) && hasAnyPrefix(fn.Name(), notIO)) {
+		!(ssax.IsStdPackage(path) && hasAnyPrefix(fn.Name(), notIO)) {
 		return true
 	}
 	if fn.Pkg() != c.Pkg && !call.IsInvoke() && c.Fact != nil && lastIsError(sig) {
@@ -561,7 +554,7 @@ func (c *Classifier) WaitPace(call *ssa.CallCommon) Pace {
 				return Invariant
 			}
 		}
-		if !IsStd(path) && (strings.Contains(name, "Sleep") || strings.Contains(name, "Backoff") || strings.HasPrefix(name, "Wait") || strings.Contains(name, "Pause")) {
+		if !ssax.IsStdPackage(path) && (strings.Contains(name, "Sleep") || strings.Contains(name, "Backoff") || strings.HasPrefix(name, "Wait") || strings.Contains(name, "Pause")) {
 			return Adaptive
 		}
 		return NoWait
@@ -570,12 +563,6 @@ func (c *Classifier) WaitPace(call *ssa.CallCommon) Pace {
 		return c.funcWaits(f, 0)
 	}
 	return NoWait
-}
-
-// IsStd reports whether path is a standard library package.
-func IsStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // funcWaits reports whether a function of this package waits on every call

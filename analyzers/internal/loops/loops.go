@@ -23,6 +23,7 @@ import (
 	"go/types"
 	"sort"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -179,7 +180,7 @@ func NeverClosed(ch ssa.Value) bool {
 		if !ok {
 			return false
 		}
-		return IsTimeTimerOrTicker(fa.X.Type()) && fieldName(fa) == "C"
+		return IsTimeTimerOrTicker(fa.X.Type()) && ssax.FieldName(fa) == "C"
 	}
 	return false
 }
@@ -195,18 +196,6 @@ func IsTimeTimerOrTicker(t types.Type) bool {
 		return false
 	}
 	return n.Obj().Name() == "Timer" || n.Obj().Name() == "Ticker"
-}
-
-func fieldName(fa *ssa.FieldAddr) string {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return ""
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return ""
-	}
-	return st.Field(fa.Field).Name()
 }
 
 func syntheticPanic(b *ssa.BasicBlock) bool {
@@ -388,7 +377,7 @@ func ctxErrCall(v ssa.Value, depth int) bool {
 			return false
 		}
 		switch r := ret.Results[0]; {
-		case isNil(r):
+		case ssax.IsNil(r):
 		case ctxErrCall(r, depth+1):
 			sawErr = true
 		default:

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -77,7 +78,7 @@ func ErrorTests(err ssa.Value) map[*ssa.BasicBlock]Branch {
 func errorTests(err ssa.Value, tests map[*ssa.BasicBlock]Branch) {
 	for _, ref := range *err.Referrers() {
 		bin, ok := ref.(*ssa.BinOp)
-		if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) || !(isNil(bin.X) || isNil(bin.Y)) {
+		if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) || !(ssax.IsNil(bin.X) || ssax.IsNil(bin.Y)) {
 			continue
 		}
 		iff, ok := lastInstr(bin.Block()).(*ssa.If)
@@ -190,11 +191,6 @@ func indexIn(b *ssa.BasicBlock, instr ssa.Instruction) int {
 		}
 	}
 	return -1
-}
-
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }
 
 // View is a CFG with some edges removed: the failure view (a call keeps
@@ -520,7 +516,7 @@ func nonEmpty(v ssa.Value, depth int) bool {
 		// A Global has no referrers: look for its stores in every function
 		// of its package. Any other use of its address may write to it.
 		stores := 0
-		for _, fn := range packageFuncs(g.Pkg) {
+		for _, fn := range ssax.PackageFuncs(g.Pkg) {
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
 					for _, op := range instr.Operands(nil) {
@@ -547,36 +543,4 @@ func nonEmpty(v ssa.Value, depth int) bool {
 		return stores > 0
 	}
 	return false
-}
-
-// packageFuncs returns the functions of pkg: its package-level functions,
-// the methods of its named types, and the closures nested in them.
-func packageFuncs(pkg *ssa.Package) []*ssa.Function {
-	var out []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		if fn == nil {
-			return
-		}
-		out = append(out, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, m := range pkg.Members {
-		switch m := m.(type) {
-		case *ssa.Function:
-			add(m)
-		case *ssa.Type:
-			for _, t := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
-				ms := pkg.Prog.MethodSets.MethodSet(t)
-				for i := 0; i < ms.Len(); i++ {
-					if fn := pkg.Prog.MethodValue(ms.At(i)); fn != nil && fn.Pkg == pkg && fn.Synthetic == "" {
-						add(fn)
-					}
-				}
-			}
-		}
-	}
-	return out
 }

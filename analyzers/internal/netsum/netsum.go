@@ -12,16 +12,15 @@ package netsum
 
 import (
 	"fmt"
-	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -535,19 +534,12 @@ func methodOf(t types.Type, name string) *types.Func {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
 	if obj == nil {
 		// An unexported method: look it up in the type's own package.
-		if n, ok := types.Unalias(derefType(t)).(*types.Named); ok {
+		if n, ok := types.Unalias(ssax.Deref(t)).(*types.Named); ok {
 			obj, _, _ = types.LookupFieldOrMethod(t, true, n.Obj().Pkg(), name)
 		}
 	}
 	m, _ := obj.(*types.Func)
 	return m
-}
-
-func derefType(t types.Type) types.Type {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // ObjName is the package-qualified name of a function known by its object.
@@ -586,25 +578,10 @@ func openInterface(common *ssa.CallCommon) string {
 		return ""
 	}
 	path := named.Obj().Pkg().Path()
-	if IsStandardPackage(path) {
+	if ssax.IsStdPackage(path) {
 		return ""
 	}
 	return path + "." + named.Obj().Name()
-}
-
-var stdPackages sync.Map // package path → bool
-
-// IsStandardPackage reports whether path is a standard-library package:
-// found under GOROOT (build.Default's, which honours $GOROOT). A dot-free
-// path alone does not decide: analysistest's packages have them too.
-func IsStandardPackage(path string) bool {
-	if v, ok := stdPackages.Load(path); ok {
-		return v.(bool)
-	}
-	p, err := build.Default.Import(path, "", build.FindOnly)
-	std := err == nil && p.Goroot
-	stdPackages.Store(path, std)
-	return std
 }
 
 // implementationObjects is implementationsOf by object.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -278,15 +279,8 @@ func externalCallees(pass *analysis.Pass, funcs []*ssa.Function) []*types.Func {
 				if !ok {
 					continue
 				}
-				callee := call.Common().StaticCallee()
-				if callee == nil {
-					continue
-				}
-				if callee.Origin() != nil {
-					callee = callee.Origin()
-				}
-				obj, ok := callee.Object().(*types.Func)
-				if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg || seen[obj] {
+				obj := ssax.FuncObject(call.Common().StaticCallee())
+				if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg || seen[obj] {
 					continue
 				}
 				seen[obj] = true

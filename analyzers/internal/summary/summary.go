@@ -28,6 +28,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssapkg"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -342,7 +343,7 @@ func relevant(pass *analysis.Pass) bool {
 // its files calls one of bufio.Reader's line or rune reads, so that the
 // read-loop rule judges it under every driver.
 func NeedsAnalysis(goFiles []string, imports []string, importIsRelevant func(i int) bool) bool {
-	if len(goFiles) == 0 || goFiles[0] == "" || isStandardFile(goFiles[0]) {
+	if len(goFiles) == 0 || goFiles[0] == "" || ssax.IsStdFile(goFiles[0]) {
 		return false
 	}
 	readsBufio := false

@@ -23,3 +23,12 @@ func get(url string) error {
 func Pace(attempt int) {
 	time.Sleep(min(time.Duration(1<<attempt)*time.Second, time.Minute))
 }
+
+var hook = func(int) {}
+
+// WaitBackoff waits through a hook its body does not show, so no fact
+// says it waits: only its name does.
+func WaitBackoff(attempt int) { hook(attempt) }
+
+// Notify neither waits nor says so.
+func Notify(attempt int) { hook(attempt) }

@@ -40,3 +40,27 @@ func pacedRefresh(url string) {
 		helpers.Pace(attempt)
 	}
 }
+
+// A dependency's helper named for waiting counts as an adaptive wait, also
+// when the dependency's path has no dot (as "helpers" here): a dot-free
+// path is not the standard library. Silent.
+func redialNamedBackoff(addr string) net.Conn {
+	for attempt := 0; ; attempt++ {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			return c
+		}
+		helpers.WaitBackoff(attempt)
+	}
+}
+
+// The same loop with a helper whose name says nothing: hot.
+func redialNotify(addr string) net.Conn {
+	for attempt := 0; ; attempt++ { // want `retries net.Dial at once`
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			return c
+		}
+		helpers.Notify(attempt)
+	}
+}
