@@ -803,7 +803,7 @@ func impliesNonNil(ref ssa.Instruction, err ssa.Value) (*ssa.BasicBlock, *ssa.Ba
 		switch callee.Name() {
 		case "As":
 		case "Is":
-			if isNil(args[1]) {
+			if ssax.IsNil(args[1]) {
 				return nil, nil, false
 			}
 		default:
