@@ -38,7 +38,15 @@ type FieldDefault struct {
 	Val string // "croc.schollz.com:9009"
 	Pos string // "main.go:12", base name only: it crosses packages
 	How string // "composite literal", "assignment", `flag "relay" default`
+	// store is where this package stores the value into the field (the
+	// composite literal's element, the assignment, the StringVar call);
+	// NoPos for a default read from another package's fact.
+	store token.Pos
 }
+
+// Store returns where this package stores the default into the field, or
+// token.NoPos when the default is another package's (read from its fact).
+func (d FieldDefault) Store() token.Pos { return d.store }
 
 func (*FieldSum) AFact() {}
 
@@ -281,7 +289,7 @@ func (fs *fieldScan) storeVals(fld *types.Var, val ast.Expr, how string, pos tok
 			h, at = v.how, v.pos
 		}
 		p := fs.pass.Fset.Position(at)
-		s.Defaults = append(s.Defaults, FieldDefault{Val: v.s, Pos: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), How: h})
+		s.Defaults = append(s.Defaults, FieldDefault{Val: v.s, Pos: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), How: h, store: pos})
 	}
 }
 
@@ -512,9 +520,32 @@ func isFlagPkg(path string) bool {
 	return path == "flag" || path == "github.com/spf13/pflag"
 }
 
-// isCLIPkg reports whether path is urfave/cli (any major version).
-func isCLIPkg(path string) bool {
-	return path == "github.com/urfave/cli" || strings.HasPrefix(path, "github.com/urfave/cli/")
+// isCLIPkg reports whether pkg is urfave/cli (any major version) or a
+// fork of it: a package named cli whose StringFlag has the string fields
+// Name and Value (croc builds on github.com/schollz/cli/v2).
+func isCLIPkg(pkg *types.Package) bool {
+	path := pkg.Path()
+	if path == "github.com/urfave/cli" || strings.HasPrefix(path, "github.com/urfave/cli/") {
+		return true
+	}
+	if pkg.Name() != "cli" {
+		return false
+	}
+	flag, ok := pkg.Scope().Lookup("StringFlag").(*types.TypeName)
+	if !ok {
+		return false
+	}
+	st, ok := flag.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	fields := 0
+	for f := range st.Fields() {
+		if (f.Name() == "Name" || f.Name() == "Value") && isString(f.Type()) {
+			fields++
+		}
+	}
+	return fields == 2
 }
 
 // isCLIStringFlag reports whether t is urfave/cli's StringFlag (or a
@@ -527,13 +558,13 @@ func isCLIStringFlag(t types.Type) bool {
 	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
-	return n.Obj().Name() == "StringFlag" && isCLIPkg(n.Obj().Pkg().Path())
+	return n.Obj().Name() == "StringFlag" && isCLIPkg(n.Obj().Pkg())
 }
 
 // isCLIContextString reports whether fn is urfave/cli's (*Context).String
 // (v1, v2) or (*Command).String (v3): a flag's value by name.
 func isCLIContextString(fn *types.Func) bool {
-	if fn.Name() != "String" || fn.Pkg() == nil || !isCLIPkg(fn.Pkg().Path()) {
+	if fn.Name() != "String" || fn.Pkg() == nil || !isCLIPkg(fn.Pkg()) {
 		return false
 	}
 	recv := fn.Type().(*types.Signature).Recv()
