@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-		"path/filepath"
+	"path/filepath"
 	"sort"
 	"strings"
 
