@@ -386,7 +386,7 @@ func fieldDefaultReaches(fn *ssa.Function, s *netsum.Summary, lists []summary.Li
 	}
 	var dests []dest
 	for _, p := range s.Params {
-		if !p.Model && !summary.OptInGated(fn, p.Via) {
+		if !p.Model && !summary.OptInGatedFlow(fn, p.Tmpl, p.Via) {
 			dests = append(dests, dest{tmpl: p.Tmpl, dial: p.Dial, via: p.Via})
 		}
 	}

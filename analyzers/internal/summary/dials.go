@@ -127,7 +127,7 @@ func summarizeDials(pass *analysis.Pass, net *netsum.Analyzer) map[*ssa.Function
 			})
 		}
 		for _, p := range s.Params {
-			if !p.Model && !OptInGated(fn, p.Via) {
+			if !p.Model && !OptInGatedFlow(fn, p.Tmpl, p.Via) {
 				add(p.Tmpl, p.Dial, p.Via, nil, "")
 			}
 		}
@@ -497,6 +497,44 @@ func OptInGated(fn *ssa.Function, via []netsum.Frame) bool {
 	}
 	hop := FirstHop(fn, via[0].Pos)
 	return hop != nil && OptInGatedAt(hop)
+}
+
+// OptInGatedFlow is OptInGated for a destination that comes from field
+// path t.Path of parameter t.Param: it is also gated when fn reads that
+// field only behind an opt-in option (if c.AllowRemote { c.list =
+// append(c.list, c.opts.Relay) } and a later dial of the list's
+// elements, which the resolver reads as the field itself).
+func OptInGatedFlow(fn *ssa.Function, t hosts.Str, via []netsum.Frame) bool {
+	if OptInGated(fn, via) {
+		return true
+	}
+	if t.Param < 0 || t.Path == "" || strings.Contains(t.Path, "[]") {
+		return false
+	}
+	reads := 0
+	funcs := []*ssa.Function{fn}
+	for i := 0; i < len(funcs); i++ {
+		funcs = append(funcs, funcs[i].AnonFuncs...)
+		for _, b := range funcs[i].Blocks {
+			for _, instr := range b.Instrs {
+				load, ok := instr.(*ssa.UnOp)
+				if !ok || load.Op != token.MUL {
+					continue
+				}
+				if _, ok := load.X.(*ssa.FieldAddr); !ok {
+					continue
+				}
+				if k, path, ok := paramPath(load.X); !ok || k != t.Param || path != t.Path {
+					continue
+				}
+				if !OptInGatedAt(load) {
+					return false
+				}
+				reads++
+			}
+		}
+	}
+	return reads > 0
 }
 
 // OptInGatedAt reports whether instr runs only when an explicit opt-in
