@@ -71,6 +71,9 @@ type fieldScan struct {
 	localDef map[*types.Var]ast.Expr
 	// cliFlags maps a urfave/cli flag name to its Value expressions.
 	cliFlags map[string][]ast.Expr
+	// cmdFlags holds the Value expressions of flags declared in a
+	// subcommand's Flags (cli.Command{Flags: ...}), not the app's.
+	cmdFlags map[ast.Expr]bool
 }
 
 // summarizeFields scans the package's non-test files for constant stores
@@ -79,7 +82,7 @@ type fieldScan struct {
 // here (for any struct type, this package's stores only) merged with the
 // imported facts of the other packages' fields this package reads.
 func summarizeFields(pass *analysis.Pass) map[*types.Var]*FieldSum {
-	fs := &fieldScan{pass: pass, out: map[*types.Var]*FieldSum{}, pkgVarInit: map[*types.Var]ast.Expr{}, localDef: map[*types.Var]ast.Expr{}, cliFlags: map[string][]ast.Expr{}}
+	fs := &fieldScan{pass: pass, out: map[*types.Var]*FieldSum{}, pkgVarInit: map[*types.Var]ast.Expr{}, localDef: map[*types.Var]ast.Expr{}, cliFlags: map[string][]ast.Expr{}, cmdFlags: map[ast.Expr]bool{}}
 	var files []*ast.File
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -130,6 +133,9 @@ func summarizeFields(pass *analysis.Pass) map[*types.Var]*FieldSum {
 					}
 				}
 			case *ast.CompositeLit:
+				if isCLIType(pass.TypesInfo.TypeOf(x), "Command") {
+					fs.markCommandFlags(x)
+				}
 				if isCLIStringFlag(pass.TypesInfo.TypeOf(x)) {
 					var name string
 					var val ast.Expr
@@ -394,8 +400,23 @@ func (fs *fieldScan) value(e ast.Expr, depth int) ([]val, bool) {
 				if !ok || len(fs.cliFlags[name]) == 0 {
 					return nil, false
 				}
+				// A flag of the app applies everywhere; one declared in a
+				// subcommand only to it. Which command runs the reading
+				// code is not followed: when the app declares the flag,
+				// its declaration is the one read (croc's global "relay"
+				// flag, not its serve command's own).
+				decls := fs.cliFlags[name]
+				var global []ast.Expr
+				for _, d := range decls {
+					if !fs.cmdFlags[d] {
+						global = append(global, d)
+					}
+				}
+				if len(global) > 0 {
+					decls = global
+				}
 				var out []val
-				for _, d := range fs.cliFlags[name] {
+				for _, d := range decls {
 					vs, _ := fs.value(d, depth+1)
 					out = append(out, withHow(vs, fmt.Sprintf("cli flag %q default", name), d.Pos())...)
 				}
@@ -546,6 +567,50 @@ func isCLIPkg(pkg *types.Package) bool {
 		}
 	}
 	return fields == 2
+}
+
+// markCommandFlags records the Value of each StringFlag declared in the
+// Flags of subcommand literal cmd.
+func (fs *fieldScan) markCommandFlags(cmd *ast.CompositeLit) {
+	for _, e := range cmd.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, _ := kv.Key.(*ast.Ident); key == nil || key.Name != "Flags" {
+			continue
+		}
+		ast.Inspect(kv.Value, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok || !isCLIStringFlag(fs.pass.TypesInfo.TypeOf(lit)) {
+				return true
+			}
+			for _, fe := range lit.Elts {
+				if fkv, ok := fe.(*ast.KeyValueExpr); ok {
+					if key, _ := fkv.Key.(*ast.Ident); key != nil && key.Name == "Value" {
+						fs.cmdFlags[fkv.Value] = true
+					}
+				}
+			}
+			return false
+		})
+	}
+}
+
+// isCLIType reports whether t is urfave/cli's type name (or a pointer
+// to it).
+func isCLIType(t types.Type, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Name() == name && isCLIPkg(n.Obj().Pkg())
 }
 
 // isCLIStringFlag reports whether t is urfave/cli's StringFlag (or a

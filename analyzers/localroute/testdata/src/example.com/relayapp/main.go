@@ -12,6 +12,10 @@ import (
 )
 
 var app = &cli.App{
+	// A subcommand's own "relay" flag is not the app's.
+	Commands: []*cli.Command{{Name: "serve", Action: serve, Flags: []cli.Flag{
+		&cli.StringFlag{Name: "relay", Value: "upstream.example.com"},
+	}}},
 	Flags: []cli.Flag{
 		&cli.StringFlag{Name: "relay", Value: "relay.example.net:9009", Usage: "address of the relay"},
 		&cli.StringFlag{Name: "local-relay", Value: "localhost:9010"},
@@ -20,9 +24,11 @@ var app = &cli.App{
 	},
 }
 
+func serve(c *cli.Context) error { return nil }
+
 func send(c *cli.Context) error {
 	o := relaylib.Options{
-		RelayAddress: c.String("relay"), // want `Options.RelayAddress gets the default "relay.example.net:9009" here \(cli flag "relay" default at main.go:\d+\), the external host relay.example.net, which \(\*relaylib.Client\).transferOverLocalRelay dials \(as an element of relays\) besides the local 127.0.0.1 although it promises a local route: \(\*relaylib.Client\).transferOverLocalRelay → \(\*relaylib.Client\).remember \(relaylib.go:\d+:\d+\) puts Options.RelayAddress into relays; then \(\*relaylib.Client\).transferOverLocalRelay → \(\*relaylib.Client\).reconnect \(relaylib.go:\d+:\d+\) → relaylib.dial \(relaylib.go:\d+:\d+\) → net.Dial \(relaylib.go:\d+:\d+\) \[name "transferOverLocalRelay" promises a local route .*\]; pass a local address here when the local route is meant, keep Options.RelayAddress off transferOverLocalRelay's route, or rename transferOverLocalRelay to admit the external route`
+		RelayAddress: c.String("relay"), // want `Options.RelayAddress gets the default "relay.example.net:9009" here \(cli flag "relay" default at main.go:20\), the external host relay.example.net, which \(\*relaylib.Client\).transferOverLocalRelay dials \(as an element of relays\) besides the local 127.0.0.1 although it promises a local route: \(\*relaylib.Client\).transferOverLocalRelay → \(\*relaylib.Client\).remember \(relaylib.go:\d+:\d+\) puts Options.RelayAddress into relays; then \(\*relaylib.Client\).transferOverLocalRelay → \(\*relaylib.Client\).reconnect \(relaylib.go:\d+:\d+\) → relaylib.dial \(relaylib.go:\d+:\d+\) → net.Dial \(relaylib.go:\d+:\d+\) \[name "transferOverLocalRelay" promises a local route .*\]; pass a local address here when the local route is meant, keep Options.RelayAddress off transferOverLocalRelay's route, or rename transferOverLocalRelay to admit the external route`
 		LocalRelay:   c.String("local-relay"),
 		EmptyRelay:   c.String("empty-relay"),
 		SocketRelay:  c.String("socket"),
