@@ -402,23 +402,25 @@ func (fs *fieldScan) value(e ast.Expr, depth int) ([]val, bool) {
 				}
 				// A flag of the app applies everywhere; one declared in a
 				// subcommand only to it. Which command runs the reading
-				// code is not followed: when the app declares the flag,
-				// its declaration is the one read (croc's global "relay"
-				// flag, not its serve command's own).
-				decls := fs.cliFlags[name]
-				var global []ast.Expr
-				for _, d := range decls {
-					if !fs.cmdFlags[d] {
-						global = append(global, d)
+				// code is not followed: when the app declares the flag
+				// with a value known here, its declaration is the one read
+				// (not a subcommand's flag of the same name). When the
+				// app's value is unknown (another package's variable
+				// without a fact), every declaration counts, as before.
+				collect := func(global bool) []val {
+					var out []val
+					for _, d := range fs.cliFlags[name] {
+						if global && fs.cmdFlags[d] {
+							continue
+						}
+						vs, _ := fs.value(d, depth+1)
+						out = append(out, withHow(vs, fmt.Sprintf("cli flag %q default", name), d.Pos())...)
 					}
+					return out
 				}
-				if len(global) > 0 {
-					decls = global
-				}
-				var out []val
-				for _, d := range decls {
-					vs, _ := fs.value(d, depth+1)
-					out = append(out, withHow(vs, fmt.Sprintf("cli flag %q default", name), d.Pos())...)
+				out := collect(true)
+				if len(out) == 0 {
+					out = collect(false)
 				}
 				// The user can set the flag: the default is one value of
 				// several, so the list is never complete.
