@@ -9,6 +9,7 @@ import (
 	"net"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
@@ -90,7 +91,7 @@ func run(pass *analysis.Pass) (any, error) {
 				local = append(local, r)
 			}
 		}
-		defaults := fieldDefaultReaches(fn, s, sum.Fields, pol)
+		defaults := fieldDefaultReaches(fn, s, sum.ListDials[fn], sum.Fields, pol)
 		if len(external) == 0 && len(gateways) == 0 && len(defaults) == 0 {
 			continue
 		}
@@ -124,6 +125,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	reportBrokenByCaller(pass, rep, sum, decls, pol, reported)
+	reportDownstreamDefaults(pass, rep, sum, pol)
 	return nil, nil
 }
 
@@ -333,11 +335,15 @@ func sameRequest(a, b []netsum.Frame) bool {
 // fieldReach is a reach through a field default: the function dials a
 // field of one of its parameters (c.Options.RelayAddress), and a constant
 // this or the field's own package stores into that field names an
-// external host.
+// external host. Fill and List are set when the field's value is dialled
+// as an element of a list field (List) that the function fills with it
+// (at Fill); Field is then "" for a literal appended to the list.
 type fieldReach struct {
 	netsum.Reach
 	Field   string // "Options.RelayAddress"
 	Default summary.FieldDefault
+	Fill    *netsum.Frame
+	List    string // "reconnectRelayAddresses"
 }
 
 func reachesOf(frs []fieldReach) []netsum.Reach {
@@ -356,66 +362,72 @@ func reachesOf(frs []fieldReach) []netsum.Reach {
 // counts: the default is what runs when the user configures nothing. Only
 // defaults that name an external host are returned; a field whose
 // defaults are all local, or that has no constant store, adds nothing.
-func fieldDefaultReaches(fn *ssa.Function, s *netsum.Summary, fields map[*types.Var]*summary.FieldSum, pol *policy.Policy) []fieldReach {
-	if len(fields) == 0 {
-		return nil
+//
+// The destinations include the elements of a list field that fn fills
+// before dialling them (lists: the summary's ListDials), and leave out
+// dials behind an explicit opt-in option (if c.AllowRemote).
+func fieldDefaultReaches(fn *ssa.Function, s *netsum.Summary, lists []summary.ListDial, fields map[*types.Var]*summary.FieldSum, pol *policy.Policy) []fieldReach {
+	type dest struct {
+		tmpl hosts.Str
+		dial bool
+		via  []netsum.Frame
+		fill *netsum.Frame
+		list string
+	}
+	var dests []dest
+	for _, p := range s.Params {
+		if !p.Model && !summary.OptInGatedFlow(fn, p.Tmpl, p.Via) {
+			dests = append(dests, dest{tmpl: p.Tmpl, dial: p.Dial, via: p.Via})
+		}
+	}
+	for _, l := range lists {
+		fill := l.Fill
+		dests = append(dests, dest{tmpl: l.Tmpl, dial: l.Dial, via: l.Via, fill: &fill, list: l.List})
 	}
 	var out []fieldReach
 	seen := make(map[string]bool)
-	for _, p := range s.Params {
-		t := p.Tmpl
-		if p.Model || t.Param < 0 || t.Param >= len(fn.Params) || t.Lit != "" || t.Path == "" {
+	for _, p := range dests {
+		t := p.tmpl
+		if len(p.via) == 0 {
 			continue
 		}
-		v := fieldByPath(fn.Params[t.Param].Type(), t.Path)
+		last := p.via[len(p.via)-1].Func
+		if p.fill != nil && t.IsLiteral() {
+			// A literal put into the list: the host is the list's.
+			h, port, ok := t.Endpoint(p.dial)
+			if !ok || hosts.Classify(h, pol.Local.Hosts) != hosts.External || seen[h+"\x00"+p.list] {
+				continue
+			}
+			seen[h+"\x00"+p.list] = true
+			d := summary.FieldDefault{Val: t.Lit, Pos: p.fill.Pos, How: "appended"}
+			out = append(out, fieldReach{Reach: netsum.Reach{Host: h, Port: port, Via: p.via}, Default: d, Fill: p.fill, List: p.list})
+			continue
+		}
+		if t.Param < 0 || t.Param >= len(fn.Params) || t.Lit != "" || t.Path == "" || strings.Contains(t.Path, "[]") {
+			continue
+		}
+		v := summary.FieldByPath(fn.Params[t.Param].Type(), t.Path)
 		if v == nil || fields[v] == nil {
 			continue
 		}
 		for _, d := range fields[v].Defaults {
 			inst := hosts.Strs{t}.Instantiate(func(int, string) hosts.Strs { return hosts.Strs{hosts.Literal(d.Val)} })
 			for _, str := range inst {
-				h, port, ok := str.Endpoint(p.Dial)
+				h, port, ok := str.Endpoint(p.dial)
 				if !ok || hosts.Classify(h, pol.Local.Hosts) != hosts.External || seen[h+"\x00"+t.Path] {
 					continue
 				}
 				seen[h+"\x00"+t.Path] = true
-				via := append(append([]netsum.Frame(nil), p.Via...), netsum.Frame{
-					Func:   p.Via[len(p.Via)-1].Func,
+				via := append(append([]netsum.Frame(nil), p.via...), netsum.Frame{
+					Func:   last,
 					Pos:    d.Pos,
 					Callee: fmt.Sprintf("default of %s: %q (%s)", t.Path, d.Val, d.How),
 				})
-				out = append(out, fieldReach{Reach: netsum.Reach{Host: h, Port: port, Via: via}, Field: t.Path, Default: d})
+				out = append(out, fieldReach{Reach: netsum.Reach{Host: h, Port: port, Via: via}, Field: t.Path, Default: d, Fill: p.fill, List: p.list})
 			}
 		}
 	}
 	return out
-}
-
-// fieldByPath walks a field path ("Options.RelayAddress") from t, through
-// pointers, to the field it names; nil when a step is not a field.
-func fieldByPath(t types.Type, path string) *types.Var {
-	var v *types.Var
-	for _, name := range strings.Split(path, ".") {
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok {
-			return nil
-		}
-		v = nil
-		for i := 0; i < st.NumFields(); i++ {
-			if st.Field(i).Name() == name {
-				v = st.Field(i)
-				break
-			}
-		}
-		if v == nil {
-			return nil
-		}
-		t = v.Type()
-	}
-	return v
 }
 
 // localOnlyAfter reports whether fn tries the local address only after
@@ -440,14 +452,27 @@ func reportRoute(rep *report.Reporter, fn *ssa.Function, obj *types.Func, decl *
 	}
 	sort.Strings(hostNames)
 	var msg, fix string
-	if len(defaults) > 0 {
+	switch {
+	case len(defaults) > 0 && defaults[0].Fill != nil && defaults[0].Field == "":
+		d := defaults[0]
+		msg = fmt.Sprintf("%s promises a local route but, besides the local %s, dials the elements of %s, into which it puts the external host %s: %s",
+			name, local[0].Host, d.List, d.Host, routePath(name, d))
+		fix = fmt.Sprintf("keep external hosts out of %s on the local route, or rename the function to admit the external route", d.List)
+		all = []netsum.Reach{d.Reach}
+	case len(defaults) > 0 && defaults[0].Fill != nil:
+		d := defaults[0]
+		msg = fmt.Sprintf("%s promises a local route but, besides the local %s, dials the elements of %s, into which it puts %s, whose default %q (%s at %s) is the external host %s: %s",
+			name, local[0].Host, d.List, d.Field, d.Default.Val, d.Default.How, d.Default.Pos, d.Host, routePath(name, d))
+		fix = fmt.Sprintf("keep %s out of %s on the local route (or gate it behind an explicit opt-in option), make its default local, or rename the function to admit the external route", d.Field, d.List)
+		all = []netsum.Reach{d.Reach}
+	case len(defaults) > 0:
 		d := defaults[0]
 		witness := d.Reach
 		msg = fmt.Sprintf("%s promises a local route but, besides the local %s, dials %s, whose default %q (%s at %s) is the external host %s: %s",
 			name, local[0].Host, d.Field, d.Default.Val, d.Default.How, d.Default.Pos, witness.Host, witnessPath(name, witness))
 		fix = fmt.Sprintf("dial only the local address, make the default of %s local, or rename the function to admit the external route", d.Field)
 		all = []netsum.Reach{witness}
-	} else {
+	default:
 		msg = fmt.Sprintf("%s promises a local route but, besides the local %s, reaches %s: %s", name, local[0].Host, strings.Join(hostNames, ", "), witnessPath(name, external[0]))
 		fix = "dial only the local address, or rename the function to admit the external route"
 	}
@@ -461,4 +486,97 @@ func reportRoute(rep *report.Reporter, fn *ssa.Function, obj *types.Func, decl *
 		d.Related = []analysis.RelatedInformation{{Pos: hop.Pos(), Message: "first call on the way to " + all[0].Host}}
 	}
 	rep.Report(d)
+}
+
+// routePath renders the path of a field reach: for a list element, first
+// where the function puts the value into the list, then the dial of the
+// list's elements.
+func routePath(name string, d fieldReach) string {
+	if d.Fill == nil {
+		return witnessPath(name, d.Reach)
+	}
+	what := d.Field
+	if what == "" {
+		what = strconv.Quote(d.Default.Val)
+	}
+	via := d.Via
+	if d.Field != "" && d.Default.Pos != "" && len(via) > 0 && strings.HasPrefix(via[len(via)-1].Callee, "default of ") {
+		via = via[:len(via)-1] // the default's frame: the message names it
+	}
+	put := fmt.Sprintf("%s (%s) puts %s into %s", d.Fill.Callee, d.Fill.Pos, what, d.List)
+	if strings.HasPrefix(d.Fill.Callee, "append to ") {
+		put = fmt.Sprintf("appends %s to %s (%s)", what, d.List, d.Fill.Pos)
+	}
+	return fmt.Sprintf("%s → %s; then %s", name, put, witnessPath(name, netsum.Reach{Via: via}))
+}
+
+// reportDownstreamDefaults reports, in a package that stores an external
+// default into another package's field (cli's croc.Options{RelayAddress:
+// c.String("relay")} with the flag's default croc.schollz.com), the
+// functions of the field's package that promise a local route and dial
+// that field besides their local address (their FieldDial facts): the
+// promise is broken by the default given here, which the field's own
+// package cannot see. One report per field and function, at the first
+// store (by position) whose default names an external host.
+func reportDownstreamDefaults(pass *analysis.Pass, rep *report.Reporter, sum *summary.Result, pol *policy.Policy) {
+	vars := make([]*types.Var, 0, len(sum.Fields))
+	for v, fs := range sum.Fields {
+		if v.Pkg() != nil && v.Pkg() != pass.Pkg && len(fs.Defaults) > 0 {
+			vars = append(vars, v)
+		}
+	}
+	sort.Slice(vars, func(i, j int) bool {
+		if vars[i].Pkg().Path() != vars[j].Pkg().Path() {
+			return vars[i].Pkg().Path() < vars[j].Pkg().Path()
+		}
+		return vars[i].Pos() < vars[j].Pos()
+	})
+	for _, v := range vars {
+		fd := sum.FieldDials[v]
+		if fd == nil {
+			continue
+		}
+		defaults := slices.Clone(sum.Fields[v].Defaults)
+		sort.SliceStable(defaults, func(i, j int) bool { return defaults[i].Store() < defaults[j].Store() })
+		for _, dl := range fd.Dialers {
+			route := names.PromisesLocalRoute(dl.Name, names.Config{ExtraHonestWords: pol.Local.Honest})
+			if !route.Local {
+				continue
+			}
+			for _, d := range defaults {
+				if !d.Store().IsValid() || rep.Skipped(d.Store()) {
+					continue
+				}
+				host, ok := externalDefault(dl, d, pol)
+				if !ok {
+					continue
+				}
+				fr := fieldReach{Reach: netsum.Reach{Host: host, Via: dl.Via}, Field: dl.Tmpl.Path, Default: d, Fill: dl.Fill, List: dl.List}
+				where := ""
+				if dl.List != "" {
+					where = fmt.Sprintf(" (as an element of %s)", dl.List)
+				}
+				rep.Report(analysis.Diagnostic{
+					Pos:      d.Store(),
+					Category: CategoryExternal,
+					Message: fmt.Sprintf("%s gets the default %q here (%s at %s), the external host %s, which %s dials%s besides the local %s although it promises a local route: %s [%s]; pass a local address here when the local route is meant, keep %s off %s's route, or rename %s to admit the external route",
+						dl.Tmpl.Path, d.Val, d.How, d.Pos, host, dl.Func, where, dl.Local, routePath(dl.Func, fr), route.Reason, dl.Tmpl.Path, dl.Name, dl.Name),
+				})
+				break
+			}
+		}
+	}
+}
+
+// externalDefault instantiates the dialler's destination with default d
+// and returns the host when it is external.
+func externalDefault(dl summary.Dialer, d summary.FieldDefault, pol *policy.Policy) (string, bool) {
+	inst := hosts.Strs{dl.Tmpl}.Instantiate(func(int, string) hosts.Strs { return hosts.Strs{hosts.Literal(d.Val)} })
+	for _, str := range inst {
+		h, _, ok := str.Endpoint(dl.Dial)
+		if ok && hosts.Classify(h, pol.Local.Hosts) == hosts.External {
+			return h, true
+		}
+	}
+	return "", false
 }

@@ -46,3 +46,13 @@ func TestCloudModels(t *testing.T) {
 func TestFieldDefaults(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "fielddefault")
 }
+
+// TestListFieldRoutes: croc's shape. A function promising a local route
+// dials the local relay, then reconnects over a list field it filled
+// from an options field; the public default is given by the program
+// (relayapp, through urfave/cli-shaped and flag defaults) and reported
+// there, through the library's FieldDial facts, or in the same package
+// (relaysame), at the function.
+func TestListFieldRoutes(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "example.com/relayapp", "example.com/relaysame")
+}

@@ -210,8 +210,12 @@ func (r *Resolver) ResultFields(fn *ssa.Function, result int) (out []Field) {
 		// Elements count only when they name a host (a provider list):
 		// generated getters return the caller's lists by the hundred,
 		// and summarising each as "the parameter's elements" costs
-		// memory and fact size for nothing.
-		if informative(vals) && (!slices.Contains(p, "[]") || NamesHost(vals)) {
+		// memory and fact size for nothing. An unexported helper that
+		// hands back the elements of a list kept in a field of its
+		// receiver or argument (croc's reconnectRelayCandidates over
+		// c.reconnectRelayAddresses) is the exception: its callers dial
+		// them, and the field's appends say what they are.
+		if informative(vals) && (!slices.Contains(p, "[]") || NamesHost(vals) || unexportedFunc(fn) && elementsOfParamField(vals)) {
 			out = append(out, Field{Path: joinPath(p), Vals: vals})
 		}
 		if len(out) == maxFields {
@@ -220,6 +224,24 @@ func (r *Resolver) ResultFields(fn *ssa.Function, result int) (out []Field) {
 	}
 	slices.SortFunc(out, func(a, b Field) int { return strings.Compare(a.Path, b.Path) })
 	return out
+}
+
+// unexportedFunc reports whether fn is a declared function or method
+// that other packages cannot call.
+func unexportedFunc(fn *ssa.Function) bool {
+	obj := fn.Object()
+	return obj != nil && !obj.Exported()
+}
+
+// elementsOfParamField reports whether one of vals is exactly the
+// elements of a list field of a parameter ("param0.addrs.[]").
+func elementsOfParamField(vals Strs) bool {
+	for _, v := range vals {
+		if v.Param >= 0 && v.Lit == "" && strings.HasSuffix(v.Path, ".[]") {
+			return true
+		}
+	}
+	return false
 }
 
 // informative reports whether vals says more than "unknown" or "empty".

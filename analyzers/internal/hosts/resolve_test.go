@@ -819,3 +819,49 @@ func fieldList() {
 		{fn: "fieldList", hosts: [][]string{L("api.together.xyz")}, want: Uses(L("https://api.together.xyz/v1"))},
 	})
 }
+
+// TestListFieldHelpers: an unexported helper that hands back the elements
+// of a list kept in its receiver's field (croc's reconnectRelayCandidates
+// over c.reconnectRelayAddresses) summarises them as the receiver's field,
+// so a caller dialling each candidate dials that field's elements. An
+// exported getter of the same shape stays unsummarised (generated API
+// types have them by the hundred), and so its elements stay unknown.
+func TestListFieldHelpers(t *testing.T) {
+	checkShapes(t, `package p
+
+func use(string) {}
+
+type client struct {
+	primary string
+	relays  []string
+}
+
+func candidates(c *client) []string {
+	var out []string
+	if c.primary != "" {
+		out = append(out, c.primary)
+	}
+	for _, r := range c.relays {
+		out = append(out, r)
+	}
+	return out
+}
+
+func Relays(c *client) []string { return c.relays }
+
+func dialCandidates(c *client) {
+	for _, a := range candidates(c) {
+		use(a)
+	}
+}
+
+func dialExported(c *client) {
+	for _, a := range Relays(c) {
+		use(a)
+	}
+}
+`, []shape{
+		{fn: "dialCandidates", want: Uses(L("param0.primary", "param0.relays.[]"))},
+		{fn: "dialExported", want: Uses(L("…"))},
+	})
+}

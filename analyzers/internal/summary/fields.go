@@ -38,7 +38,15 @@ type FieldDefault struct {
 	Val string // "croc.schollz.com:9009"
 	Pos string // "main.go:12", base name only: it crosses packages
 	How string // "composite literal", "assignment", `flag "relay" default`
+	// store is where this package stores the value into the field (the
+	// composite literal's element, the assignment, the StringVar call);
+	// NoPos for a default read from another package's fact.
+	store token.Pos
 }
+
+// Store returns where this package stores the default into the field, or
+// token.NoPos when the default is another package's (read from its fact).
+func (d FieldDefault) Store() token.Pos { return d.store }
 
 func (*FieldSum) AFact() {}
 
@@ -63,6 +71,9 @@ type fieldScan struct {
 	localDef map[*types.Var]ast.Expr
 	// cliFlags maps a urfave/cli flag name to its Value expressions.
 	cliFlags map[string][]ast.Expr
+	// cmdFlags holds the Value expressions of flags declared in a
+	// subcommand's Flags (cli.Command{Flags: ...}), not the app's.
+	cmdFlags map[ast.Expr]bool
 }
 
 // summarizeFields scans the package's non-test files for constant stores
@@ -71,7 +82,7 @@ type fieldScan struct {
 // here (for any struct type, this package's stores only) merged with the
 // imported facts of the other packages' fields this package reads.
 func summarizeFields(pass *analysis.Pass) map[*types.Var]*FieldSum {
-	fs := &fieldScan{pass: pass, out: map[*types.Var]*FieldSum{}, pkgVarInit: map[*types.Var]ast.Expr{}, localDef: map[*types.Var]ast.Expr{}, cliFlags: map[string][]ast.Expr{}}
+	fs := &fieldScan{pass: pass, out: map[*types.Var]*FieldSum{}, pkgVarInit: map[*types.Var]ast.Expr{}, localDef: map[*types.Var]ast.Expr{}, cliFlags: map[string][]ast.Expr{}, cmdFlags: map[ast.Expr]bool{}}
 	var files []*ast.File
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -122,6 +133,9 @@ func summarizeFields(pass *analysis.Pass) map[*types.Var]*FieldSum {
 					}
 				}
 			case *ast.CompositeLit:
+				if isCLIType(pass.TypesInfo.TypeOf(x), "Command") {
+					fs.markCommandFlags(x)
+				}
 				if isCLIStringFlag(pass.TypesInfo.TypeOf(x)) {
 					var name string
 					var val ast.Expr
@@ -281,7 +295,7 @@ func (fs *fieldScan) storeVals(fld *types.Var, val ast.Expr, how string, pos tok
 			h, at = v.how, v.pos
 		}
 		p := fs.pass.Fset.Position(at)
-		s.Defaults = append(s.Defaults, FieldDefault{Val: v.s, Pos: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), How: h})
+		s.Defaults = append(s.Defaults, FieldDefault{Val: v.s, Pos: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), How: h, store: pos})
 	}
 }
 
@@ -386,10 +400,27 @@ func (fs *fieldScan) value(e ast.Expr, depth int) ([]val, bool) {
 				if !ok || len(fs.cliFlags[name]) == 0 {
 					return nil, false
 				}
-				var out []val
-				for _, d := range fs.cliFlags[name] {
-					vs, _ := fs.value(d, depth+1)
-					out = append(out, withHow(vs, fmt.Sprintf("cli flag %q default", name), d.Pos())...)
+				// A flag of the app applies everywhere; one declared in a
+				// subcommand only to it. Which command runs the reading
+				// code is not followed: when the app declares the flag
+				// with a value known here, its declaration is the one read
+				// (not a subcommand's flag of the same name). When the
+				// app's value is unknown (another package's variable
+				// without a fact), every declaration counts, as before.
+				collect := func(global bool) []val {
+					var out []val
+					for _, d := range fs.cliFlags[name] {
+						if global && fs.cmdFlags[d] {
+							continue
+						}
+						vs, _ := fs.value(d, depth+1)
+						out = append(out, withHow(vs, fmt.Sprintf("cli flag %q default", name), d.Pos())...)
+					}
+					return out
+				}
+				out := collect(true)
+				if len(out) == 0 {
+					out = collect(false)
 				}
 				// The user can set the flag: the default is one value of
 				// several, so the list is never complete.
@@ -512,9 +543,76 @@ func isFlagPkg(path string) bool {
 	return path == "flag" || path == "github.com/spf13/pflag"
 }
 
-// isCLIPkg reports whether path is urfave/cli (any major version).
-func isCLIPkg(path string) bool {
-	return path == "github.com/urfave/cli" || strings.HasPrefix(path, "github.com/urfave/cli/")
+// isCLIPkg reports whether pkg is urfave/cli (any major version) or a
+// fork of it: a package named cli whose StringFlag has the string fields
+// Name and Value (croc builds on github.com/schollz/cli/v2).
+func isCLIPkg(pkg *types.Package) bool {
+	path := pkg.Path()
+	if path == "github.com/urfave/cli" || strings.HasPrefix(path, "github.com/urfave/cli/") {
+		return true
+	}
+	if pkg.Name() != "cli" {
+		return false
+	}
+	flag, ok := pkg.Scope().Lookup("StringFlag").(*types.TypeName)
+	if !ok {
+		return false
+	}
+	st, ok := flag.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	fields := 0
+	for f := range st.Fields() {
+		if (f.Name() == "Name" || f.Name() == "Value") && isString(f.Type()) {
+			fields++
+		}
+	}
+	return fields == 2
+}
+
+// markCommandFlags records the Value of each StringFlag declared in the
+// Flags of subcommand literal cmd.
+func (fs *fieldScan) markCommandFlags(cmd *ast.CompositeLit) {
+	for _, e := range cmd.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, _ := kv.Key.(*ast.Ident); key == nil || key.Name != "Flags" {
+			continue
+		}
+		ast.Inspect(kv.Value, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok || !isCLIStringFlag(fs.pass.TypesInfo.TypeOf(lit)) {
+				return true
+			}
+			for _, fe := range lit.Elts {
+				if fkv, ok := fe.(*ast.KeyValueExpr); ok {
+					if key, _ := fkv.Key.(*ast.Ident); key != nil && key.Name == "Value" {
+						fs.cmdFlags[fkv.Value] = true
+					}
+				}
+			}
+			return false
+		})
+	}
+}
+
+// isCLIType reports whether t is urfave/cli's type name (or a pointer
+// to it).
+func isCLIType(t types.Type, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Name() == name && isCLIPkg(n.Obj().Pkg())
 }
 
 // isCLIStringFlag reports whether t is urfave/cli's StringFlag (or a
@@ -527,13 +625,13 @@ func isCLIStringFlag(t types.Type) bool {
 	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
-	return n.Obj().Name() == "StringFlag" && isCLIPkg(n.Obj().Pkg().Path())
+	return n.Obj().Name() == "StringFlag" && isCLIPkg(n.Obj().Pkg())
 }
 
 // isCLIContextString reports whether fn is urfave/cli's (*Context).String
 // (v1, v2) or (*Command).String (v3): a flag's value by name.
 func isCLIContextString(fn *types.Func) bool {
-	if fn.Name() != "String" || fn.Pkg() == nil || !isCLIPkg(fn.Pkg().Path()) {
+	if fn.Name() != "String" || fn.Pkg() == nil || !isCLIPkg(fn.Pkg()) {
 		return false
 	}
 	recv := fn.Type().(*types.Signature).Recv()

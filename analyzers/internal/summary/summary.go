@@ -44,7 +44,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum), new(VarSum), new(FieldSum)},
+	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum), new(VarSum), new(FieldSum), new(FieldDial)},
 }
 
 // ClientSum is the fact exported for a function that hands its caller an
@@ -113,6 +113,14 @@ type Result struct {
 	// package stores (into any struct type's fields) merged with the
 	// FieldSum facts of the other packages' fields it reads.
 	Fields map[*types.Var]*FieldSum
+	// ListDials holds, for the functions that dial a local address, what
+	// else they dial as elements of a list field (a reconnect list that
+	// a helper fills from an options field).
+	ListDials map[*ssa.Function][]ListDial
+	// FieldDials holds the FieldDial facts of the other packages' fields
+	// in Fields: the functions there that dial the field besides a local
+	// address. (A reporter's pass cannot read the summary's facts.)
+	FieldDials map[*types.Var]*FieldDial
 
 	files      []*ast.File
 	inspectOne sync.Once
@@ -214,6 +222,8 @@ func run(pass *analysis.Pass) (res any, err error) {
 	summarizeVars(pass, pkg.Pkg, result.Net.Resolver)
 	result.Loops = summarizeLoops(pass, pkg.SrcFuncs)
 	result.Fields = summarizeFields(pass)
+	result.ListDials = summarizeDials(pass, result.Net)
+	result.FieldDials = importFieldDials(pass, result.Fields)
 
 	result.Clients = make(map[*ssa.Function]clients.Result, len(pkg.SrcFuncs))
 	for _, fn := range pkg.SrcFuncs {
