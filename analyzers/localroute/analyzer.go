@@ -21,7 +21,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/sdks"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
-	"github.com/zombiecheck/zombiecheck/analyzers/localroute/internal/names"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/names"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )

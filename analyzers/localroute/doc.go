@@ -106,6 +106,6 @@
 //
 // Code: both rules are decided in analyzers/localroute, on the reach
 // summaries of analyzers/internal/netsum; the promises of names, receivers
-// and doc comments come from analyzers/localroute/internal/names, and host
+// and doc comments come from analyzers/internal/names, and host
 // locality from analyzers/internal/hosts.
 package localroute

@@ -3,7 +3,7 @@ package names_test
 import (
 	"fmt"
 
-	"github.com/zombiecheck/zombiecheck/analyzers/localroute/internal/names"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/names"
 )
 
 func ExampleTokens() {
