@@ -286,13 +286,122 @@ func isPtrToContext(t types.Type) bool {
 // bytes.Equal(msg, hello) { break }`) would look as if it could leave while
 // the call keeps failing.
 func FailureViewOf(call *ssa.Call, cancel map[*ssa.BasicBlock]bool) *View {
-	v := FailureView(ErrValue(call), cancel)
+	err := ErrValue(call)
+	v := FailureView(err, cancel)
 	for b, br := range ZeroTests(call) {
 		if _, ok := v.tests[b]; !ok {
 			v.tests[b] = br
 		}
 	}
+	v.failingPhis(call, err)
 	return v
+}
+
+// failingPhis adds to the failure view of call the error tests of the
+// φ-nodes that hold call's error on every way they can be reached from
+// call in that view. `err := w.Send(m); if err == nil { err = w.Flush() };
+// if err != nil { ... }` tests a φ of Send's and Flush's errors; while Send
+// fails, Flush never runs (its block lies behind Send's dropped success
+// edge), so the φ is Send's error and its nil branch cannot be taken.
+// Without this, the view keeps that branch, and a loop whose only way on
+// after a failure is the error branch looks as if it went round again
+// with no wait (tmaxmax/go-sse Joe.start), or as if it could return.
+//
+// A φ edge counts only if its predecessor is reachable from call in the
+// view: values that come in from before the loop (`var err error`) or
+// from blocks behind dropped edges never reach a path that starts at the
+// failing call. Each new φ removes edges, so the search runs until no φ
+// is added.
+func (v *View) failingPhis(call *ssa.Call, err ssa.Value) {
+	if err == nil || err.Referrers() == nil {
+		return
+	}
+	failing := map[ssa.Value]bool{err: true}
+	for changed := true; changed; {
+		changed = false
+		live := v.reachable(call.Block())
+		for _, phi := range phisOf(failing) {
+			if failing[phi] || !allFailing(phi, failing, live, v) {
+				continue
+			}
+			failing[phi] = true
+			changed = true
+			more := make(map[*ssa.BasicBlock]Branch)
+			errorTests(phi, more)
+			for b, br := range more {
+				if _, ok := v.tests[b]; !ok {
+					v.tests[b] = br
+				}
+			}
+		}
+	}
+}
+
+// phisOf returns the φ-nodes that use a value of vals, in a fixed order.
+func phisOf(vals map[ssa.Value]bool) []*ssa.Phi {
+	var out []*ssa.Phi
+	seen := make(map[*ssa.Phi]bool)
+	for val := range vals {
+		for _, ref := range *val.Referrers() {
+			if phi, ok := ref.(*ssa.Phi); ok && !seen[phi] {
+				seen[phi] = true
+				out = append(out, phi)
+			}
+		}
+	}
+	sortPhis(out)
+	return out
+}
+
+func sortPhis(phis []*ssa.Phi) {
+	for i := 1; i < len(phis); i++ {
+		for j := i; j > 0 && phiLess(phis[j], phis[j-1]); j-- {
+			phis[j], phis[j-1] = phis[j-1], phis[j]
+		}
+	}
+}
+
+func phiLess(a, b *ssa.Phi) bool {
+	if a.Block().Index != b.Block().Index {
+		return a.Block().Index < b.Block().Index
+	}
+	return indexIn(a.Block(), a) < indexIn(b.Block(), b)
+}
+
+// allFailing reports whether every edge of phi that a path from the
+// failing call can take carries a failing value, and at least one can be
+// taken.
+func allFailing(phi *ssa.Phi, failing map[ssa.Value]bool, live map[*ssa.BasicBlock]bool, v *View) bool {
+	any := false
+	for i, e := range phi.Edges {
+		pred := phi.Block().Preds[i]
+		if !live[pred] || v.Skip(pred, phi.Block()) {
+			continue
+		}
+		if !failing[e] && e != phi {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+// reachable returns the blocks reachable from start (start included) along
+// the edges the view keeps.
+func (v *View) reachable(start *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := map[*ssa.BasicBlock]bool{start: true}
+	work := []*ssa.BasicBlock{start}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range b.Succs {
+			if !seen[s] && !v.Skip(b, s) {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return seen
 }
 
 // zval is a value known under the assumption that a call's non-error

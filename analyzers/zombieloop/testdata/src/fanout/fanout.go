@@ -1,0 +1,96 @@
+// Package fanout: event loops that hand each message to every subscriber
+// once. A subscriber whose send fails is not retried: the loop goes on to
+// the next one, and once the map is done it waits for the next message.
+package fanout
+
+import "net"
+
+type writer interface {
+	Send(msg []byte) error
+	Flush() error
+}
+
+type subscription struct {
+	w      writer
+	topics []string
+}
+
+type joe struct {
+	subs    map[chan error]subscription
+	message chan []byte
+	unsub   chan chan error
+	done    chan struct{}
+}
+
+func (j *joe) remove(done chan error) {
+	if _, ok := j.subs[done]; ok {
+		delete(j.subs, done)
+		close(done)
+	}
+}
+
+// Silent: tmaxmax/go-sse v0.12.0 joe.go:226, reduced. The error tested
+// after the flush is Send's own error when Send fails (a φ of Send's and
+// Flush's errors, where Flush runs only when Send succeeded).
+func (j *joe) start() {
+	for {
+		select {
+		case msg := <-j.message:
+			for done, sub := range j.subs {
+				err := sub.w.Send(msg)
+				if err == nil {
+					err = sub.w.Flush()
+				}
+				if err != nil {
+					done <- err
+					j.remove(done)
+				}
+			}
+		case done := <-j.unsub:
+			j.remove(done)
+		case <-j.done:
+			return
+		}
+	}
+}
+
+// Silent: fan-out over a slice of connections, errors ignored; paced by
+// the message channel.
+func broadcast(conns []net.Conn, in <-chan []byte) {
+	for msg := range in {
+		for _, c := range conns {
+			_, _ = c.Write(msg)
+		}
+	}
+}
+
+// Reported: the real hot shape beside it. With no message to wait for, the
+// loop goes round the subscriber map again at once, so a dead subscriber
+// is retried at full speed.
+func (j *joe) spin(msg []byte) {
+	for { // want `retries writer\.Send at once when it fails`
+		for done, sub := range j.subs {
+			err := sub.w.Send(msg)
+			if err == nil {
+				err = sub.w.Flush()
+			}
+			if err != nil {
+				j.remove(done)
+			}
+		}
+	}
+}
+
+// Reported: a retry that merges the errors of two steps; the merged error
+// is the first step's while it fails, and the loop goes round at once.
+func pushUntilDone(w writer, msg []byte) {
+	for { // want `retries writer\.Send at once when it fails`
+		err := w.Send(msg)
+		if err == nil {
+			err = w.Flush()
+		}
+		if err == nil {
+			return
+		}
+	}
+}
