@@ -254,7 +254,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// until that deadline before it fails: its failure path is
 			// paced, neither hot nor faster than success.
 			paced := deadlinePaced(call, l)
-			hot := !paced && l.Cycle(call, fv, isWait) != nil
+			hot := !paced && l.RetryCycle(call, fv, isWait) != nil
 			if hot && stream && key("hot") {
 				h := fmt.Sprintf("reads %s again at once when it fails: at EOF or on a closed input it returns at once with nothing, so the loop spins", name)
 				if loops.Discarded(call) {
@@ -275,12 +275,12 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 				t.hot = append(t.hot, h)
 			}
 			if !hot && !paced && !timeBoxed {
-				if p := l.Cycle(call, fv, notShort); p != nil && l.Cycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
+				if p := l.RetryCycle(call, fv, notShort); p != nil && l.RetryCycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
 					t.fixed = append(t.fixed, name+" "+c.paceOf(p, l, loops.Short))
 				}
 			}
 			if t.noExit && !opaque && loops.Discarded(call) {
-				if p := l.Cycle(call, fv, notFixed); p != nil && key("zombie") {
+				if p := l.RetryCycle(call, fv, notFixed); p != nil && key("zombie") {
 					t.zombie = append(t.zombie, fmt.Sprintf("error from %s discarded; retries %s with no backoff", name, c.paceOf(p, l, loops.Invariant)))
 				}
 			}

@@ -3,7 +3,10 @@
 // the next one, and once the map is done it waits for the next message.
 package fanout
 
-import "net"
+import (
+	"net"
+	"time"
+)
 
 type writer interface {
 	Send(msg []byte) error
@@ -54,6 +57,23 @@ func (j *joe) start() {
 	}
 }
 
+// Silent: the same fan-out dropping a failing subscriber without telling
+// anyone: each one is tried once per message.
+func (j *joe) startQuiet() {
+	for {
+		select {
+		case msg := <-j.message:
+			for done, sub := range j.subs {
+				if err := sub.w.Send(msg); err != nil {
+					delete(j.subs, done)
+				}
+			}
+		case <-j.done:
+			return
+		}
+	}
+}
+
 // Silent: fan-out over a slice of connections, errors ignored; paced by
 // the message channel.
 func broadcast(conns []net.Conn, in <-chan []byte) {
@@ -93,4 +113,41 @@ func pushUntilDone(w writer, msg []byte) {
 			return
 		}
 	}
+}
+
+// Reported: a counted retry inside the event loop is a retry loop, not a
+// fan-out: the same subscriber is sent the message again at once.
+func (j *joe) resend(w writer) {
+	for { // want `retries writer\.Send at once when it fails`
+		select {
+		case msg := <-j.message:
+			for i := 0; i < 3; i++ {
+				if err := w.Send(msg); err == nil {
+					break
+				}
+			}
+		case <-j.done:
+			return
+		}
+	}
+}
+
+type replicas struct {
+	nodes [3]writer
+}
+
+// Silent: a fixed set of replicas each sent one heartbeat per tick, in a
+// closure run as a goroutine; a dead replica is retried on the next tick.
+func (r *replicas) heartbeat(msg []byte) {
+	t := time.NewTicker(5 * time.Second)
+	go func() {
+		for range t.C {
+			for _, n := range r.nodes {
+				if err := n.Send(msg); err != nil {
+					continue
+				}
+				_ = n.Flush()
+			}
+		}
+	}()
 }
