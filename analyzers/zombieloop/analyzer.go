@@ -62,6 +62,7 @@ var Rules = []report.Rule{
 		Short: "loop doing I/O never exits on the context in scope",
 		Full:  "A context.Context is in scope, but the loop never exits on it: the goroutine outlives its caller and keeps doing I/O after shutdown. Select on ctx.Done() (or check ctx.Err()) and return. Not reported in package main."},
 	sleepCtxRule,
+	dropWriteRule,
 }
 
 // Config is the analyzer's configuration.
@@ -159,6 +160,8 @@ type traits struct {
 	// cycle; zombieloop's own finding, like defers.
 	cycleLeaks []string
 	noExit     bool
+	// dropWrite: copy loops that discard a write's error.
+	dropWrite []string
 	// sleepctx: the loop pauses with time.Sleep and never looks at the
 	// context in scope; reported only when nothing else is.
 	sleepctx string
@@ -211,6 +214,10 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			call, ok := instr.(*ssa.Call)
 			if !ok {
 				continue
+			}
+			if w := c.droppedWrite(l, call, exits, cancel); w != "" && !seenName["write\x00"+w] {
+				seenName["write\x00"+w] = true
+				t.dropWrite = append(t.dropWrite, w)
 			}
 			// A read of a local stream (bufio.Reader, os.Stdin) is judged
 			// for hot only: at EOF it fails at once every time, so going
@@ -657,6 +664,11 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	}
 	if len(t.zombie) > 0 || t.hotDiscarded {
 		fixes = append(fixes, "handle the error")
+	}
+	if len(t.dropWrite) > 0 {
+		set(CategoryDropWrite)
+		parts = append(parts, t.dropWrite...)
+		fixes = append(fixes, dropWriteFix)
 	}
 	if hasDefer(t.leaks) || len(t.cycleLeaks) > 0 {
 		set(CategoryLeak)

@@ -74,10 +74,11 @@ func (j *joe) startQuiet() {
 	}
 }
 
-// Silent: fan-out over a slice of connections, errors ignored; paced by
-// the message channel.
+// Not hot: fan-out over a slice of connections, paced by the message
+// channel. But its write errors are dropped, so a dead connection is
+// written to for ever: dropwrite.
 func broadcast(conns []net.Conn, in <-chan []byte) {
-	for msg := range in {
+	for msg := range in { // want `error from Conn\.Write discarded in a copy loop`
 		for _, c := range conns {
 			_, _ = c.Write(msg)
 		}
