@@ -255,3 +255,16 @@ func pings(ctx context.Context, c net.Conn, tick <-chan struct{}) {
 		}
 	}
 }
+
+// Silent: draining each failed attempt's body into io.Discard, which
+// cannot fail (slack-go/slack v0.35.0 retry.go:234).
+func drainAttempts(c *http.Client, req *http.Request) {
+	for range 3 {
+		resp, err := c.Do(req)
+		if err != nil {
+			continue
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		_ = resp.Body.Close()
+	}
+}
