@@ -63,6 +63,7 @@ var Rules = []report.Rule{
 		Short: "loop doing I/O never exits on the context in scope",
 		Full:  "A context.Context is in scope, but the loop never exits on it: the goroutine outlives its caller and keeps doing I/O after shutdown. Select on ctx.Done() (or check ctx.Err()) and return. Not reported in package main."},
 	sleepCtxRule,
+	dropWriteRule,
 }
 
 // Analyzer is the zombieloop analyzer. It requires what every reporter does
@@ -144,6 +145,8 @@ type traits struct {
 	// cycle; zombieloop's own finding, like defers.
 	cycleLeaks []string
 	noExit     bool
+	// dropWrite: copy loops that discard a write's error.
+	dropWrite []string
 	// sleepctx: the loop pauses with time.Sleep and never looks at the
 	// context in scope; reported only when nothing else is.
 	sleepctx string
@@ -197,6 +200,10 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			if !ok {
 				continue
 			}
+			if w := c.droppedWrite(l, call, exits, cancel); w != "" && !seenName["write\x00"+w] {
+				seenName["write\x00"+w] = true
+				t.dropWrite = append(t.dropWrite, w)
+			}
 			// A read of a local stream (bufio.Reader, os.Stdin) is judged
 			// for hot only: at EOF it fails at once every time, so going
 			// round again with no wait spins; but it is not a remote call,
@@ -239,7 +246,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// until that deadline before it fails: its failure path is
 			// paced, neither hot nor faster than success.
 			paced := deadlinePaced(call, l)
-			hot := !paced && l.Cycle(call, fv, isWait) != nil
+			hot := !paced && l.RetryCycle(call, fv, isWait) != nil
 			if hot && stream && key("hot") {
 				h := fmt.Sprintf("reads %s again at once when it fails: at EOF or on a closed input it returns at once with nothing, so the loop spins", name)
 				if loops.Discarded(call) {
@@ -260,12 +267,12 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 				t.hot = append(t.hot, h)
 			}
 			if !hot && !paced && !timeBoxed {
-				if p := l.Cycle(call, fv, notShort); p != nil && l.Cycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
+				if p := l.RetryCycle(call, fv, notShort); p != nil && l.RetryCycle(call, loops.SuccessView(err, cancel), notShort) == nil && key("fixed") {
 					t.fixed = append(t.fixed, name+" "+c.paceOf(p, l, loops.Short))
 				}
 			}
 			if t.noExit && !opaque && loops.Discarded(call) {
-				if p := l.Cycle(call, fv, notFixed); p != nil && key("zombie") {
+				if p := l.RetryCycle(call, fv, notFixed); p != nil && key("zombie") {
 					t.zombie = append(t.zombie, fmt.Sprintf("error from %s discarded; retries %s with no backoff", name, c.paceOf(p, l, loops.Invariant)))
 				}
 			}
@@ -632,6 +639,11 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	}
 	if len(t.zombie) > 0 || t.hotDiscarded {
 		fixes = append(fixes, "handle the error")
+	}
+	if len(t.dropWrite) > 0 {
+		set(CategoryDropWrite)
+		parts = append(parts, t.dropWrite...)
+		fixes = append(fixes, dropWriteFix)
 	}
 	if hasDefer(t.leaks) || len(t.cycleLeaks) > 0 {
 		set(CategoryLeak)

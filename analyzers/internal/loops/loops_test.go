@@ -230,6 +230,63 @@ func opaque(ctx context.Context, op func(context.Context) error, run func() erro
 	go func() { _ = op(ctx) }()
 }
 
+func fanOutMap(ch chan int, m map[string]int) {
+	for {
+		<-ch
+		for range m {
+			_ = f()
+		}
+	}
+}
+
+func fanOutSlice(ch chan int, s []int, a [4]int, p *[4]int) {
+	for {
+		<-ch
+		for range s {
+			_ = f()
+		}
+		for range a {
+			_ = f()
+		}
+		for range p {
+			_ = f()
+		}
+	}
+}
+
+func spinOverSlice(s []int) {
+	for {
+		for range s {
+			_ = f()
+		}
+	}
+}
+
+func countedRetry(ch chan int, n int) {
+	for {
+		<-ch
+		for i := 0; i < 3; i++ {
+			_ = f()
+		}
+		for range n {
+			_ = f()
+		}
+	}
+}
+
+func innerForInRange(ch chan int, s []int) {
+	for {
+		<-ch
+		for range s {
+			for {
+				if f() == nil {
+					break
+				}
+			}
+		}
+	}
+}
+
 func rangeInnerLoop() {
 	for range each {
 		for {
@@ -364,6 +421,52 @@ func TestPersistenceAndCycles(t *testing.T) {
 		}
 		if got := loops.Discarded(call); got != tc.discarded {
 			t.Errorf("%s: Discarded = %t, want %t", tc.name, got, tc.discarded)
+		}
+	}
+}
+
+// TestRetryCycle: going on to the next element of a map, slice or array is
+// no retry; a counted loop and an integer range are.
+func TestRetryCycle(t *testing.T) {
+	pkg := build(t)
+	recv := func(i ssa.Instruction) bool {
+		u, ok := i.(*ssa.UnOp)
+		return ok && u.Op == token.ARROW
+	}
+	for _, tc := range []struct {
+		name  string
+		retry []bool // per call of f, in block order
+	}{
+		{"fanOutMap", []bool{false}},
+		{"fanOutSlice", []bool{false, false, false}},
+		{"spinOverSlice", []bool{true}},
+		{"countedRetry", []bool{true, true}},
+		{"innerForInRange", []bool{true}},
+	} {
+		fn := pkg.Func(tc.name)
+		l := loops.Find(fn)[0]
+		var calls []*ssa.Call
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok {
+					if f := call.Call.StaticCallee(); f != nil && f.Name() == "f" {
+						calls = append(calls, call)
+					}
+				}
+			}
+		}
+		if len(calls) != len(tc.retry) {
+			t.Fatalf("%s: %d calls of f, want %d", tc.name, len(calls), len(tc.retry))
+		}
+		for i, call := range calls {
+			fv := loops.FailureView(loops.ErrValue(call), nil)
+			if got := l.RetryCycle(call, fv, recv) != nil; got != tc.retry[i] {
+				t.Errorf("%s: call %d: retry cycle = %t, want %t", tc.name, i, got, tc.retry[i])
+			}
+			// Cycle, which does not know about ranges, finds each one.
+			if l.Cycle(call, fv, recv) == nil {
+				t.Errorf("%s: call %d: no cycle at all", tc.name, i)
+			}
 		}
 	}
 }

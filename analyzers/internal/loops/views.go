@@ -282,13 +282,122 @@ func isPtrToContext(t types.Type) bool {
 // bytes.Equal(msg, hello) { break }`) would look as if it could leave while
 // the call keeps failing.
 func FailureViewOf(call *ssa.Call, cancel map[*ssa.BasicBlock]bool) *View {
-	v := FailureView(ErrValue(call), cancel)
+	err := ErrValue(call)
+	v := FailureView(err, cancel)
 	for b, br := range ZeroTests(call) {
 		if _, ok := v.tests[b]; !ok {
 			v.tests[b] = br
 		}
 	}
+	v.failingPhis(call, err)
 	return v
+}
+
+// failingPhis adds to the failure view of call the error tests of the
+// φ-nodes that hold call's error on every way they can be reached from
+// call in that view. `err := w.Send(m); if err == nil { err = w.Flush() };
+// if err != nil { ... }` tests a φ of Send's and Flush's errors; while Send
+// fails, Flush never runs (its block lies behind Send's dropped success
+// edge), so the φ is Send's error and its nil branch cannot be taken.
+// Without this, the view keeps that branch, and a loop whose only way on
+// after a failure is the error branch looks as if it went round again
+// with no wait (tmaxmax/go-sse Joe.start), or as if it could return.
+//
+// A φ edge counts only if its predecessor is reachable from call in the
+// view: values that come in from before the loop (`var err error`) or
+// from blocks behind dropped edges never reach a path that starts at the
+// failing call. Each new φ removes edges, so the search runs until no φ
+// is added.
+func (v *View) failingPhis(call *ssa.Call, err ssa.Value) {
+	if err == nil || err.Referrers() == nil {
+		return
+	}
+	failing := map[ssa.Value]bool{err: true}
+	for changed := true; changed; {
+		changed = false
+		live := v.reachable(call.Block())
+		for _, phi := range phisOf(failing) {
+			if failing[phi] || !allFailing(phi, failing, live, v) {
+				continue
+			}
+			failing[phi] = true
+			changed = true
+			more := make(map[*ssa.BasicBlock]Branch)
+			errorTests(phi, more)
+			for b, br := range more {
+				if _, ok := v.tests[b]; !ok {
+					v.tests[b] = br
+				}
+			}
+		}
+	}
+}
+
+// phisOf returns the φ-nodes that use a value of vals, in a fixed order.
+func phisOf(vals map[ssa.Value]bool) []*ssa.Phi {
+	var out []*ssa.Phi
+	seen := make(map[*ssa.Phi]bool)
+	for val := range vals {
+		for _, ref := range *val.Referrers() {
+			if phi, ok := ref.(*ssa.Phi); ok && !seen[phi] {
+				seen[phi] = true
+				out = append(out, phi)
+			}
+		}
+	}
+	sortPhis(out)
+	return out
+}
+
+func sortPhis(phis []*ssa.Phi) {
+	for i := 1; i < len(phis); i++ {
+		for j := i; j > 0 && phiLess(phis[j], phis[j-1]); j-- {
+			phis[j], phis[j-1] = phis[j-1], phis[j]
+		}
+	}
+}
+
+func phiLess(a, b *ssa.Phi) bool {
+	if a.Block().Index != b.Block().Index {
+		return a.Block().Index < b.Block().Index
+	}
+	return indexIn(a.Block(), a) < indexIn(b.Block(), b)
+}
+
+// allFailing reports whether every edge of phi that a path from the
+// failing call can take carries a failing value, and at least one can be
+// taken.
+func allFailing(phi *ssa.Phi, failing map[ssa.Value]bool, live map[*ssa.BasicBlock]bool, v *View) bool {
+	any := false
+	for i, e := range phi.Edges {
+		pred := phi.Block().Preds[i]
+		if !live[pred] || v.Skip(pred, phi.Block()) {
+			continue
+		}
+		if !failing[e] && e != phi {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+// reachable returns the blocks reachable from start (start included) along
+// the edges the view keeps.
+func (v *View) reachable(start *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := map[*ssa.BasicBlock]bool{start: true}
+	work := []*ssa.BasicBlock{start}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range b.Succs {
+			if !seen[s] && !v.Skip(b, s) {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return seen
 }
 
 // zval is a value known under the assumption that a call's non-error
@@ -543,4 +652,191 @@ func nonEmpty(v ssa.Value, depth int) bool {
 		return stores > 0
 	}
 	return false
+}
+
+// RetryCycle is Cycle for the question "does call come round again?":
+// when the innermost loop around call inside l ranges over the elements of
+// a map, slice, array or string (ElementRange), going on to the next
+// element calls it again on another element, once each, and is no retry.
+// The path must then leave that range and come back, as the enclosing
+// loop does: `for { for _, s := range seeds { probe(s) } }` retries every
+// seed at once, while an event loop that hands each message to every
+// subscriber (tmaxmax/go-sse Joe.start) waits on its select before it
+// calls a failed subscriber's Send again. Without such a range it is Cycle.
+func (l *Loop) RetryCycle(call *ssa.Call, v *View, barrier func(ssa.Instruction) bool) *cfgx.Path {
+	r := l.ElementRange(call.Block())
+	if r == nil {
+		return l.Cycle(call, v, barrier)
+	}
+	start := call.Block()
+	idx := indexIn(start, call)
+	for _, instr := range start.Instrs[idx+1:] {
+		if barrier != nil && barrier(instr) {
+			return nil
+		}
+	}
+	// Breadth-first over (block, left the range yet) states.
+	type state struct {
+		b   *ssa.BasicBlock
+		out bool
+	}
+	parent := make(map[state]state)
+	seen := make(map[state]bool)
+	var queue []state
+	enqueue := func(from state) {
+		for _, s := range from.b.Succs {
+			if !l.in[s] || v.Skip(from.b, s) {
+				continue
+			}
+			n := state{s, from.out || !r[s]}
+			if !seen[n] {
+				seen[n] = true
+				parent[n] = from
+				queue = append(queue, n)
+			}
+		}
+	}
+	first := state{start, false}
+	enqueue(first)
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		blocked, hit := false, false
+		for _, instr := range st.b.Instrs {
+			if barrier != nil && barrier(instr) {
+				blocked = true
+				break
+			}
+			if instr == call {
+				hit = true
+				break
+			}
+		}
+		if hit && st.out {
+			var blocks []*ssa.BasicBlock
+			for x := st; ; x = parent[x] {
+				blocks = append(blocks, x.b)
+				if x == first {
+					break
+				}
+			}
+			for i, j := 0, len(blocks)-1; i < j; i, j = i+1, j-1 {
+				blocks[i], blocks[j] = blocks[j], blocks[i]
+			}
+			return &cfgx.Path{Blocks: blocks, Reached: call}
+		}
+		if blocked || hit {
+			continue // a next element, or a wait: this way is done
+		}
+		enqueue(st)
+	}
+	return nil
+}
+
+// ElementRange returns the blocks of the innermost loop around b inside l
+// when that loop is a range over the elements of a map, a string, a slice
+// or an array (`for k, v := range m`), or nil. Such a range ends after one
+// pass: it calls its body once per element. A range over an integer, a
+// channel or a function, and a three-clause for, are not element ranges:
+// a counted loop around one call is a retry loop.
+func (l *Loop) ElementRange(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	// Natural loops of l's back edges (t→h where h dominates t), merged
+	// per header.
+	bodies := make(map[*ssa.BasicBlock]map[*ssa.BasicBlock]bool)
+	for _, t := range l.Blocks {
+		for _, h := range t.Succs {
+			if !l.in[h] || Impossible(t, h) || !h.Dominates(t) {
+				continue
+			}
+			body := bodies[h]
+			if body == nil {
+				body = map[*ssa.BasicBlock]bool{h: true}
+				bodies[h] = body
+			}
+			work := []*ssa.BasicBlock{t}
+			for len(work) > 0 {
+				x := work[len(work)-1]
+				work = work[:len(work)-1]
+				if body[x] {
+					continue
+				}
+				body[x] = true
+				for _, p := range x.Preds {
+					if !body[p] && l.in[p] {
+						work = append(work, p)
+					}
+				}
+			}
+		}
+	}
+	var inner *ssa.BasicBlock
+	for h, body := range bodies {
+		if !body[b] {
+			continue
+		}
+		if inner == nil || len(body) < len(bodies[inner]) || len(body) == len(bodies[inner]) && h.Index < inner.Index {
+			inner = h
+		}
+	}
+	if inner == nil || !elementRangeHeader(inner) {
+		return nil
+	}
+	return bodies[inner]
+}
+
+// elementRangeHeader reports whether h is the loop block go/ssa builds for
+// a range over a map or string (`ok = extract (next iter) #0; if ok`) or
+// over a slice, array or pointer to array (`i = φ[-1, i+1]; if i+1 <
+// len(x)`, the length a constant for arrays).
+func elementRangeHeader(h *ssa.BasicBlock) bool {
+	iff, ok := lastInstr(h).(*ssa.If)
+	if !ok {
+		return false
+	}
+	switch cond := iff.Cond.(type) {
+	case *ssa.Extract:
+		next, ok := cond.Tuple.(*ssa.Next)
+		return ok && cond.Index == 0 && next.Block() == h
+	case *ssa.BinOp:
+		if cond.Op != token.LSS {
+			return false
+		}
+		incr, ok := cond.X.(*ssa.BinOp)
+		if !ok || incr.Op != token.ADD || !isIntConst(incr.Y, 1) {
+			return false
+		}
+		phi, ok := incr.X.(*ssa.Phi)
+		if !ok || phi.Block() != h {
+			return false
+		}
+		minusOne := false
+		for _, e := range phi.Edges {
+			switch {
+			case isIntConst(e, -1):
+				minusOne = true
+			case e != incr:
+				return false
+			}
+		}
+		if !minusOne {
+			return false
+		}
+		switch y := cond.Y.(type) {
+		case *ssa.Const:
+			return true // an array's length
+		case *ssa.Call:
+			b, ok := y.Call.Value.(*ssa.Builtin)
+			return ok && b.Name() == "len"
+		}
+	}
+	return false
+}
+
+func isIntConst(v ssa.Value, want int64) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return false
+	}
+	n, exact := constant.Int64Val(k.Value)
+	return exact && n == want
 }

@@ -140,10 +140,11 @@ again:
 
 // A websocket-style writer pump: an event loop over a channel with a
 // keepalive ticker and discarded write errors. Event-paced, not a fixed
-// retry: not a zombie (no ctx in scope).
+// retry: not a zombie (no ctx in scope). But a dead peer is written to
+// for ever: a dropped write (dropwrite).
 func writePump(conn net.Conn, send <-chan []byte) {
 	ping := time.NewTicker(30 * time.Second)
-	for {
+	for { // want `error from Conn\.Write discarded in a copy loop`
 		select {
 		case msg := <-send:
 			_, _ = conn.Write(msg)
