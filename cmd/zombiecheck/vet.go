@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -35,6 +36,7 @@ func vetMain(args []string, analyzers []*analysis.Analyzer, vetSuite bool) int {
 		unitchecker.Main(analyzers...) // exits
 		return 0
 	}
+	tuneGC()
 	vetunit.RegisterFactTypes(analyzers) // all of them: see RegisterFactTypes
 	cfgFile, selected, opts, err := parseVetUnitArgs(args, analyzers)
 	if err != nil {
@@ -53,6 +55,27 @@ func vetMain(args []string, analyzers []*analysis.Analyzer, vetSuite bool) int {
 		defer profileUnit(dir, cfgFile)()
 	}
 	return vetunit.Main(cfgFile, selected, opts, os.Stderr)
+}
+
+// Under go vet every unit is its own short process: most allocate a few
+// megabytes and exit, a few build SSA for a large package. With the default
+// GOGC=100 the collector ran about 14% of the fact-only units' CPU. A unit
+// run collects at GOGC=400 instead, and a soft limit of 150 MiB makes it
+// collect as often as needed to stay below that when a large package would
+// otherwise take it higher: peak RSS is bounded by the largest live heap,
+// not by 5 times it. A user's GOGC or GOMEMLIMIT is kept.
+const (
+	vetGCPercent   = 400
+	vetMemoryLimit = 150 << 20
+)
+
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(vetGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(vetMemoryLimit)
+	}
 }
 
 // profileUnit writes a CPU profile and, when the unit ends, a heap profile

@@ -2,6 +2,7 @@ package vetunit
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/gob"
 	"fmt"
 	"go/types"
@@ -73,8 +74,8 @@ func decodeFacts(pkg *types.Package, facts []pkgFacts) (*factStore, error) {
 		if p == nil {
 			continue
 		}
-		var list []objectFact
-		if err := gob.NewDecoder(bytes.NewReader(pf.Data)).Decode(&list); err != nil {
+		list, err := decodeList(pf.Data)
+		if err != nil {
 			return nil, fmt.Errorf("decoding facts of %s: %v", pf.Path, err)
 		}
 		for _, of := range list {
@@ -125,11 +126,42 @@ func (s *factStore) encode() (pkgFacts, bool, error) {
 		}
 		return reflect.TypeOf(list[i].Fact).String() < reflect.TypeOf(list[j].Fact).String()
 	})
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(list); err != nil {
+	data, err := encodeList(list)
+	if err != nil {
 		return pkgFacts{}, false, fmt.Errorf("encoding facts of %s: %v", s.pkg.Path(), err)
 	}
-	return pkgFacts{Path: s.pkg.Path(), Data: buf.Bytes()}, true, nil
+	return pkgFacts{Path: s.pkg.Path(), Data: data}, true, nil
+}
+
+// encodeList encodes one package's facts as they travel in pkgFacts.Data:
+// gob, deflated. Summaries repeat their witness paths' names and
+// positions many times over, so deflating shrinks them about twentyfold:
+// every .vetx file above the package carries the bytes, and the go command
+// hashes and caches every .vetx file.
+func encodeList(list []objectFact) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := flate.NewWriter(&buf, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if err := gob.NewEncoder(zw).Encode(list); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// decodeList decodes what encodeList encoded.
+func decodeList(data []byte) ([]objectFact, error) {
+	zr := flate.NewReader(bytes.NewReader(data))
+	defer zr.Close()
+	var list []objectFact
+	if err := gob.NewDecoder(zr).Decode(&list); err != nil {
+		return nil, err
+	}
+	return list, nil
 }
 
 // ownPackageFacts returns the package facts exported for the unit's own
