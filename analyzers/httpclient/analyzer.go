@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -336,12 +337,104 @@ func (c *checker) checkSummaries(sum *summary.Result) {
 			if u.Constructor != nil && c.streamingCovers(u.Constructor) {
 				continue
 			}
-			c.reportUnbounded(u)
+			if u.Constructor != nil && sum.JudgedAtSite(u.Constructor) && !u.CustomTransport {
+				// Reported once where the constructor builds it. A
+				// caller that gives it an unbounded Transport of its
+				// own adds a problem and is still reported.
+				continue
+			}
+			c.reportUnbounded(u, sum)
 		}
 		for _, p := range res.Pools {
 			c.reportPool(p)
 		}
 	}
+	for _, s := range sum.CtorSites {
+		c.reportSite(s, sum)
+	}
+}
+
+// reportSite reports, once and where it is built, the unbounded client that
+// a constructor returns and this package uses without a bound, naming its
+// first use (see doc.go, "first use").
+func (c *checker) reportSite(s *summary.CtorSite, sum *summary.Result) {
+	if c.streamingCovers(s.Ctor) || c.streamingAllowed(s.Fn) || (s.Site.Constructor != nil && c.streamingCovers(s.Site.Constructor)) {
+		return
+	}
+	var uses []summary.CtorUse
+	for _, u := range s.Uses {
+		if c.streamingAllowed(u.Fn) || (u.U.Constructor != nil && c.streamingCovers(u.U.Constructor)) {
+			continue
+		}
+		uses = append(uses, u)
+	}
+	if len(uses) == 0 {
+		return
+	}
+	u := s.Site
+	what := "http.Client created here has no Timeout"
+	fix := "set Timeout here (e.g. 30 * time.Second) so that every caller gets a bounded client, or, for streaming, give its Transport a dial timeout and a ResponseHeaderTimeout and bound each request with a context"
+	if u.Constructor != nil {
+		what = fmt.Sprintf("http.Client returned by %s has no Timeout", funcName(u.Constructor, c.pass.Pkg))
+		fix = fmt.Sprintf("set its Timeout here, or make %s set one", funcName(u.Constructor, c.pass.Pkg))
+	}
+	if u.CustomTransport {
+		what += " and its Transport sets no ResponseHeaderTimeout or dial timeout"
+	}
+	first := uses[0]
+	where := fmt.Sprintf("%s returns it, and it is %s", funcName(s.Ctor, c.pass.Pkg), c.firstUseText(first.Fn, first.U, sum))
+	if n := len(uses) - 1; n == 1 {
+		where += "; 1 more use here is unbounded too"
+	} else if n > 1 {
+		where += fmt.Sprintf("; %d more uses here are unbounded too", n)
+	}
+	d := analysis.Diagnostic{
+		Pos:      u.Created,
+		Category: CategoryNoTimeout,
+		Message:  fmt.Sprintf("%s: a server that stalls blocks its requests forever (%s); %s", what, where, fix),
+	}
+	if lit := c.clientLiteralAt(u.Created); lit != nil {
+		d.Pos, d.End = lit.Pos(), lit.End()
+		if u.Constructor == nil && !u.CustomTransport {
+			if fix, ok := c.addTimeoutFix(lit); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+	}
+	c.rep.Report(d)
+}
+
+// firstUseText describes the use u, in function fn, of a client built
+// elsewhere: a send, or a store whose field or variable is then sent
+// through (known in this package or through a fact), or another escape.
+func (c *checker) firstUseText(fn *ssa.Function, u clients.Unbounded, sum *summary.Result) string {
+	at := c.shortPos(u.At)
+	by := localFuncName(fn, c.pass.Pkg)
+	if !u.Escapes {
+		return fmt.Sprintf("first used at %s by %s", at, by)
+	}
+	if u.StoredIn != nil {
+		if fu, ok := sum.FirstUses[u.StoredIn]; ok {
+			return fmt.Sprintf("stored at %s by %s and first used at %s by %s", at, by, fu.Pos, fu.Name(c.pass.Pkg))
+		}
+	}
+	return fmt.Sprintf("first used at %s by %s, which stores or passes it on still unbounded", at, by)
+}
+
+func (c *checker) shortPos(pos token.Pos) string {
+	p := c.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// localFuncName names fn (a closure by the function it is declared in).
+func localFuncName(fn *ssa.Function, from *types.Package) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return funcName(obj, from)
+	}
+	return fn.Name()
 }
 
 // streamingAllowed reports whether the policy's httpclient.streaming list
@@ -393,7 +486,7 @@ func receiverName(t types.Type) string {
 
 func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
 
-func (c *checker) reportUnbounded(u clients.Unbounded) {
+func (c *checker) reportUnbounded(u clients.Unbounded, sum *summary.Result) {
 	what := "http.Client created here has no Timeout"
 	if u.Constructor != nil {
 		what = fmt.Sprintf("http.Client returned by %s has no Timeout", funcName(u.Constructor, c.pass.Pkg))
@@ -407,6 +500,11 @@ func (c *checker) reportUnbounded(u clients.Unbounded) {
 	}
 	if u.At.IsValid() {
 		where += fmt.Sprintf(" at line %d", c.line(u.At))
+	}
+	if u.Escapes && u.StoredIn != nil {
+		if fu, ok := sum.FirstUses[u.StoredIn]; ok {
+			where += fmt.Sprintf("; first used at %s by %s", fu.Pos, fu.Name(c.pass.Pkg))
+		}
 	}
 	fix := "set Timeout (e.g. 30 * time.Second), or, for streaming, give its Transport a dial timeout and a ResponseHeaderTimeout and bound each request with a context"
 	if u.Constructor != nil {

@@ -74,6 +74,9 @@ type Unbounded struct {
 	// *http.Transport that lacks a ResponseHeaderTimeout or a dial timeout;
 	// false when the client uses the default transport.
 	CustomTransport bool
+	// StoredIn is the struct field or package variable that the escape at
+	// At stores the client into, when it is such a store; nil otherwise.
+	StoredIn *types.Var
 }
 
 // Pool is an http.Transport created in the function that never leaves it,
@@ -91,6 +94,10 @@ type Pool struct {
 type Result struct {
 	Unbounded []Unbounded
 	Pools     []Pool
+	// Returned lists the clients fn returns while still unbounded, one per
+	// creation, in source order; At is the return. They are not findings
+	// of fn: they become one when a caller uses them (see Returns).
+	Returned []Unbounded
 	// Returns summarises what fn hands its callers.
 	Returns Returns
 }
@@ -130,6 +137,7 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 		res.Returns.PoolGuard = a.poolGuard()
 	}
 	sort.Slice(res.Unbounded, func(i, j int) bool { return res.Unbounded[i].Created < res.Unbounded[j].Created })
+	sort.Slice(res.Returned, func(i, j int) bool { return res.Returned[i].Created < res.Returned[j].Created })
 	sort.Slice(res.Pools, func(i, j int) bool { return res.Pools[i].Created < res.Pools[j].Created })
 	return res
 }
@@ -694,16 +702,52 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 				At:              at.Pos(),
 				Escapes:         c.escapes[at],
 				CustomTransport: c.customTransport,
+				StoredIn:        storeTarget(at),
 			})
 			break
 		}
 	}
-	for ret := range c.returns {
+	for _, ret := range sortedByPos(c.returns) {
 		if cfgx.PathAvoiding(c.start, func(i ssa.Instruction) bool { return i == ret }, barrier) {
 			res.Returns.UnboundedClient = true
+			res.Returned = append(res.Returned, Unbounded{
+				Created:         creationPos(c),
+				Constructor:     c.constructor,
+				At:              ret.Pos(),
+				CustomTransport: c.customTransport,
+			})
 			break
 		}
 	}
+}
+
+// storeTarget returns the struct field or package variable that instr, an
+// escape, stores into, or nil when it is not such a store.
+func storeTarget(instr ssa.Instruction) *types.Var {
+	st, ok := instr.(*ssa.Store)
+	if !ok {
+		return nil
+	}
+	switch addr := st.Addr.(type) {
+	case *ssa.FieldAddr:
+		return fieldVar(addr.X.Type(), addr.Field)
+	case *ssa.Global:
+		v, _ := addr.Object().(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// fieldVar returns field i of the struct that t is or points to.
+func fieldVar(t types.Type, i int) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || i < 0 || i >= s.NumFields() {
+		return nil
+	}
+	return s.Field(i)
 }
 
 // timeoutSetThroughHolder reports whether the escape at is a store of the

@@ -44,7 +44,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum), new(VarSum), new(FieldSum), new(FieldDial)},
+	FactTypes:  []analysis.Fact{new(ClientSum), new(RespSum), new(NetSum), new(Relevant), new(LoopSum), new(VarSum), new(FieldSum), new(FieldDial), new(ClientUseSum)},
 }
 
 // ClientSum is the fact exported for a function that hands its caller an
@@ -53,6 +53,11 @@ var Analyzer = &analysis.Analyzer{
 // received at its own uses: it may set a Timeout, or keep the pool.
 type ClientSum struct {
 	Returns clients.Returns
+	// JudgedAtSite: the unbounded client is reported once, where it is
+	// built (in this package, which uses it unbounded itself, or in the
+	// package of the constructor it comes from), so callers that only use
+	// it as it is have nothing more to report.
+	JudgedAtSite bool
 }
 
 func (*ClientSum) AFact() {}
@@ -61,6 +66,9 @@ func (s *ClientSum) String() string {
 	g := ""
 	if pg := s.Returns.PoolGuard; pg.Set {
 		g = fmt.Sprintf(", poolGuard=param%d.field%d==%t", pg.Param, pg.Field, pg.Want)
+	}
+	if s.JudgedAtSite {
+		g += ", judgedAtSite"
 	}
 	return fmt.Sprintf("ClientSum(unboundedClient=%t, newTransport=%t, clientWithNewTransport=%t%s)",
 		s.Returns.UnboundedClient, s.Returns.NewTransport, s.Returns.ClientWithNewTransport, g)
@@ -101,6 +109,13 @@ type Result struct {
 	Clients map[*ssa.Function]clients.Result
 	// Funcs lists the keys of Clients in source order.
 	Funcs []*ssa.Function
+	// CtorSites are this package's constructors whose unbounded client is
+	// reported once, where it is built, in order of that site.
+	CtorSites []*CtorSite
+	// FirstUses maps client fields and package variables to the first
+	// send through them: this package's own, and the facts of the other
+	// packages' fields and variables that this package stores clients in.
+	FirstUses map[*types.Var]FirstUse
 	// Bodies follows response ownership in this package's functions, with
 	// every callee summary it needs already imported.
 	Bodies *bodies.Analyzer
@@ -121,6 +136,10 @@ type Result struct {
 	// in Fields: the functions there that dial the field besides a local
 	// address. (A reporter's pass cannot read the summary's facts.)
 	FieldDials map[*types.Var]*FieldDial
+
+	pkg          *types.Package
+	judged       map[*types.Func]bool
+	importJudged func(*types.Func) bool
 
 	files      []*ast.File
 	inspectOne sync.Once
@@ -148,7 +167,7 @@ var networkImports = map[string]bool{
 }
 
 func run(pass *analysis.Pass) (res any, err error) {
-	result := &Result{SSA: pass.ResultOf[ssapkg.Analyzer].(*ssapkg.Handle), files: pass.Files}
+	result := &Result{SSA: pass.ResultOf[ssapkg.Analyzer].(*ssapkg.Handle), files: pass.Files, pkg: pass.Pkg}
 	if !relevant(pass) {
 		return result, nil
 	}
@@ -160,6 +179,8 @@ func run(pass *analysis.Pass) (res any, err error) {
 		if r := recover(); r != nil {
 			result.Clients = nil
 			result.Funcs = nil
+			result.CtorSites = nil
+			result.judged = nil
 			res, err = result, nil
 		}
 	}()
@@ -206,17 +227,6 @@ func run(pass *analysis.Pass) (res any, err error) {
 		}
 		clear(settled) // the cap may end the loop on a changing round
 	}
-	var exported []*types.Func
-	for fn, ret := range local {
-		if ret.Any() {
-			exported = append(exported, fn)
-		}
-	}
-	sort.Slice(exported, func(i, j int) bool { return exported[i].Pos() < exported[j].Pos() })
-	for _, fn := range exported {
-		pass.ExportObjectFact(fn, &ClientSum{Returns: local[fn]})
-	}
-
 	result.Bodies = summarizeBodies(pass, pkg.SrcFuncs)
 	result.Net = summarizeNet(pass, pkg.SrcFuncs, result.Bodies.Impls)
 	summarizeVars(pass, pkg.Pkg, result.Net.Resolver)
@@ -233,6 +243,18 @@ func run(pass *analysis.Pass) (res any, err error) {
 		}
 		result.Clients[fn] = res
 		result.Funcs = append(result.Funcs, fn)
+	}
+	result.judgeClientSites(pass, pass.Pkg, constructors)
+	result.summarizeFirstUses(pass, pkg.SrcFuncs)
+	var exported []*types.Func
+	for fn, ret := range local {
+		if ret.Any() {
+			exported = append(exported, fn)
+		}
+	}
+	sort.Slice(exported, func(i, j int) bool { return exported[i].Pos() < exported[j].Pos() })
+	for _, fn := range exported {
+		pass.ExportObjectFact(fn, &ClientSum{Returns: local[fn], JudgedAtSite: result.judged[fn]})
 	}
 	// Mark the package relevant for its importers only if it summarised
 	// something they can use: importing a package that reaches the network

@@ -204,9 +204,11 @@ func assignsDefaultClientTimeout() {
 	// Not a use: the program bounds the default client (see package b).
 }
 
-// newClient returns its client: judged at the caller's uses, not here.
+// newClient returns its client. Callers that use it unbounded make it a
+// finding, reported once here, where it is built, naming the first use;
+// the callers themselves are not reported again.
 func newClient() *http.Client {
-	return &http.Client{}
+	return &http.Client{} // want `http.Client created here has no Timeout: .*\(newClient returns it, and it is first used at a.go:222 by callerUsesUnbounded; 1 more use here is unbounded too\); set Timeout here`
 }
 
 func callerSetsTimeout(u string) {
@@ -216,7 +218,7 @@ func callerSetsTimeout(u string) {
 }
 
 func callerUsesUnbounded(u string) {
-	c := newClient() // want `http.Client returned by newClient has no Timeout: .*set its Timeout before use`
+	c := newClient() // reported once, at newClient's literal
 	c.Get(u)
 }
 
@@ -237,7 +239,7 @@ func wrapper() (*http.Client, error) {
 }
 
 func callerOfWrapper(u string) {
-	c, err := wrapper() // want `http.Client returned by wrapper has no Timeout`
+	c, err := wrapper() // wrapper returns newClient's client: counted at newClient's literal
 	if err != nil {
 		return
 	}
