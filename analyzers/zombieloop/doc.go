@@ -139,7 +139,7 @@
 // timer); return on ctx.Done(); handle errors; share one client; close
 // bodies and call cancel inside the iteration.
 //
-// Code: every rule is decided in analyzers/zombieloop (leak.go, sleepctx.go,
+// Code: every rule is decided in analyzers/zombieloop (leak.go, sleepctx.go, dropwrite.go,
 // swallow.go and deadline.go hold their traits), on the loop shapes and the
 // I/O and wait classification of analyzers/internal/loops.
 package zombieloop
