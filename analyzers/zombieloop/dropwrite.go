@@ -172,6 +172,13 @@ func cannotFailOrSticky(dst ssa.Value, fn *ssa.Function) bool {
 			return true // hash.Hash and friends: Write never fails
 		}
 	}
+	// A writer known only by its interface whose Close or Flush error is
+	// checked: a per-message writer (gorilla/websocket's NextWriter, a
+	// compressor) reports the failed write there, and the loop stops on it
+	// (gorilla/websocket examples/chat writePump).
+	if types.IsInterface(dst.Type()) && flushChecked(dst, fn) {
+		return true
+	}
 	return false
 }
 
@@ -184,8 +191,14 @@ func flushChecked(w ssa.Value, fn *ssa.Function) bool {
 			if !ok {
 				continue
 			}
+			if call.Call.IsInvoke() {
+				if m := call.Call.Method.Name(); (m == "Flush" || m == "Close") && sameObject(call.Call.Value, w, 0) && !loops.Discarded(call) {
+					return true
+				}
+				continue
+			}
 			f := loops.FuncOf(call.Common())
-			if f == nil || (f.Name() != "Flush" && f.Name() != "Close") || call.Call.IsInvoke() || len(call.Call.Args) == 0 {
+			if f == nil || (f.Name() != "Flush" && f.Name() != "Close") || len(call.Call.Args) == 0 {
 				continue
 			}
 			if sameObject(call.Call.Args[0], w, 0) && !loops.Discarded(call) {

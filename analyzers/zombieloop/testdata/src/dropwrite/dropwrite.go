@@ -268,3 +268,46 @@ func drainAttempts(c *http.Client, req *http.Request) {
 		_ = resp.Body.Close()
 	}
 }
+
+// A websocket-style per-message writer (gorilla/websocket examples/chat
+// writePump): the writes' errors are kept by the writer and returned by
+// its Close, which is checked. Silent.
+type msgConn interface {
+	NextWriter(kind int) (io.WriteCloser, error)
+}
+
+func writePumpClosed(c msgConn, send chan []byte) {
+	for {
+		message, ok := <-send
+		if !ok {
+			return
+		}
+		w, err := c.NextWriter(1)
+		if err != nil {
+			return
+		}
+		w.Write(message)
+		for i := 0; i < len(send); i++ {
+			w.Write(<-send)
+		}
+		if err := w.Close(); err != nil {
+			return
+		}
+	}
+}
+
+// The same pump that discards Close's error too: nothing sees a failure.
+func writePumpUnchecked(c msgConn, send chan []byte) {
+	for { // want `error from Writer\.Write discarded in a copy loop`
+		message, ok := <-send
+		if !ok {
+			return
+		}
+		w, err := c.NextWriter(1)
+		if err != nil {
+			return
+		}
+		w.Write(message)
+		w.Close()
+	}
+}
