@@ -408,6 +408,13 @@ func (c *checker) reportSite(s *summary.CtorSite, sum *summary.Result) {
 // elsewhere: a send, or a store whose field or variable is then sent
 // through (known in this package or through a fact), or another escape.
 func (c *checker) firstUseText(fn *ssa.Function, u clients.Unbounded, sum *summary.Result) string {
+	if !u.At.IsValid() {
+		// Package initialisation (var x = newClient()) has no position.
+		if fn.Synthetic == "package initializer" {
+			return "first used to initialise a package-level variable, which keeps it still unbounded"
+		}
+		return fmt.Sprintf("first used by %s, which stores or passes it on still unbounded", localFuncName(fn, c.pass.Pkg))
+	}
 	at := c.shortPos(u.At)
 	by := localFuncName(fn, c.pass.Pkg)
 	if !u.Escapes {
