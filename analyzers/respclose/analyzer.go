@@ -159,9 +159,22 @@ func (c *checker) condition(iff *ssa.If, taken bool) string {
 		return ""
 	}
 	if !taken {
+		// The false arm of a comparison reads best as its opposite:
+		// "resp.StatusCode != 200", not "not resp.StatusCode == 200".
+		if b, ok := found.(*ast.BinaryExpr); ok {
+			if op, ok := oppositeComparison[b.Op]; ok {
+				return types.ExprString(&ast.BinaryExpr{X: b.X, Op: op, Y: b.Y})
+			}
+		}
 		return "not " + text
 	}
 	return text
+}
+
+var oppositeComparison = map[token.Token]token.Token{
+	token.EQL: token.NEQ, token.NEQ: token.EQL,
+	token.LSS: token.GEQ, token.GEQ: token.LSS,
+	token.GTR: token.LEQ, token.LEQ: token.GTR,
 }
 
 // deferCloseFix offers `defer resp.Body.Close()` after the error check when

@@ -672,18 +672,48 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 			}
 			return false
 		}
-		if !leak.Closed || !decisions(func(b, taken *ssa.BasicBlock) bool {
-			other := b.Succs[0]
-			if other == taken {
-				other = b.Succs[1]
+		otherArm := func(b, taken *ssa.BasicBlock) *ssa.BasicBlock {
+			if b.Succs[0] == taken {
+				return b.Succs[1]
 			}
-			return reachesRelease(other, src.instr.Block(), ev)
-		}) {
+			return b.Succs[0]
+		}
+		named := leak.Closed && decisions(func(b, taken *ssa.BasicBlock) bool {
+			return reachesRelease(otherArm(b, taken), src.instr.Block(), ev)
+		})
+		// Round a loop with no close anywhere: the decision whose other
+		// arm leaves the loop, rather than one both of whose arms go
+		// round (a GetBody check before the retry's continue).
+		if !named && path.Reached == src.instr {
+			named = decisions(func(b, taken *ssa.BasicBlock) bool {
+				return !blockReaches(otherArm(b, taken), src.instr.Block())
+			})
+		}
+		if !named {
 			decisions(func(_, _ *ssa.BasicBlock) bool { return true })
 		}
 		out = append(out, leak)
 	}
 	return out
+}
+
+// blockReaches reports whether block to is reachable from block from.
+func blockReaches(from, to *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{from}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == to {
+			return true
+		}
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
 }
 
 // reachesRelease reports whether the body is dealt with (closed, handed

@@ -527,3 +527,16 @@ func errorsIsNil(client *http.Client, req *http.Request) error {
 	}
 	return resp.Body.Close()
 }
+
+// The false arm of a comparison is named by its opposite.
+func falseArmOfEquality(client *http.Client, u string) {
+	resp, err := client.Get(u) // want `is closed on some paths but not when the resp.StatusCode != 200 branch reaches the end of the function: `
+	if err != nil {
+		return
+	}
+	if resp.StatusCode == 200 {
+		resp.Body.Close()
+	} else {
+		println("bad status")
+	}
+}

@@ -311,3 +311,31 @@ func cloudflareShape(req *http.Request) ([]byte, error) {
 	}
 	return body, nil
 }
+
+// indigo atproto/auth/oauth session.go: a 401 with a new nonce retries
+// without closing; the GetBody check on the way round goes round on both
+// arms, so the decision named is the one whose other arm returns.
+func nonceRetry(req *http.Request, nonce string) (*http.Response, error) {
+	for {
+		resp, err := client.Do(req) // want `is not closed when the loop continues on the hdr != nonce branch`
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode != http.StatusUnauthorized {
+			return resp, nil
+		}
+		hdr := resp.Header.Get("DPoP-Nonce")
+		if hdr == nonce {
+			return nil, errors.New("no new nonce")
+		}
+		nonce = hdr
+		retry := req.Clone(req.Context())
+		if req.GetBody != nil {
+			retry.Body, err = req.GetBody()
+			if err != nil {
+				return nil, err
+			}
+		}
+		req = retry
+	}
+}
