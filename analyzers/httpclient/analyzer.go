@@ -388,20 +388,7 @@ func (c *checker) reportSite(s *summary.CtorSite, sum *summary.Result) {
 	} else if n > 1 {
 		where += fmt.Sprintf("; %d more uses here are unbounded too", n)
 	}
-	d := analysis.Diagnostic{
-		Pos:      u.Created,
-		Category: CategoryNoTimeout,
-		Message:  fmt.Sprintf("%s: a server that stalls blocks its requests forever (%s); %s", what, where, fix),
-	}
-	if lit := c.clientLiteralAt(u.Created); lit != nil {
-		d.Pos, d.End = lit.Pos(), lit.End()
-		if u.Constructor == nil && !u.CustomTransport {
-			if fix, ok := c.addTimeoutFix(lit); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			}
-		}
-	}
-	c.rep.Report(d)
+	c.reportNoTimeout(u, fmt.Sprintf("%s: a server that stalls blocks its requests forever (%s); %s", what, where, fix))
 }
 
 // firstUseText describes the use u, in function fn, of a client built
@@ -517,20 +504,7 @@ func (c *checker) reportUnbounded(u clients.Unbounded, sum *summary.Result) {
 	if u.Constructor != nil {
 		fix = "set its Timeout before use, or make the constructor set one"
 	}
-	d := analysis.Diagnostic{
-		Pos:      u.Created,
-		Category: CategoryNoTimeout,
-		Message:  fmt.Sprintf("%s: a server that stalls blocks its requests forever (%s); %s", what, where, fix),
-	}
-	if lit := c.clientLiteralAt(u.Created); lit != nil {
-		d.Pos, d.End = lit.Pos(), lit.End()
-		if u.Constructor == nil && !u.CustomTransport {
-			if fix, ok := c.addTimeoutFix(lit); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			}
-		}
-	}
-	c.rep.Report(d)
+	c.reportNoTimeout(u, fmt.Sprintf("%s: a server that stalls blocks its requests forever (%s); %s", what, where, fix))
 }
 
 func (c *checker) reportPool(p clients.Pool) {
@@ -668,4 +642,19 @@ func (c *checker) timePackageName(file *ast.File, pos token.Pos) (string, *analy
 		return "time", &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"time\"")}, true
 	}
 	return "", nil, false
+}
+
+// reportNoTimeout reports the unbounded client u with msg, at its literal
+// when there is one, with the add-a-Timeout fix where it is safe.
+func (c *checker) reportNoTimeout(u clients.Unbounded, msg string) {
+	d := analysis.Diagnostic{Pos: u.Created, Category: CategoryNoTimeout, Message: msg}
+	if lit := c.clientLiteralAt(u.Created); lit != nil {
+		d.Pos, d.End = lit.Pos(), lit.End()
+		if u.Constructor == nil && !u.CustomTransport {
+			if fix, ok := c.addTimeoutFix(lit); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+	}
+	c.rep.Report(d)
 }

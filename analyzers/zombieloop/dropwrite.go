@@ -7,6 +7,7 @@ import (
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -123,22 +124,6 @@ func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// concrete strips interface conversions off v.
-func concrete(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-}
-
 func namedOf(t types.Type) (pkg, name string) {
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
@@ -155,12 +140,12 @@ func namedOf(t types.Type) (pkg, name string) {
 // in-memory buffer, a hash) or keep their error for a later call whose
 // error fn checks (a bufio.Writer's or tabwriter.Writer's Flush).
 func cannotFailOrSticky(dst ssa.Value, fn *ssa.Function) bool {
-	if load, ok := concrete(dst).(*ssa.UnOp); ok && load.Op == token.MUL {
+	if load, ok := ssax.Unconvert(dst).(*ssa.UnOp); ok && load.Op == token.MUL {
 		if g, ok := load.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "io" && g.Name() == "Discard" {
 			return true // draining a body (slack-go retry.go)
 		}
 	}
-	for _, v := range []ssa.Value{dst, concrete(dst)} {
+	for _, v := range []ssa.Value{dst, ssax.Unconvert(dst)} {
 		pkg, name := namedOf(v.Type())
 		switch pkg + "." + name {
 		case "bytes.Buffer", "strings.Builder":
@@ -213,7 +198,7 @@ func flushChecked(w ssa.Value, fn *ssa.Function) bool {
 // output. A write to a closed pipe on fd 1 or 2 kills a Go program with
 // SIGPIPE (unless it handles the signal), so the loop does stop.
 func isStdStream(dst ssa.Value) bool {
-	load, ok := concrete(dst).(*ssa.UnOp)
+	load, ok := ssax.Unconvert(dst).(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return false
 	}
@@ -222,7 +207,7 @@ func isStdStream(dst ssa.Value) bool {
 }
 
 func isResponseWriter(dst ssa.Value) bool {
-	for _, v := range []ssa.Value{dst, concrete(dst)} {
+	for _, v := range []ssa.Value{dst, ssax.Unconvert(dst)} {
 		if pkg, name := namedOf(v.Type()); pkg == "net/http" && name == "ResponseWriter" {
 			return true
 		}
@@ -356,7 +341,7 @@ func readFilling(l *loops.Loop, buf ssa.Value) ssa.Value {
 // the same value, the same field of the same object, or the same global,
 // through interface conversions and loads.
 func sameObject(a, b ssa.Value, depth int) bool {
-	a, b = concrete(a), concrete(b)
+	a, b = ssax.Unconvert(a), ssax.Unconvert(b)
 	if a == b {
 		return true
 	}

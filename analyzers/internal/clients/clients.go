@@ -840,7 +840,7 @@ func classifyTransportDepth(v ssa.Value, depth int) transportClass {
 	if depth > maxTransportDepth {
 		return transportUnknown
 	}
-	v = unwrapInterface(v)
+	v = ssax.Unconvert(v)
 	if ssax.IsNil(v) {
 		return transportDefault
 	}
@@ -1234,21 +1234,6 @@ func isZeroConst(v ssa.Value) bool {
 		return constant.Sign(c.Value) == 0
 	}
 	return false
-}
-
-func unwrapInterface(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
 }
 
 // isCopyOf reports whether v loads one of the aliases already followed.

@@ -96,6 +96,23 @@ func Deref(t types.Type) types.Type {
 	return t
 }
 
+// Unconvert strips interface and type conversions off v (MakeInterface,
+// ChangeInterface, ChangeType) and returns the value they convert.
+func Unconvert(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
 // PackageFuncs returns the functions of pkg that have bodies: its
 // package-level functions (the synthetic init and each declared init
 // included), the methods declared on its named types (generic ones too),

@@ -91,6 +91,15 @@ func fieldNamedPtr(p PS) int { return p.a }
 func fieldEmbedded(o *Outer) int { return o.b }
 func fieldAlias(p *AliasS) int   { return p.a }
 
+// ---- conversions ----
+
+type MyS S
+
+func convIface(p *S) any        { return p }
+func convChangeIface(e error) any { return e }
+func convTypeThenIface(p *S) any { return (*MyS)(p) }
+func convNone(p *S) *S          { return p }
+
 // ---- package functions ----
 
 var V = func() int { return 4 }()
@@ -357,6 +366,27 @@ func TestDeref(t *testing.T) {
 	}
 }
 
+func TestUnconvert(t *testing.T) {
+	pkg := build(t)
+	for _, name := range []string{"convIface", "convChangeIface", "convTypeThenIface", "convNone"} {
+		t.Run(name, func(t *testing.T) {
+			f := fn(t, pkg, name)
+			var ret *ssa.Return
+			for _, instr := range instrs(f) {
+				if r, ok := instr.(*ssa.Return); ok {
+					ret = r
+				}
+			}
+			if ret == nil || len(ret.Results) != 1 {
+				t.Fatal("no single-result return")
+			}
+			if got := ssax.Unconvert(ret.Results[0]); got != f.Params[0] {
+				t.Errorf("Unconvert(%s) = %s (%T), want the parameter %s", ret.Results[0], got, got, f.Params[0])
+			}
+		})
+	}
+}
+
 func TestPackageFuncs(t *testing.T) {
 	pkg := build(t)
 	var got []string
@@ -383,6 +413,7 @@ func TestPackageFuncs(t *testing.T) {
 		"p.callParam",
 		"p.callPtrMethod",
 		"p.callStatic",
+		"p.convChangeIface", "p.convIface", "p.convNone", "p.convTypeThenIface",
 		"p.f",
 		"p.fieldAddr",
 		"p.fieldAlias",
