@@ -6,6 +6,7 @@ import (
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -88,7 +89,7 @@ func localBackground(fv *ssa.FreeVar) bool {
 		if !ok {
 			break
 		}
-		v = loops.ClosureBinding(fv)
+		v = ssax.ClosureBinding(fv)
 		if v == nil {
 			return false
 		}

@@ -193,7 +193,7 @@ func onlyStored(addr ssa.Value, depth int) ssa.Value {
 		return nil
 	}
 	if fv, ok := addr.(*ssa.FreeVar); ok {
-		b := ClosureBinding(fv)
+		b := ssax.ClosureBinding(fv)
 		if b == nil {
 			return nil
 		}
@@ -251,35 +251,6 @@ func onlyLoaded(mc *ssa.MakeClosure, a ssa.Value) bool {
 		}
 	}
 	return true
-}
-
-// ClosureBinding returns the value bound to fv by the one MakeClosure of
-// its function in the enclosing function, or nil.
-func ClosureBinding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	if fn == nil || fn.Parent() == nil {
-		return nil
-	}
-	idx := -1
-	for i, x := range fn.FreeVars {
-		if x == fv {
-			idx = i
-		}
-	}
-	var out ssa.Value
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn {
-				continue
-			}
-			if out != nil || idx < 0 || idx >= len(mc.Bindings) {
-				return nil
-			}
-			out = mc.Bindings[idx]
-		}
-	}
-	return out
 }
 
 // RecvName returns the name of fn's receiver type, or "".

@@ -96,6 +96,35 @@ func Deref(t types.Type) types.Type {
 	return t
 }
 
+// ClosureBinding returns the value bound to fv by the one MakeClosure of
+// its function in the enclosing function, or nil.
+func ClosureBinding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	if fn == nil || fn.Parent() == nil {
+		return nil
+	}
+	idx := -1
+	for i, x := range fn.FreeVars {
+		if x == fv {
+			idx = i
+		}
+	}
+	var out ssa.Value
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			if out != nil || idx < 0 || idx >= len(mc.Bindings) {
+				return nil
+			}
+			out = mc.Bindings[idx]
+		}
+	}
+	return out
+}
+
 // Unconvert strips interface and type conversions off v (MakeInterface,
 // ChangeInterface, ChangeType) and returns the value they convert.
 func Unconvert(v ssa.Value) ssa.Value {

@@ -12,6 +12,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/names"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/netsum"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -324,7 +325,8 @@ func paramPath(v ssa.Value) (int, string, bool) {
 			}
 			return 0, "", false
 		case *ssa.FreeVar:
-			b, ok := binding(x)
+			b := ssax.ClosureBinding(x)
+			ok := b != nil
 			if !ok {
 				return 0, "", false
 			}
@@ -337,7 +339,8 @@ func paramPath(v ssa.Value) (int, string, bool) {
 			}
 			cell := x.X
 			if fv, ok := cell.(*ssa.FreeVar); ok {
-				b, ok := binding(fv)
+				b := ssax.ClosureBinding(fv)
+				ok := b != nil
 				if !ok {
 					return 0, "", false
 				}
@@ -379,35 +382,6 @@ func onlyStore(alloc *ssa.Alloc) (ssa.Value, bool) {
 		}
 	}
 	return val, val != nil
-}
-
-// binding returns what a closure's free variable is bound to, when the
-// closure is made once.
-func binding(fv *ssa.FreeVar) (ssa.Value, bool) {
-	fn := fv.Parent()
-	if fn == nil || fn.Parent() == nil {
-		return nil, false
-	}
-	idx := -1
-	for i, f := range fn.FreeVars {
-		if f == fv {
-			idx = i
-		}
-	}
-	var found ssa.Value
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn || idx < 0 || idx >= len(mc.Bindings) {
-				continue
-			}
-			if found != nil {
-				return nil, false
-			}
-			found = mc.Bindings[idx]
-		}
-	}
-	return found, found != nil
 }
 
 func derefType(t types.Type) types.Type {
