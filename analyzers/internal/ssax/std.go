@@ -23,14 +23,22 @@ func IsStdPackage(path string) bool {
 		return v.(bool)
 	}
 	std := false
-	if root := GOROOT(); root != "" && path != "" {
-		ctxt := build.Default
-		ctxt.GOROOT = root
-		p, err := ctxt.Import(path, "", build.FindOnly)
-		std = err == nil && p.Goroot
+	// A path whose first element has a dot is a module's, never std's:
+	// answered without touching the file system. For the others, a
+	// directory under $GOROOT/src (or its vendor tree) decides. (go/build's
+	// Import would run the go command for a module path, in every vet unit.)
+	first, _, _ := strings.Cut(path, "/")
+	if root := GOROOT(); root != "" && path != "" && !strings.Contains(first, ".") {
+		std = isDir(filepath.Join(root, "src", filepath.FromSlash(path))) ||
+			isDir(filepath.Join(root, "src", "vendor", filepath.FromSlash(path)))
 	}
 	stdPackages.Store(path, std)
 	return std
+}
+
+func isDir(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
 }
 
 var stdPackages sync.Map // import path → bool
