@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -307,7 +306,7 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 	}
 	for _, f := range withClosures(fn) {
 		for _, sink := range hosts.FindSinks(f) {
-			frame := Frame{Func: self, Pos: posString(f, sink.Call.Pos()), Callee: shortCallee(sink.Callee)}
+			frame := Frame{Func: self, Pos: ssax.ShortPos(f, sink.Call.Pos()), Callee: shortCallee(sink.Callee)}
 			targets := a.Resolver.Targets(sink)
 			resolveInto(targets, sink.Kind.Dial(), sink.Call, []Frame{frame}, true)
 			if models, native, ok := a.Resolver.Models(sink); ok && ollamaServer(targets, native) {
@@ -322,7 +321,7 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 				}
 				if iface := openInterface(call.Common()); iface != "" {
 					method := call.Common().Method.Name()
-					frame := Frame{Func: self, Pos: posString(f, call.Pos()), Callee: iface[strings.LastIndex(iface, "/")+1:] + "." + method}
+					frame := Frame{Func: self, Pos: ssax.ShortPos(f, call.Pos()), Callee: iface[strings.LastIndex(iface, "/")+1:] + "." + method}
 					param, path := receiverOrigin(fn, call.Common().Value)
 					s.Virtual = append(s.Virtual, VCall{Iface: iface, Method: method, Param: param, Path: path, Via: []Frame{frame}})
 					if param >= 0 {
@@ -337,7 +336,7 @@ func (a *Analyzer) Summarize(fn *ssa.Function) Summary {
 					if cs == nil || callee == fn {
 						continue
 					}
-					frame := Frame{Func: self, Pos: posString(f, call.Pos()), Callee: funcName(callee)}
+					frame := Frame{Func: self, Pos: ssax.ShortPos(f, call.Pos()), Callee: funcName(callee)}
 					for _, r := range cs.Reaches {
 						addReach(Reach{Host: r.Host, Port: r.Port, Via: append([]Frame{frame}, r.Via...)})
 					}
@@ -860,14 +859,6 @@ func shortCallee(full string) string {
 		return rest
 	}
 	return full
-}
-
-func posString(fn *ssa.Function, pos token.Pos) string {
-	if !pos.IsValid() || fn.Prog == nil {
-		return "?"
-	}
-	p := fn.Prog.Fset.Position(pos)
-	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
 }
 
 // LocalCallees returns the functions of a.Local that fn (with its

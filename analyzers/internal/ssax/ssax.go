@@ -10,7 +10,10 @@
 package ssax
 
 import (
+	"fmt"
+	"go/token"
 	"go/types"
+	"path/filepath"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -123,6 +126,17 @@ func ClosureBinding(fv *ssa.FreeVar) ssa.Value {
 		}
 	}
 	return out
+}
+
+// ShortPos renders pos, in fn's program, as file:line:col with the file's
+// base name, or "?" when the position is unknown: the form call paths use
+// in messages.
+func ShortPos(fn *ssa.Function, pos token.Pos) string {
+	if !pos.IsValid() || fn.Prog == nil {
+		return "?"
+	}
+	p := fn.Prog.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
 }
 
 // Unconvert strips interface and type conversions off v (MakeInterface,

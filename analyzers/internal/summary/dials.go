@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -226,7 +225,7 @@ func fills(r *hosts.Resolver, fn *ssa.Function, k int, list string) []fill {
 					if !ok || pk != k || path != list || OptInGatedAt(x) {
 						continue
 					}
-					frame := netsum.Frame{Func: self, Pos: shortPos(fn, x.Pos()), Callee: "append to " + list}
+					frame := netsum.Frame{Func: self, Pos: ssax.ShortPos(fn, x.Pos()), Callee: "append to " + list}
 					for _, e := range r.Resolve(x.Val, "[]", x) {
 						if !(e.Param == k && e.Path == list+".[]") {
 							out = append(out, fill{elem: e, frame: frame})
@@ -248,7 +247,7 @@ func fills(r *hosts.Resolver, fn *ssa.Function, k int, list string) []fill {
 							continue
 						}
 						sub := strings.TrimPrefix(strings.TrimPrefix(list, prefix), ".")
-						frame := netsum.Frame{Func: self, Pos: shortPos(fn, x.Pos()), Callee: netsum.ObjName(gobj)}
+						frame := netsum.Frame{Func: self, Pos: ssax.ShortPos(fn, x.Pos()), Callee: netsum.ObjName(gobj)}
 						for _, e := range helperFills(r, g, j, sub) {
 							inst := hosts.Strs{e}.Instantiate(func(i int, path string) hosts.Strs {
 								if i >= len(args) {
@@ -391,14 +390,6 @@ func derefType(t types.Type) types.Type {
 	return t
 }
 
-func shortPos(fn *ssa.Function, pos token.Pos) string {
-	if !pos.IsValid() || fn.Prog == nil {
-		return "?"
-	}
-	p := fn.Prog.Fset.Position(pos)
-	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
-}
-
 // FieldByPath walks a field path ("Options.RelayAddress") from t, through
 // pointers, to the field it names; nil when a step is not a field.
 func FieldByPath(t types.Type, path string) *types.Var {
@@ -431,7 +422,7 @@ func FirstHop(fn *ssa.Function, pos string) ssa.Instruction {
 		funcs = append(funcs, funcs[i].AnonFuncs...)
 		for _, b := range funcs[i].Blocks {
 			for _, instr := range b.Instrs {
-				if _, ok := instr.(ssa.CallInstruction); ok && instr.Pos().IsValid() && shortPos(fn, instr.Pos()) == pos {
+				if _, ok := instr.(ssa.CallInstruction); ok && instr.Pos().IsValid() && ssax.ShortPos(fn, instr.Pos()) == pos {
 					return instr
 				}
 			}
