@@ -15,6 +15,7 @@ import (
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/policy"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/report"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/summary"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -240,8 +241,7 @@ func aliasMutation(info *types.Info, parentCur inspector.Cursor, rhs ast.Expr) s
 
 // inTestFile reports whether pos is in a _test.go file.
 func (c *checker) inTestFile(pos token.Pos) bool {
-	f := c.pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+	return ssax.InTestFile(c.pass.Fset, pos)
 }
 
 // nilFallback returns the assigned expression's text when the assignment at

@@ -20,6 +20,8 @@ func TestTestsPolicy(t *testing.T) {
 		// files only, never the package's own code.
 		{"tests-skip.yaml", "testbound"},
 		{"tests-analyse.yaml", "testboundanalyse"},
+		// A test's send is never the first use a finding cites.
+		{"tests-skip.yaml", "testfirstuse"},
 	} {
 		t.Run(tt.pkg, func(t *testing.T) {
 			pol, err := filepath.Abs(filepath.Join(analysistest.TestData(), tt.policy))

@@ -23,7 +23,9 @@ type Use struct {
 // receiver of Do/Get/Head/Post/PostForm is a load of the field (or of the
 // variable), a phi of such loads, or the result of a function of the same
 // package that returns one (a getter such as `func (c *C) http() *http.Client
-// { if c.hc == nil { ... }; return c.hc }`).
+// { if c.hc == nil { ... }; return c.hc }`). A send in a _test.go file counts
+// only for a client declared in one: the package's own first use is the
+// same whether or not a driver analyses the package with its tests.
 func FirstSends(fns []*ssa.Function) map[*types.Var]Use {
 	out := map[*types.Var]Use{}
 	for _, fn := range fns {
@@ -39,7 +41,11 @@ func FirstSends(fns []*ssa.Function) map[*types.Var]Use {
 					continue
 				}
 				pos := instr.Pos()
+				inTest := ssax.InTestFile(fn.Prog.Fset, pos)
 				for _, v := range clientSources(fn.Pkg, common.Args[0], 0, map[ssa.Value]bool{}) {
+					if inTest && !ssax.InTestFile(fn.Prog.Fset, v.Pos()) {
+						continue // a test's send is not where the package first uses it
+					}
 					if old, ok := out[v]; !ok || pos < old.Pos {
 						out[v] = Use{Pos: pos, Fn: fn}
 					}

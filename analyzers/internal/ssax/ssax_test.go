@@ -509,3 +509,23 @@ func TestIsStdFile(t *testing.T) {
 		}
 	}
 }
+
+func TestInTestFile(t *testing.T) {
+	fset := token.NewFileSet()
+	lib := fset.AddFile("/m/p/lib.go", -1, 10)
+	test := fset.AddFile("/m/p/lib_test.go", -1, 10)
+	odd := fset.AddFile("/m/p/test.go", -1, 10)
+	for _, tt := range []struct {
+		pos  token.Pos
+		want bool
+	}{
+		{lib.Pos(3), false},
+		{test.Pos(3), true},
+		{odd.Pos(0), false}, // a file named test.go is not a test file
+		{token.NoPos, false},
+	} {
+		if got := ssax.InTestFile(fset, tt.pos); got != tt.want {
+			t.Errorf("InTestFile(%s) = %v, want %v", fset.Position(tt.pos), got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package ssax
 
 import (
 	"go/build"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,6 +52,12 @@ func IsStdFile(name string) bool {
 		return false
 	}
 	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
+}
+
+// InTestFile reports whether pos lies in a _test.go file of fset.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // GOROOT returns the root of the Go tree whose standard library the
