@@ -30,7 +30,10 @@
 // that returns a response is still checked on its other paths, and its
 // callers must close what they get. Calls that return the body's bytes
 // alongside the response (prometheus' api.Client.Do) have already closed
-// it, and httptest.ResponseRecorder.Result is never a source.
+// it, and httptest.ResponseRecorder.Result is never a source. A response
+// to a HEAD request (http.Head, Client.Head, or Do/RoundTrip of a request
+// built with the constant method "HEAD" and never given another) has no
+// body to read, and net/http closes it; it is not followed.
 //
 // Where the fix is unambiguous (one error check right after the call, no
 // Close anywhere, not in a loop) the analyzer suggests inserting

@@ -12,8 +12,10 @@
 package bodies
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
+	"net/http"
 	"sort"
 	"strings"
 
@@ -507,7 +509,8 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 		// also returns the body's bytes (it read and closed it), or every
 		// implementation this package can see is summarised as closing it
 		// (prometheus' apiClient.Do).
-		owned = respIdx >= 0 && !hasBytes && !a.implementationsRelease(common)
+		owned = respIdx >= 0 && !hasBytes && !a.implementationsRelease(common) &&
+			!(len(common.Args) > 0 && isHeadRequest(common.Args[0]))
 		name = common.Method.Name()
 	} else if callee := common.StaticCallee(); callee != nil {
 		fn, _ := callee.Object().(*types.Func)
@@ -523,7 +526,7 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 		case httptypes.IsNetHTTPFunc(fn, "Get", "Head", "Post", "PostForm"),
 			httptypes.IsMethod(fn, "net/http", "Client", "Do", "Get", "Head", "Post", "PostForm"),
 			httptypes.IsMethod(fn, "net/http", "Transport", "RoundTrip"):
-			owned = respIdx >= 0
+			owned = respIdx >= 0 && !sendsHead(fn, common)
 		default:
 			if s := a.summaryOf(callee); s != nil && len(s.ReturnsOwned) > 0 && !hasBytes {
 				// The callee's summary names the result that carries
@@ -571,6 +574,50 @@ func (a *Analyzer) callSource(call *ssa.Call) (source, bool) {
 		return source{}, false // the response is discarded outright: bodyless? leave to vet
 	}
 	return s, true
+}
+
+// sendsHead reports whether a net/http send sends a HEAD request: http.Head,
+// (*http.Client).Head, or Do or RoundTrip of a request built as HEAD. Its
+// response has no body to close: net/http hands back http.NoBody and puts
+// the connection back in its pool before it returns the response.
+func sendsHead(fn *types.Func, common *ssa.CallCommon) bool {
+	if fn.Name() == "Head" {
+		return true
+	}
+	return len(common.Args) > 1 && isHeadRequest(common.Args[1])
+}
+
+// isHeadRequest reports whether req is the request of http.NewRequest or
+// http.NewRequestWithContext called with the constant method "HEAD", and
+// nothing stores into its Method field.
+func isHeadRequest(req ssa.Value) bool {
+	ext, ok := req.(*ssa.Extract)
+	if !ok || ext.Index != 0 {
+		return false
+	}
+	call, ok := ext.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := ssax.CalleeFunc(call.Common())
+	method := 0
+	switch {
+	case httptypes.IsNetHTTPFunc(fn, "NewRequest"):
+	case httptypes.IsNetHTTPFunc(fn, "NewRequestWithContext"):
+		method = 1
+	default:
+		return false
+	}
+	c, ok := call.Call.Args[method].(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String || constant.StringVal(c.Value) != http.MethodHead {
+		return false
+	}
+	for _, ref := range *ext.Referrers() {
+		if fa, ok := ref.(*ssa.FieldAddr); ok && ssax.FieldName(fa) == "Method" {
+			return false // the method may change before the send
+		}
+	}
+	return true
 }
 
 // consumedSource reports whether a call that returns a response hands it
