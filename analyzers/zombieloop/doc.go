@@ -41,7 +41,17 @@
 // a loop of (*os.File).Read alone in such a package is not seen. It is not
 // remote I/O, so it makes no loop a
 // zombie, a fixed poller or nocancel (a tail -f that sleeps on EOF is
-// fine). A helper returning only nil or ctx.Err() counts as a
+// fine). A read that can fail with an error other than io.EOF (a
+// fallible read such as a connection's, unless its receiver is a
+// strings.Reader, bytes.Reader or bytes.Buffer; a bufio.Reader or
+// (*os.File).Read over os.Stdin or a net or crypto/tls connection made in
+// the function) takes the not-EOF arm of every test of its error against
+// io.EOF (`==`, `!=`, errors.Is, a switch case) while it fails: a loop
+// whose only way out is io.EOF (`n, err := conn.Read(buf); if err ==
+// io.EOF { return }; handle(buf[:n])`) goes round again at once on a
+// reset or closed connection, and is hot; fix it by stopping on every
+// error. A *bufio.Reader of unknown source is judged at EOF, where such a
+// loop stops. A helper returning only nil or ctx.Err() counts as a
 // cancellation check, and io.ReadFull and io.Copy on a connection count as
 // I/O. An error kept in a variable a closure captures (`var err error`
 // read by a deferred func) is followed through its stores and loads.
