@@ -117,6 +117,24 @@
 // sleeps with time.Sleep (cancellation waits for one sleep) is not
 // reported. Not reported in package main nor in test files.
 //
+// dropwrite: a copy or stream loop writes what it read (a chunk of a
+// reader or a connection, a scanner's line, a value received from a
+// channel, or a record or array filled from one) with Write,
+// WriteString, WriteMessage, io.WriteString, io.Copy, fmt.Fprint,
+// Fprintf or Fprintln, a csv.Writer's Write or an encoding/json, gob or
+// xml Encoder's Encode, and discards the error, so a full disk or a
+// closed peer never stops it (`for dc := range results { row[0] = dc.ID;
+// csvw.Write(row[:]) }` crawls to the end with every row lost). Not
+// reported: writers that cannot fail (bytes.Buffer, strings.Builder,
+// hashes, io.Discard), sticky writers whose error is checked (a
+// bufio.Writer's or tabwriter.Writer's Flush, a csv.Writer's Error(); a
+// csv.Writer made elsewhere is its owner's to check), a buffer or encoder
+// over one of these or over os.Stdout or os.Stderr, those two streams
+// themselves, an http.ResponseWriter in a loop that exits on a cancelled
+// context, a loop that reads from the object it writes to (an echo), one
+// that looks at the count written, and a range over an in-memory slice
+// (no read: a bounded report).
+//
 // A wait is time.Sleep, a receive from time.After, time.Tick or a Timer or
 // Ticker, a blocking select (paced by its fastest case other than
 // ctx.Done()), any other channel receive or send, rate.Limiter.Wait,
