@@ -36,7 +36,7 @@ const dropWriteFix = "check the write's error and stop on it (return it), or use
 func (c *checker) droppedWrite(l *loops.Loop, call *ssa.Call, exits loops.Exits, cancel map[*ssa.BasicBlock]bool) string {
 	cc := call.Common()
 	dst, data, name, copies := writeCall(cc)
-	if dst == nil || !loops.Discarded(call) || cannotFailOrSticky(dst, l.Fn) || isStdStream(dst) {
+	if dst == nil || !loops.Discarded(call) || cannotFailOrSticky(dst, l.Fn) || isStdStream(dst) || methodCannotFail(cc) {
 		return ""
 	}
 	// A server streaming to a client: net/http cancels the request's
@@ -269,6 +269,113 @@ func errorChecked(w ssa.Value, fn *ssa.Function) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// methodCannotFail reports whether a static call of a Write method of a
+// type outside the standard library certainly returns a nil error. With
+// the body at hand (this package's methods): every return's error is nil,
+// or the error of a write to a value that cannot fail (`return
+// s.buf.Write(p)` on a bytes.Buffer). Without it (another package's
+// method: go/analysis gives no bodies of other packages): its receiver is
+// an in-memory type, a struct whose fields, followed through pointers,
+// hold only numbers, strings, bools, slices, arrays and maps of these,
+// sync primitives, bytes.Buffer, strings.Builder or hashes; a field of an
+// interface, func, channel or other type (an *os.File, an io.Writer)
+// makes it fallible.
+func methodCannotFail(cc *ssa.CallCommon) bool {
+	f := cc.StaticCallee()
+	if f == nil || f.Signature.Recv() == nil || f.Pkg == nil || ssax.IsStdPackage(f.Pkg.Pkg.Path()) {
+		return false
+	}
+	if len(f.Blocks) > 0 {
+		return returnsNilError(f, 0)
+	}
+	return inMemoryType(f.Signature.Recv().Type(), 0, map[types.Type]bool{})
+}
+
+// returnsNilError reports whether every return of fn yields a nil error
+// as its last result.
+func returnsNilError(fn *ssa.Function, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	any := false
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		any = true
+		if len(ret.Results) == 0 {
+			return false
+		}
+		last := ret.Results[len(ret.Results)-1]
+		if k, ok := last.(*ssa.Const); ok && k.IsNil() {
+			continue
+		}
+		ex, ok := last.(*ssa.Extract)
+		if !ok {
+			return false
+		}
+		call, ok := ex.Tuple.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		cc := call.Common()
+		if dst, _, _, _ := writeCall(cc); dst != nil && cannotFailOrSticky(dst, fn) {
+			continue
+		}
+		if g := cc.StaticCallee(); g != nil && g.Pkg == fn.Pkg && len(g.Blocks) > 0 && returnsNilError(g, depth+1) {
+			continue
+		}
+		return false
+	}
+	return any
+}
+
+// inMemoryType reports whether values of t hold nothing that can fail a
+// write: see methodCannotFail.
+func inMemoryType(t types.Type, depth int, seen map[types.Type]bool) bool {
+	if depth > 4 {
+		return false
+	}
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	if pkg, name := namedOf(t); pkg != "" {
+		switch pkg + "." + name {
+		case "bytes.Buffer", "strings.Builder", "sync.Mutex", "sync.RWMutex", "sync.Once", "sync.WaitGroup",
+			"sync/atomic.Int64", "sync/atomic.Int32", "sync/atomic.Uint64", "sync/atomic.Uint32", "sync/atomic.Bool", "time.Time", "time.Duration":
+			return true
+		}
+		if pkg == "hash" || pkg == "hash/crc32" || pkg == "hash/maphash" {
+			return true
+		}
+		if ssax.IsStdPackage(pkg) {
+			return false // os.File, net.Conn, and any other std type
+		}
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() != types.UnsafePointer && u.Kind() != types.Uintptr
+	case *types.Pointer:
+		return inMemoryType(u.Elem(), depth+1, seen)
+	case *types.Slice:
+		return inMemoryType(u.Elem(), depth+1, seen)
+	case *types.Array:
+		return inMemoryType(u.Elem(), depth+1, seen)
+	case *types.Map:
+		return inMemoryType(u.Key(), depth+1, seen) && inMemoryType(u.Elem(), depth+1, seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if !inMemoryType(u.Field(i).Type(), depth+1, seen) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
