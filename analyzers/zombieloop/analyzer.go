@@ -211,7 +211,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// round again with no wait spins; but it is not a remote call,
 			// so it makes no loop an I/O loop, a zombie or a fixed poller
 			// (a tail -f that sleeps on EOF is fine).
-			stream := !c.cl.Fallible(call.Common()) && loops.StreamRead(call.Common())
+			stream := !c.cl.Fallible(call.Common()) && (loops.StreamRead(call.Common()) || decodeRead(call.Common()))
 			if !stream && !c.cl.Fallible(call.Common()) {
 				if t.noExit {
 					if z := c.swallowed(l, call, cancel, notFixed); z != "" && !seenName["swallow\x00"+z] {
@@ -250,7 +250,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			paced := deadlinePaced(call, l)
 			hot := !paced && l.RetryCycle(call, fv, isWait) != nil
 			if hot && eofOnly && key("hot") {
-				t.hot = append(t.hot, eofOnlyPart(name))
+				t.hot = append(t.hot, eofOnlyPart(call.Common(), name))
 				t.hotEOF++
 			}
 			if hot && stream && key("hot") {

@@ -51,7 +51,10 @@
 // io.EOF { return }; handle(buf[:n])`) goes round again at once on a
 // reset or closed connection, and is hot; fix it by stopping on every
 // error. A *bufio.Reader of unknown source is judged at EOF, where such a
-// loop stops. A helper returning only nil or ctx.Err() counts as a
+// loop stops. A json, gob or xml Decoder's Decode is a stream read too;
+// a json or xml Decoder keeps a syntax error and returns it on every
+// later call, so over any source a loop that stops only on io.EOF spins
+// on malformed input. A helper returning only nil or ctx.Err() counts as a
 // cancellation check, and io.ReadFull and io.Copy on a connection count as
 // I/O. An error kept in a variable a closure captures (`var err error`
 // read by a deferred func) is followed through its stores and loads.

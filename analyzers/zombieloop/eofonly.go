@@ -18,7 +18,9 @@ import (
 // hung-up terminal) takes the not-EOF arm of every such test while it
 // keeps failing that way: `n, err := conn.Read(buf); if err == io.EOF {
 // return }; handle(buf[:n])` goes round again at once on every other
-// error. A read of a stream whose source is unknown or in memory (a
+// error. A json or xml Decoder's Decode keeps a syntax error and returns
+// it on every later call, whatever its source. A read of a stream whose
+// source is unknown or in memory (a
 // *bufio.Reader parameter, a strings.Reader) is judged at EOF, the one
 // failure it is sure to meet, where the EOF arm is taken.
 func (c *checker) failureView(call *ssa.Call, stream bool, cancel map[*ssa.BasicBlock]bool) (fv *loops.View, eofOnly bool) {
@@ -50,6 +52,9 @@ func failsBeyondEOF(cc *ssa.CallCommon, stream bool) bool {
 	if !stream {
 		return !inMemoryReader(recv)
 	}
+	if stickyDecoder(cc) {
+		return true
+	}
 	return networkOrStdin(recv, 0)
 }
 
@@ -64,7 +69,8 @@ func inMemoryReader(v ssa.Value) bool {
 
 // networkOrStdin reports whether v is os.Stdin, a value of a type declared
 // by net or crypto/tls (net.Conn, *net.TCPConn, *tls.Conn), or a
-// bufio.Reader made in this function over one of them.
+// bufio.Reader or a json, gob or xml Decoder made in this function over
+// one of them.
 func networkOrStdin(v ssa.Value, depth int) bool {
 	if depth > 3 {
 		return false
@@ -87,16 +93,45 @@ func networkOrStdin(v ssa.Value, depth int) bool {
 	}
 	if mk, ok := v.(*ssa.Call); ok && len(mk.Call.Args) >= 1 {
 		f := mk.Call.StaticCallee()
-		if loops.IsFunc(f, "bufio", "NewReader") || loops.IsFunc(f, "bufio", "NewReaderSize") {
+		if loops.IsFunc(f, "bufio", "NewReader") || loops.IsFunc(f, "bufio", "NewReaderSize") ||
+			loops.IsFunc(f, "encoding/json", "NewDecoder") || loops.IsFunc(f, "encoding/gob", "NewDecoder") || loops.IsFunc(f, "encoding/xml", "NewDecoder") {
 			return networkOrStdin(mk.Call.Args[0], depth+1)
 		}
 	}
 	return false
 }
 
-func eofOnlyPart(name string) string {
+func eofOnlyPart(cc *ssa.CallCommon, name string) string {
+	why := "a reset or closed connection, a timeout, EIO on a hung-up terminal"
+	if stickyDecoder(cc) {
+		why = "malformed input, which the decoder keeps returning, or a failed read"
+	}
 	return "only io.EOF stops the loop: any other error from " + name +
-		" (a reset or closed connection, a timeout, EIO on a hung-up terminal) comes back at once on every call, and the loop goes round again with no wait"
+		" (" + why + ") comes back at once on every call, and the loop goes round again with no wait"
+}
+
+// stickyDecoder reports whether call is a json or xml Decoder's Decode:
+// a syntax error is kept and returned by every later call, whatever the
+// source, so a loop that stops only on io.EOF spins on malformed input.
+func stickyDecoder(cc *ssa.CallCommon) bool {
+	if !decodeRead(cc) {
+		return false
+	}
+	pkg, _ := namedOf(cc.Args[0].Type())
+	return pkg == "encoding/json" || pkg == "encoding/xml"
 }
 
 const eofOnlyFix = "stop on every error, not only io.EOF (`if err != nil { return }`, with errors.Is(err, io.EOF) as the clean end)"
+
+// decodeRead reports whether call is the Decode method of a json, gob or
+// xml Decoder. Like a bufio.Reader's reads, it is a stream read: at EOF,
+// and after any other error, which it keeps, it fails at once on every
+// call, so a loop that goes round again on its failure spins.
+func decodeRead(cc *ssa.CallCommon) bool {
+	f := cc.StaticCallee()
+	if f == nil || f.Name() != "Decode" || len(cc.Args) != 2 {
+		return false
+	}
+	pkg, name := namedOf(cc.Args[0].Type())
+	return name == "Decoder" && (pkg == "encoding/json" || pkg == "encoding/gob" || pkg == "encoding/xml")
+}

@@ -6,6 +6,8 @@ package eofonly
 import (
 	"bufio"
 	"bytes"
+	"encoding/gob"
+	"encoding/json"
 	"errors"
 	"io"
 	"log"
@@ -341,4 +343,90 @@ func (s *session) pump(out chan<- []byte) {
 			out <- line
 		}
 	}()
+}
+
+type msg struct{ Body string }
+
+// Reported: a json.Decoder over a conn stops only on io.EOF; its errors
+// are sticky, so one bad byte spins the loop for ever.
+func decodeConn(conn net.Conn) {
+	dec := json.NewDecoder(conn)
+	for { // want `only io\.EOF stops the loop: any other error from Decoder\.Decode \(malformed input, which the decoder keeps returning, or a failed read\) comes back at once`
+		var m msg
+		err := dec.Decode(&m)
+		if err == io.EOF {
+			return
+		}
+		publish(m.Body)
+	}
+}
+
+// Reported: the error of a Decoder of unknown source is dropped: at EOF
+// it fails at once, every time.
+func decodeDropped(dec *json.Decoder) {
+	for { // want `reads Decoder\.Decode again at once when it fails: at EOF or on a closed input it returns at once with nothing, so the loop spins, and its error is discarded`
+		var m msg
+		dec.Decode(&m)
+		publish(m.Body)
+	}
+}
+
+// Silent: every error ends the loop.
+func decodeChecked(conn net.Conn) error {
+	dec := json.NewDecoder(conn)
+	for {
+		var m msg
+		if err := dec.Decode(&m); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		publish(m.Body)
+	}
+}
+
+// Reported: a json.Decoder of unknown source that stops only on io.EOF:
+// a syntax error is kept and returned at once on every call.
+func decodeUntilEOF(dec *json.Decoder) {
+	for { // want `only io\.EOF stops the loop: any other error from Decoder\.Decode \(malformed input`
+		var m msg
+		if err := dec.Decode(&m); err == io.EOF {
+			return
+		}
+		publish(m.Body)
+	}
+}
+
+// Silent: More ends the loop on EOF and on errors.
+func decodeMore(dec *json.Decoder) {
+	for dec.More() {
+		var m msg
+		dec.Decode(&m)
+		publish(m.Body)
+	}
+}
+
+// Reported: a decoder over memory still meets malformed input.
+func decodeMemory(b []byte) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	for { // want `only io\.EOF stops the loop: any other error from Decoder\.Decode`
+		var m msg
+		if err := dec.Decode(&m); err == io.EOF {
+			return
+		}
+		publish(m.Body)
+	}
+}
+
+// Silent: a gob.Decoder of unknown source is judged at EOF, where it
+// stops.
+func gobUntilEOF(dec *gob.Decoder) {
+	for {
+		var m msg
+		if err := dec.Decode(&m); err == io.EOF {
+			return
+		}
+		publish(m.Body)
+	}
 }
