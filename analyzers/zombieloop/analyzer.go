@@ -140,7 +140,9 @@ type traits struct {
 	hotDiscarded bool
 	// hotRead: how many of hot are stream reads spinning at EOF.
 	hotRead int
-	leaks   []string
+	// hotEOF: how many of hot stop only on io.EOF (see failureView).
+	hotEOF int
+	leaks  []string
 	// cycleLeaks: a cancel func or connection not released on some
 	// cycle; zombieloop's own finding, like defers.
 	cycleLeaks []string
@@ -209,7 +211,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// round again with no wait spins; but it is not a remote call,
 			// so it makes no loop an I/O loop, a zombie or a fixed poller
 			// (a tail -f that sleeps on EOF is fine).
-			stream := !c.cl.Fallible(call.Common()) && loops.StreamRead(call.Common())
+			stream := !c.cl.Fallible(call.Common()) && (loops.StreamRead(call.Common()) || decodeRead(call.Common()))
 			if !stream && !c.cl.Fallible(call.Common()) {
 				if t.noExit {
 					if z := c.swallowed(l, call, cancel, notFixed); z != "" && !seenName["swallow\x00"+z] {
@@ -230,7 +232,7 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			current = call
 			name := c.calleeName(call.Common())
 			err := loops.ErrValue(call)
-			fv := loops.FailureViewOf(call, cancel)
+			fv, eofOnly := c.failureView(call, stream, cancel)
 			if !loops.Persistent(call, fv, c.oracle) {
 				continue
 			}
@@ -247,6 +249,10 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// paced, neither hot nor faster than success.
 			paced := deadlinePaced(call, l)
 			hot := !paced && l.RetryCycle(call, fv, isWait) != nil
+			if hot && eofOnly && key("hot") {
+				t.hot = append(t.hot, eofOnlyPart(call.Common(), name))
+				t.hotEOF++
+			}
 			if hot && stream && key("hot") {
 				h := fmt.Sprintf("reads %s again at once when it fails: at EOF or on a closed input it returns at once with nothing, so the loop spins", name)
 				if loops.Discarded(call) {
@@ -634,7 +640,10 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	if t.hotRead > 0 {
 		fixes = append(fixes, "stop on io.EOF and return (or break) on any other read error")
 	}
-	if len(t.hot)-t.hotRead+len(t.fixed)+len(t.zombie) > 0 {
+	if t.hotEOF > 0 {
+		fixes = append(fixes, eofOnlyFix)
+	}
+	if len(t.hot)-t.hotRead-t.hotEOF+len(t.fixed)+len(t.zombie) > 0 {
 		fixes = append(fixes, "back off exponentially with a cap and jitter, reset on success (cenkalti/backoff/v5 Retry, k8s wait.Backoff, or a min(d*2, max) timer)")
 	}
 	if len(t.zombie) > 0 || t.hotDiscarded {

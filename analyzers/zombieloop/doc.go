@@ -41,7 +41,20 @@
 // a loop of (*os.File).Read alone in such a package is not seen. It is not
 // remote I/O, so it makes no loop a
 // zombie, a fixed poller or nocancel (a tail -f that sleeps on EOF is
-// fine). A helper returning only nil or ctx.Err() counts as a
+// fine). A read that can fail with an error other than io.EOF (a
+// fallible read such as a connection's, unless its receiver is a
+// strings.Reader, bytes.Reader or bytes.Buffer; a bufio.Reader or
+// (*os.File).Read over os.Stdin or a net or crypto/tls connection made in
+// the function) takes the not-EOF arm of every test of its error against
+// io.EOF (`==`, `!=`, errors.Is, a switch case) while it fails: a loop
+// whose only way out is io.EOF (`n, err := conn.Read(buf); if err ==
+// io.EOF { return }; handle(buf[:n])`) goes round again at once on a
+// reset or closed connection, and is hot; fix it by stopping on every
+// error. A *bufio.Reader of unknown source is judged at EOF, where such a
+// loop stops. A json, gob or xml Decoder's Decode is a stream read too;
+// a json or xml Decoder keeps a syntax error and returns it on every
+// later call, so over any source a loop that stops only on io.EOF spins
+// on malformed input. A helper returning only nil or ctx.Err() counts as a
 // cancellation check, and io.ReadFull and io.Copy on a connection count as
 // I/O. An error kept in a variable a closure captures (`var err error`
 // read by a deferred func) is followed through its stores and loads.
@@ -106,6 +119,28 @@
 // endless loop nocancel's). A loop that passes ctx to its calls but still
 // sleeps with time.Sleep (cancellation waits for one sleep) is not
 // reported. Not reported in package main nor in test files.
+//
+// dropwrite: a copy or stream loop writes what it read (a chunk of a
+// reader or a connection, a scanner's line, a value received from a
+// channel, or a record or array filled from one) with Write,
+// WriteString, WriteMessage, io.WriteString, io.Copy, fmt.Fprint,
+// Fprintf or Fprintln, a csv.Writer's Write or an encoding/json, gob or
+// xml Encoder's Encode, and discards the error, so a full disk or a
+// closed peer never stops it (`for dc := range results { row[0] = dc.ID;
+// csvw.Write(row[:]) }` crawls to the end with every row lost). Not
+// reported: writers that cannot fail (bytes.Buffer, strings.Builder,
+// hashes, io.Discard; a Write method of this package whose every return's
+// error is nil or a write to one of these; a Write method of another
+// package, whose body go/analysis does not give, on an in-memory type: a
+// struct of numbers, strings, slices, maps, sync primitives and
+// buffers, with no file, connection, interface or func inside), sticky writers whose error is checked (a
+// bufio.Writer's or tabwriter.Writer's Flush, a csv.Writer's Error(); a
+// csv.Writer made elsewhere is its owner's to check), a buffer or encoder
+// over one of these or over os.Stdout or os.Stderr, those two streams
+// themselves, an http.ResponseWriter in a loop that exits on a cancelled
+// context, a loop that reads from the object it writes to (an echo), one
+// that looks at the count written, and a range over an in-memory slice
+// (no read: a bounded report).
 //
 // A wait is time.Sleep, a receive from time.After, time.Tick or a Timer or
 // Ticker, a blocking select (paced by its fastest case other than

@@ -16,7 +16,7 @@ const CategoryDropWrite = "dropwrite"
 
 var dropWriteRule = report.Rule{Analyzer: Name, Category: CategoryDropWrite, Level: report.LevelWarning, URL: URL + "#" + CategoryDropWrite,
 	Short: "copy or stream loop discards the write error, so a failed write never stops it",
-	Full:  "The loop reads a chunk (from a reader, a connection, a scanner or a channel) and writes it, dropping the write's error. When the destination fails (a full disk, a closed peer, a client gone), nothing stops the loop and nothing sees the failure: the download or upload runs to the end of the source, or for ever for a network stream, and the result is silently truncated. Check the write's error and stop on it (return it), or use io.Copy and check its error. Writers that cannot fail or keep their error (bytes.Buffer, strings.Builder, hash.Hash, a bufio.Writer or tabwriter.Writer whose Flush error is checked), os.Stdout and os.Stderr, and an http.ResponseWriter in a loop that exits on a cancelled context are not reported."}
+	Full:  "The loop reads a chunk (from a reader, a connection, a scanner or a channel) and writes it (Write, WriteString, WriteMessage, io.WriteString, io.Copy, fmt.Fprint/Fprintf/Fprintln, a csv.Writer's Write, a json, gob or xml Encoder's Encode; also a record or array filled from what was read), dropping the write's error. When the destination fails (a full disk, a closed peer, a client gone), nothing stops the loop and nothing sees the failure: the download, upload or crawl runs to the end of the source, or for ever for a network stream, and the result is silently truncated. Check the write's error and stop on it (return it), or use io.Copy and check its error. Writers that cannot fail or keep their error (bytes.Buffer, strings.Builder, hash.Hash, a bufio.Writer or tabwriter.Writer whose Flush error is checked, a csv.Writer whose Error() is checked or that was made elsewhere, a buffer or encoder over one of these or over os.Stdout), os.Stdout and os.Stderr, and an http.ResponseWriter in a loop that exits on a cancelled context are not reported; nor is a loop over an in-memory slice (a bounded report)."}
 
 const dropWriteFix = "check the write's error and stop on it (return it), or use io.Copy and check its error"
 
@@ -36,7 +36,7 @@ const dropWriteFix = "check the write's error and stop on it (return it), or use
 func (c *checker) droppedWrite(l *loops.Loop, call *ssa.Call, exits loops.Exits, cancel map[*ssa.BasicBlock]bool) string {
 	cc := call.Common()
 	dst, data, name, copies := writeCall(cc)
-	if dst == nil || !loops.Discarded(call) || cannotFailOrSticky(dst, l.Fn) || isStdStream(dst) {
+	if dst == nil || !loops.Discarded(call) || cannotFailOrSticky(dst, l.Fn) || isStdStream(dst) || methodCannotFail(cc) {
 		return ""
 	}
 	// A server streaming to a client: net/http cancels the request's
@@ -85,6 +85,18 @@ func writeCall(cc *ssa.CallCommon) (dst, data ssa.Value, name string, copies boo
 				return cc.Args[0], cc.Args[1], "io." + f.Name(), true
 			}
 		}
+		// fmt.Fprint(w, args...), Fprintln, Fprintf(w, format, args...):
+		// the data is the variadic slice.
+		if obj, ok := f.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Pkg().Path() == "fmt" && len(cc.Args) >= 2 {
+			switch f.Name() {
+			case "Fprint", "Fprintln":
+				return cc.Args[0], cc.Args[1], "fmt." + f.Name(), false
+			case "Fprintf":
+				if len(cc.Args) == 3 {
+					return cc.Args[0], cc.Args[2], "fmt.Fprintf", false
+				}
+			}
+		}
 		return nil, nil, "", false
 	}
 	fn := loops.FuncOf(cc)
@@ -110,14 +122,50 @@ func writeCall(cc *ssa.CallCommon) (dst, data ssa.Value, name string, copies boo
 		if len(args) != 2 {
 			return nil, nil, "", false
 		}
+	case "Encode": // encoding/json, gob and xml Encoders: the value
+		if len(args) != 1 || !isEncoder(recv.Type()) {
+			return nil, nil, "", false
+		}
 	default:
 		return nil, nil, "", false
 	}
 	name = fn.Name()
 	if r := loops.RecvName(fn); r != "" {
 		name = r + "." + name
+		if pkg, _ := namedOf(recv.Type()); pkg == "encoding/csv" || pkg == "encoding/json" || pkg == "encoding/gob" || pkg == "encoding/xml" {
+			name = pkg[len("encoding/"):] + "." + name // csv.Writer.Write, json.Encoder.Encode
+		}
 	}
 	return recv, args[len(args)-1], name, false
+}
+
+// isEncoder reports whether t is *json.Encoder, *gob.Encoder or
+// *xml.Encoder.
+func isEncoder(t types.Type) bool {
+	pkg, name := namedOf(t)
+	return name == "Encoder" && (pkg == "encoding/json" || pkg == "encoding/gob" || pkg == "encoding/xml")
+}
+
+// wrapped returns the writer a bufio.Writer, csv.Writer or encoder was
+// made over in this function (bufio.NewWriter(f), csv.NewWriter(f),
+// json.NewEncoder(f)), or nil.
+func wrapped(v ssa.Value) ssa.Value {
+	mk, ok := ssax.Unconvert(v).(*ssa.Call)
+	if !ok || len(mk.Call.Args) == 0 {
+		return nil
+	}
+	f := mk.Call.StaticCallee()
+	if f == nil || f.Signature.Recv() != nil {
+		return nil
+	}
+	switch {
+	case loops.IsFunc(f, "bufio", "NewWriter"), loops.IsFunc(f, "bufio", "NewWriterSize"),
+		loops.IsFunc(f, "encoding/csv", "NewWriter"), loops.IsFunc(f, "text/tabwriter", "NewWriter"),
+		loops.IsFunc(f, "encoding/json", "NewEncoder"), loops.IsFunc(f, "encoding/gob", "NewEncoder"),
+		loops.IsFunc(f, "encoding/xml", "NewEncoder"):
+		return mk.Call.Args[0]
+	}
+	return nil
 }
 
 func isError(t types.Type) bool {
@@ -151,11 +199,25 @@ func cannotFailOrSticky(dst ssa.Value, fn *ssa.Function) bool {
 		case "bytes.Buffer", "strings.Builder":
 			return true
 		case "bufio.Writer", "text/tabwriter.Writer":
-			return flushChecked(v, fn)
+			if flushChecked(v, fn) {
+				return true
+			}
+		case "encoding/csv.Writer":
+			// Write keeps the first error; Error() (or Flush's, which has
+			// none) reports it after the loop.
+			// A csv.Writer made elsewhere is its owner's to check.
+			if errorChecked(v, fn) || wrapped(v) == nil {
+				return true
+			}
 		}
 		if pkg == "hash" || pkg == "hash/crc32" || pkg == "hash/maphash" {
 			return true // hash.Hash and friends: Write never fails
 		}
+	}
+	// A buffer or encoder over a writer that cannot fail, or over
+	// os.Stdout (csv.NewWriter(os.Stdout)).
+	if w := wrapped(dst); w != nil && (cannotFailOrSticky(w, fn) || isStdStream(w)) {
+		return true
 	}
 	// A writer known only by its interface whose Close or Flush error is
 	// checked: a per-message writer (gorilla/websocket's NextWriter, a
@@ -190,6 +252,130 @@ func flushChecked(w ssa.Value, fn *ssa.Function) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// errorChecked reports whether fn calls w.Error() (a csv.Writer's sticky
+// error) and looks at its result.
+func errorChecked(w ssa.Value, fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || call.Call.IsInvoke() || len(call.Call.Args) != 1 {
+				continue
+			}
+			if f := loops.FuncOf(call.Common()); f != nil && f.Name() == "Error" && sameObject(call.Call.Args[0], w, 0) && !loops.Discarded(call) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// methodCannotFail reports whether a static call of a Write method of a
+// type outside the standard library certainly returns a nil error. With
+// the body at hand (this package's methods): every return's error is nil,
+// or the error of a write to a value that cannot fail (`return
+// s.buf.Write(p)` on a bytes.Buffer). Without it (another package's
+// method: go/analysis gives no bodies of other packages): its receiver is
+// an in-memory type, a struct whose fields, followed through pointers,
+// hold only numbers, strings, bools, slices, arrays and maps of these,
+// sync primitives, bytes.Buffer, strings.Builder or hashes; a field of an
+// interface, func, channel or other type (an *os.File, an io.Writer)
+// makes it fallible.
+func methodCannotFail(cc *ssa.CallCommon) bool {
+	f := cc.StaticCallee()
+	if f == nil || f.Signature.Recv() == nil || f.Pkg == nil || ssax.IsStdPackage(f.Pkg.Pkg.Path()) {
+		return false
+	}
+	if len(f.Blocks) > 0 {
+		return returnsNilError(f, 0)
+	}
+	return inMemoryType(f.Signature.Recv().Type(), 0, map[types.Type]bool{})
+}
+
+// returnsNilError reports whether every return of fn yields a nil error
+// as its last result.
+func returnsNilError(fn *ssa.Function, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	any := false
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		any = true
+		if len(ret.Results) == 0 {
+			return false
+		}
+		last := ret.Results[len(ret.Results)-1]
+		if k, ok := last.(*ssa.Const); ok && k.IsNil() {
+			continue
+		}
+		ex, ok := last.(*ssa.Extract)
+		if !ok {
+			return false
+		}
+		call, ok := ex.Tuple.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		cc := call.Common()
+		if dst, _, _, _ := writeCall(cc); dst != nil && cannotFailOrSticky(dst, fn) {
+			continue
+		}
+		if g := cc.StaticCallee(); g != nil && g.Pkg == fn.Pkg && len(g.Blocks) > 0 && returnsNilError(g, depth+1) {
+			continue
+		}
+		return false
+	}
+	return any
+}
+
+// inMemoryType reports whether values of t hold nothing that can fail a
+// write: see methodCannotFail.
+func inMemoryType(t types.Type, depth int, seen map[types.Type]bool) bool {
+	if depth > 4 {
+		return false
+	}
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	if pkg, name := namedOf(t); pkg != "" {
+		switch pkg + "." + name {
+		case "bytes.Buffer", "strings.Builder", "sync.Mutex", "sync.RWMutex", "sync.Once", "sync.WaitGroup",
+			"sync/atomic.Int64", "sync/atomic.Int32", "sync/atomic.Uint64", "sync/atomic.Uint32", "sync/atomic.Bool", "time.Time", "time.Duration":
+			return true
+		}
+		if pkg == "hash" || pkg == "hash/crc32" || pkg == "hash/maphash" {
+			return true
+		}
+		if ssax.IsStdPackage(pkg) {
+			return false // os.File, net.Conn, and any other std type
+		}
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() != types.UnsafePointer && u.Kind() != types.Uintptr
+	case *types.Pointer:
+		return inMemoryType(u.Elem(), depth+1, seen)
+	case *types.Slice:
+		return inMemoryType(u.Elem(), depth+1, seen)
+	case *types.Array:
+		return inMemoryType(u.Elem(), depth+1, seen)
+	case *types.Map:
+		return inMemoryType(u.Key(), depth+1, seen) && inMemoryType(u.Elem(), depth+1, seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if !inMemoryType(u.Field(i).Type(), depth+1, seen) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -230,13 +416,28 @@ func (c *checker) readInto(l *loops.Loop, data ssa.Value) ssa.Value {
 		}
 		seen[v] = true
 		if instr, ok := v.(ssa.Instruction); ok && instr.Block() != nil && !l.Contains(instr.Block()) {
-			// Defined outside the loop: a buffer the loop's reads fill.
+			// Defined outside the loop: a buffer the loop's reads fill,
+			// or an array or struct the loop fills (`row[0] = ev.ID`).
 			if r := readFilling(l, v); r != nil {
 				src = r
+			} else if a, ok := v.(*ssa.Alloc); ok {
+				for _, sv := range storedInLoop(l, a) {
+					walk(sv, depth+1)
+				}
 			}
 			return
 		}
 		switch x := v.(type) {
+		case *ssa.Alloc:
+			// A local array or struct (the variadic slice of fmt.Fprintf):
+			// what the loop stores into it.
+			for _, sv := range storedInLoop(l, x) {
+				walk(sv, depth+1)
+			}
+		case *ssa.Field:
+			walk(x.X, depth+1)
+		case *ssa.FieldAddr:
+			walk(x.X, depth+1)
 		case *ssa.Slice:
 			if r := readFilling(l, x.X); r != nil {
 				src = r
@@ -285,6 +486,33 @@ func (c *checker) readInto(l *loops.Loop, data ssa.Value) ssa.Value {
 	}
 	walk(data, 0)
 	return src
+}
+
+// storedInLoop returns the values that blocks of l store into a, or into
+// an element or field of it (a[i] = v, a.f = v).
+func storedInLoop(l *loops.Loop, a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	var addrs []ssa.Value
+	addrs = append(addrs, a)
+	for _, ref := range *a.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.IndexAddr:
+			addrs = append(addrs, r)
+		case *ssa.FieldAddr:
+			addrs = append(addrs, r)
+		}
+	}
+	for _, addr := range addrs {
+		if addr.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *addr.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == addr && l.Contains(st.Block()) && len(out) < 16 {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
 }
 
 // readRecv returns the receiver of a read call, or nil.

@@ -840,3 +840,104 @@ func isIntConst(v ssa.Value, want int64) bool {
 	n, exact := constant.Int64Val(k.Value)
 	return exact && n == want
 }
+
+// FailureViewBeyondEOF is FailureViewOf for a call that can fail with an
+// error other than io.EOF (a connection: a reset, a closed conn, a
+// timeout): every test of its error against io.EOF (`err == io.EOF`,
+// `err != io.EOF`, `errors.Is(err, io.EOF)`, also through `!` and a
+// switch) takes its not-EOF arm, as it does while the call keeps failing
+// with such an error. found reports whether any such test was seen; with
+// none, the view is FailureViewOf's. A loop whose only way out is an EOF
+// test (`if err == io.EOF { return }; handle(buf[:n])`) is persistent in
+// this view: every other error goes round again.
+func FailureViewBeyondEOF(call *ssa.Call, cancel map[*ssa.BasicBlock]bool) (v *View, found bool) {
+	err := ErrValue(call)
+	v = FailureView(err, cancel)
+	eof := eofTests(err)
+	for b, br := range eof {
+		if _, ok := v.tests[b]; !ok {
+			v.tests[b] = br
+			found = true
+		}
+	}
+	for b, br := range ZeroTests(call) {
+		if _, ok := v.tests[b]; !ok {
+			v.tests[b] = br
+		}
+	}
+	v.failingPhis(call, err)
+	return v, found
+}
+
+// eofTests returns, for every block ending in a test of err against
+// io.EOF, the two branches: Err is the arm a non-EOF error takes.
+func eofTests(err ssa.Value) map[*ssa.BasicBlock]Branch {
+	tests := make(map[*ssa.BasicBlock]Branch)
+	if err == nil || err.Referrers() == nil {
+		return tests
+	}
+	vals := []ssa.Value{err}
+	for _, ref := range *err.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Val == err {
+			if a, ok := st.Addr.(*ssa.Alloc); ok {
+				vals = append(vals, loadsOf(a, st)...)
+			}
+		}
+	}
+	// add records an If on cond; isEOF says whether cond is true when
+	// the error is io.EOF.
+	add := func(cond ssa.Value, isEOF bool) {
+		if cond.Referrers() == nil {
+			return
+		}
+		for _, ref := range *cond.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.If:
+				s := r.Block().Succs
+				if isEOF {
+					tests[r.Block()] = Branch{Err: s[1], OK: s[0]}
+				} else {
+					tests[r.Block()] = Branch{Err: s[0], OK: s[1]}
+				}
+			case *ssa.UnOp:
+				if r.Op == token.NOT {
+					for _, ref2 := range *r.Referrers() {
+						if iff, ok := ref2.(*ssa.If); ok {
+							s := iff.Block().Succs
+							if isEOF {
+								tests[iff.Block()] = Branch{Err: s[0], OK: s[1]}
+							} else {
+								tests[iff.Block()] = Branch{Err: s[1], OK: s[0]}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, v := range vals {
+		for _, ref := range *v.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.BinOp:
+				if (r.Op == token.EQL || r.Op == token.NEQ) && (isEOFValue(r.X) || isEOFValue(r.Y)) {
+					add(r, r.Op == token.EQL)
+				}
+			case *ssa.Call:
+				if IsFunc(r.Call.StaticCallee(), "errors", "Is") && len(r.Call.Args) == 2 && r.Call.Args[0] == v && isEOFValue(r.Call.Args[1]) {
+					add(r, true)
+				}
+			}
+		}
+	}
+	return tests
+}
+
+// isEOFValue reports whether v is a load of io.EOF.
+func isEOFValue(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "io" && g.Name() == "EOF"
+}

@@ -350,10 +350,11 @@ func readAll(conn net.Conn, out chan<- []byte) {
 	}
 }
 
-// The same loop returning on EOF: silent.
+// The same loop returning on EOF: every other error (a reset, a closed
+// conn) still goes round at once.
 func readUntilEOF(conn net.Conn, out chan<- []byte) {
 	buf := make([]byte, 1024)
-	for {
+	for { // want `only io\.EOF stops the loop: any other error from Conn\.Read`
 		n, err := conn.Read(buf)
 		if errors.Is(err, io.EOF) {
 			return
