@@ -150,6 +150,9 @@ type traits struct {
 	// sleepctx: the loop pauses with time.Sleep and never looks at the
 	// context in scope; reported only when nothing else is.
 	sleepctx string
+	// nocancelWhy: how a loop that has exits still never stops on its
+	// context (a call taking it fails for ever after cancellation).
+	nocancelWhy string
 }
 
 // checkLoop decides every rule for loop l and reports one diagnostic
@@ -193,6 +196,9 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	// polls at a fixed pace by design: it stops when the deadline passes.
 	timeBoxed := deadlineDone(l, doneCases)
 	doesIO := false
+	// ctxFails: a call that takes the context and whose failure path
+	// never leaves the loop (see ctxRetry).
+	ctxName, ctxFails := "", ""
 	seenName := map[string]bool{}
 	for _, b := range l.Blocks {
 		for _, instr := range b.Instrs {
@@ -233,6 +239,9 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			fv := loops.FailureViewOf(call, cancel)
 			if !loops.Persistent(call, fv, c.oracle) {
 				continue
+			}
+			if ctxFails == "" && !opaque && exits.Cancel == 0 && !t.noExit {
+				ctxName, ctxFails = c.ctxRetry(l, call, fv, name, func(i ssa.Instruction) bool { return loops.EventPaced(i) || input(i) })
 			}
 			key := func(kind string) bool {
 				k := kind + "\x00" + name
@@ -293,6 +302,9 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	}
 	if t.noExit && doesIO && c.pass.Pkg.Name() != "main" {
 		t.nocancel = loops.ContextInScope(l.Fn)
+	}
+	if ctxFails != "" && c.pass.Pkg.Name() != "main" {
+		t.nocancel, t.nocancelWhy = ctxName, ctxFails
 	}
 	t.sleepctx = c.sleepCtxPart(l, exits, doesIO)
 	if exits.LongRunning() {
@@ -660,7 +672,12 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	}
 	if t.nocancel != "" {
 		parts = append(parts, fmt.Sprintf("never exits on %s although it is in scope", t.nocancel))
-		if !t.spin {
+		if t.nocancelWhy != "" {
+			parts = append(parts, t.nocancelWhy)
+		}
+		if t.nocancelWhy != "" {
+			fixes = append(fixes, "return when "+t.nocancel+".Err() != nil on the failure path (or select on "+t.nocancel+".Done() in the wait)")
+		} else if !t.spin {
 			fixes = append(fixes, "return on "+t.nocancel+".Done()")
 		}
 	}

@@ -91,7 +91,17 @@
 //
 // nocancel: the loop does I/O and has no exit, and a context.Context is in
 // scope (a parameter, a captured variable, or a parameter of the enclosing
-// function) but never consulted. Not reported in package main.
+// function) but never consulted. Also a loop that has exits (a return on
+// bad data, on success) but none on its context, around a call that takes
+// a caller's context (an argument, or a request built with
+// http.NewRequestWithContext; derived contexts and a context in a struct
+// field count, context.Background() does not) and fails persistently:
+// passing ctx to the call does not stop the loop, since once ctx is
+// cancelled the call fails at once every time and its failure path goes
+// round again (indigo's ozone event poller: log, time.Sleep(5s), retry).
+// A failure path that waits for an event, or that may return (a test of
+// ctx.Err(), errors.Is(err, context.Canceled), a permanent-error check),
+// is left alone. Not reported in package main.
 //
 // sleepctx: a loop that retries or polls I/O and can end on its own (a
 // success, an attempt bound) pauses with time.Sleep while a caller's
