@@ -149,7 +149,7 @@ type traits struct {
 	dropWrite []string
 	// sleepctx: the loop pauses with time.Sleep and never looks at the
 	// context in scope; reported only when nothing else is.
-	sleepctx string
+	sleepctx, sleepctxFix string
 	// nocancelWhy: how a loop that has exits still never stops on its
 	// context (a call taking it fails for ever after cancellation).
 	nocancelWhy string
@@ -306,7 +306,10 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	if ctxFails != "" && c.pass.Pkg.Name() != "main" {
 		t.nocancel, t.nocancelWhy = ctxName, ctxFails
 	}
-	t.sleepctx = c.sleepCtxPart(l, exits, doesIO)
+	t.sleepctx, t.sleepctxFix = c.sleepCtxPart(l, exits, doesIO), sleepCtxFix
+	if t.sleepctx == "" {
+		t.sleepctx, t.sleepctxFix = c.sleepWaitPart(l, exits, doesIO), sleepWaitFix
+	}
 	if exits.LongRunning() {
 		t.leaks = c.leaks(l, yields)
 		t.cycleLeaks = c.cycleLeaks(l)
@@ -684,7 +687,7 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	if category == "" && t.sleepctx != "" {
 		set(CategorySleepCtx)
 		parts = append(parts, t.sleepctx)
-		fixes = append(fixes, sleepCtxFix)
+		fixes = append(fixes, t.sleepctxFix)
 	}
 	if category == "" {
 		return

@@ -113,9 +113,26 @@
 // neither wakes the sleep nor stops the retries. A context.Background()
 // captured from the enclosing function is not a caller's. Reported only
 // when no other rule reports the loop (a short fixed retry is fixed's, an
-// endless loop nocancel's). A loop that passes ctx to its calls but still
-// sleeps with time.Sleep (cancellation waits for one sleep) is not
-// reported. Not reported in package main nor in test files.
+// endless loop nocancel's). Not reported in package main nor in test
+// files.
+//
+// sleepctx also covers a loop that does look at a caller's context (a
+// ctx.Done() case, a ctx.Err() test, ctx passed to its calls) but pauses
+// with a long time.Sleep: cancellation does not wake the sleep, so the
+// loop sees it only when the sleep ends, and a shutdown that waits for the
+// loop waits that long. Long is a backoff that grows (a value that changes
+// round the loop, such as `time.Sleep(sleepForBackoff(n))` or `d =
+// min(d*2, time.Minute)`) unless its longest wait is known to be under 5s,
+// or a wait known to be at least 5s (`time.Sleep(30 * time.Second)`, on
+// the failure or the success path). The longest wait is bounded through
+// constants, sums and products, min, math/rand's Intn(n) jitter and the
+// returns of a function of this package; the message names the sleep and
+// that wait. Sleeps shorter than 5s (a one-second status poll), sleeps of
+// unknown length (an interval parameter), a select on ctx.Done() and a
+// timer, and a sleep helper of this package that selects on ctx are not
+// reported; neither is package main (a command's goroutines end with its
+// process: indigo's cmd/tap returns from main without waiting for its
+// firehose loop) nor test files.
 //
 // A wait is time.Sleep, a receive from time.After, time.Tick or a Timer or
 // Ticker, a blocking select (paced by its fastest case other than

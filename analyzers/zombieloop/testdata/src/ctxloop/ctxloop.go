@@ -121,9 +121,11 @@ func (p *poller) loopField() error {
 
 // --- negatives ---
 
-// The fix: return when ctx is done on the failure path.
+// Returns when ctx is done on the failure path: not nocancel. But the
+// five-second sleep after the check is not woken by cancellation
+// (sleepctx).
 func (p *poller) errChecked(ctx context.Context) error {
-	for {
+	for { // want `^pauses with time\.Sleep\(5 \* time\.Second\), a fixed 5s, which cancelling ctx does not wake`
 		evs, err := p.query(ctx, 0)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -163,7 +165,7 @@ func (p *poller) canceledErr(ctx context.Context) error {
 		if err == nil {
 			return nil
 		}
-		time.Sleep(5 * time.Second)
+		time.Sleep(time.Second)
 	}
 }
 
@@ -177,7 +179,7 @@ func (p *poller) permanent(ctx context.Context) error {
 		if err == nil {
 			return nil
 		}
-		time.Sleep(5 * time.Second)
+		time.Sleep(time.Second)
 	}
 }
 
@@ -189,7 +191,7 @@ func (p *poller) bounded(ctx context.Context) error {
 		if _, err := p.query(ctx, 0); err == nil {
 			return nil
 		}
-		time.Sleep(5 * time.Second)
+		time.Sleep(time.Second)
 	}
 	return errors.New("down")
 }
