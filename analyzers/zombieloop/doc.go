@@ -22,8 +22,10 @@
 //
 // hot: a fallible I/O call (net, net/http, database/sql, crypto/tls,
 // os/exec, an interface method such as Accept, Read, Do or Receive, a call
-// into another package taking a context first, or a function of this
-// package doing one of these) fails persistently (no return and no crash is
+// into another package taking a context first, a function of this
+// package doing one of these, a function of another package known by its
+// fact to do so, or a method of an interface declared in this package
+// whose every implementation here does so) fails persistently (no return and no crash is
 // reachable while it keeps failing, cancellation aside) and the loop comes
 // back to it with no wait on the way: `continue` on error, an Accept loop
 // that logs and continues, `for { if err == nil { return } }`, a wait for
@@ -64,7 +66,13 @@
 // the failure cycle's waits are fixed (time.Sleep of a constant,
 // `for range time.Tick(d)`) or absent. This is the incident shape: an agent
 // that posted every few minutes for eleven days, failing silently and
-// leaking sockets.
+// leaking sockets. The I/O may sit behind the project's own code: a
+// watchdog calling `_ = wdlib.Notify(sock)` of another package of the
+// module (net.DialUnix and a write inside), a method on a struct field
+// (`s.n.Ping()`), a call through an interface declared here whose only
+// implementations write to a unix socket (`s.hb.Beat()`; one in-memory
+// implementation makes the call unknown and silent), a closure, or a
+// library such as go-systemd's daemon.SdNotify.
 //
 // fixed: the failure cycle's only waits are constants shorter than the
 // policy's zombieloop.short (default 1s), while the success cycle is
