@@ -42,7 +42,7 @@ func (c *checker) sleepWaitPart(l *loops.Loop, exits loops.Exits, doesIO bool) s
 			if call, ok := instr.(*ssa.Call); ok && isTimeSleep(call.Common()) && len(call.Call.Args) == 1 {
 				sleeps = append(sleeps, call)
 			}
-			if !observes && observesContext(instr) {
+			if !observes && usesContext(instr) {
 				observes = true
 			}
 		}
@@ -227,4 +227,23 @@ func satMul(a, b time.Duration) time.Duration {
 		return p
 	}
 	return time.Duration(1<<63 - 1)
+}
+
+// usesContext reports whether instr certainly uses a context: an operand of
+// type context.Context (ctx passed to a call, ctx.Err()) or a request that
+// may carry one. Unlike observesContext it does not count calls of func
+// values or closures, which may or may not look at it: the message says
+// the loop looks at ctx.
+func usesContext(instr ssa.Instruction) bool {
+	var ops [8]*ssa.Value
+	for _, op := range instr.Operands(ops[:0]) {
+		if op == nil || *op == nil {
+			continue
+		}
+		t := (*op).Type()
+		if loops.IsContext(t) || isPtrToContextT(t) || (isHTTPRequest(t) && !plainRequest(*op)) {
+			return true
+		}
+	}
+	return false
 }
