@@ -151,7 +151,10 @@ type traits struct {
 	dropWrite []string
 	// sleepctx: the loop pauses with time.Sleep and never looks at the
 	// context in scope; reported only when nothing else is.
-	sleepctx string
+	sleepctx, sleepctxFix string
+	// nocancelWhy: how a loop that has exits still never stops on its
+	// context (a call taking it fails for ever after cancellation).
+	nocancelWhy string
 }
 
 // checkLoop decides every rule for loop l and reports one diagnostic
@@ -195,6 +198,9 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	// polls at a fixed pace by design: it stops when the deadline passes.
 	timeBoxed := deadlineDone(l, doneCases)
 	doesIO := false
+	// ctxFails: a call that takes the context and whose failure path
+	// never leaves the loop (see ctxRetry).
+	ctxName, ctxFails := "", ""
 	seenName := map[string]bool{}
 	for _, b := range l.Blocks {
 		for _, instr := range b.Instrs {
@@ -235,6 +241,9 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			fv, eofOnly := c.failureView(call, stream, cancel)
 			if !loops.Persistent(call, fv, c.oracle) {
 				continue
+			}
+			if ctxFails == "" && !opaque && exits.Cancel == 0 && !t.noExit {
+				ctxName, ctxFails = c.ctxRetry(l, call, fv, name, func(i ssa.Instruction) bool { return loops.EventPaced(i) || input(i) })
 			}
 			key := func(kind string) bool {
 				k := kind + "\x00" + name
@@ -300,7 +309,13 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 	if t.noExit && doesIO && c.pass.Pkg.Name() != "main" {
 		t.nocancel = loops.ContextInScope(l.Fn)
 	}
-	t.sleepctx = c.sleepCtxPart(l, exits, doesIO)
+	if ctxFails != "" && c.pass.Pkg.Name() != "main" {
+		t.nocancel, t.nocancelWhy = ctxName, ctxFails
+	}
+	t.sleepctx, t.sleepctxFix = c.sleepCtxPart(l, exits, doesIO), sleepCtxFix
+	if t.sleepctx == "" {
+		t.sleepctx, t.sleepctxFix = c.sleepWaitPart(l, exits, doesIO), sleepWaitFix
+	}
 	if exits.LongRunning() {
 		t.leaks = c.leaks(l, yields)
 		t.cycleLeaks = c.cycleLeaks(l)
@@ -669,14 +684,19 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	}
 	if t.nocancel != "" {
 		parts = append(parts, fmt.Sprintf("never exits on %s although it is in scope", t.nocancel))
-		if !t.spin {
+		if t.nocancelWhy != "" {
+			parts = append(parts, t.nocancelWhy)
+		}
+		if t.nocancelWhy != "" {
+			fixes = append(fixes, "return when "+t.nocancel+".Err() != nil on the failure path (or select on "+t.nocancel+".Done() in the wait)")
+		} else if !t.spin {
 			fixes = append(fixes, "return on "+t.nocancel+".Done()")
 		}
 	}
 	if category == "" && t.sleepctx != "" {
 		set(CategorySleepCtx)
 		parts = append(parts, t.sleepctx)
-		fixes = append(fixes, sleepCtxFix)
+		fixes = append(fixes, t.sleepctxFix)
 	}
 	if category == "" {
 		return

@@ -22,8 +22,10 @@
 //
 // hot: a fallible I/O call (net, net/http, database/sql, crypto/tls,
 // os/exec, an interface method such as Accept, Read, Do or Receive, a call
-// into another package taking a context first, or a function of this
-// package doing one of these) fails persistently (no return and no crash is
+// into another package taking a context first, a function of this
+// package doing one of these, a function of another package known by its
+// fact to do so, or a method of an interface declared in this package
+// whose every implementation here does so) fails persistently (no return and no crash is
 // reachable while it keeps failing, cancellation aside) and the loop comes
 // back to it with no wait on the way: `continue` on error, an Accept loop
 // that logs and continues, `for { if err == nil { return } }`, a wait for
@@ -77,7 +79,13 @@
 // the failure cycle's waits are fixed (time.Sleep of a constant,
 // `for range time.Tick(d)`) or absent. This is the incident shape: an agent
 // that posted every few minutes for eleven days, failing silently and
-// leaking sockets.
+// leaking sockets. The I/O may sit behind the project's own code: a
+// watchdog calling `_ = wdlib.Notify(sock)` of another package of the
+// module (net.DialUnix and a write inside), a method on a struct field
+// (`s.n.Ping()`), a call through an interface declared here whose only
+// implementations write to a unix socket (`s.hb.Beat()`; one in-memory
+// implementation makes the call unknown and silent), a closure, or a
+// library such as go-systemd's daemon.SdNotify.
 //
 // fixed: the failure cycle's only waits are constants shorter than the
 // policy's zombieloop.short (default 1s), while the success cycle is
@@ -104,7 +112,17 @@
 //
 // nocancel: the loop does I/O and has no exit, and a context.Context is in
 // scope (a parameter, a captured variable, or a parameter of the enclosing
-// function) but never consulted. Not reported in package main.
+// function) but never consulted. Also a loop that has exits (a return on
+// bad data, on success) but none on its context, around a call that takes
+// a caller's context (an argument, or a request built with
+// http.NewRequestWithContext; derived contexts and a context in a struct
+// field count, context.Background() does not) and fails persistently:
+// passing ctx to the call does not stop the loop, since once ctx is
+// cancelled the call fails at once every time and its failure path goes
+// round again (indigo's ozone event poller: log, time.Sleep(5s), retry).
+// A failure path that waits for an event, or that may return (a test of
+// ctx.Err(), errors.Is(err, context.Canceled), a permanent-error check),
+// is left alone. Not reported in package main.
 //
 // sleepctx: a loop that retries or polls I/O and can end on its own (a
 // success, an attempt bound) pauses with time.Sleep while a caller's
@@ -116,9 +134,26 @@
 // neither wakes the sleep nor stops the retries. A context.Background()
 // captured from the enclosing function is not a caller's. Reported only
 // when no other rule reports the loop (a short fixed retry is fixed's, an
-// endless loop nocancel's). A loop that passes ctx to its calls but still
-// sleeps with time.Sleep (cancellation waits for one sleep) is not
-// reported. Not reported in package main nor in test files.
+// endless loop nocancel's). Not reported in package main nor in test
+// files.
+//
+// sleepctx also covers a loop that does look at a caller's context (a
+// ctx.Done() case, a ctx.Err() test, ctx passed to its calls) but pauses
+// with a long time.Sleep: cancellation does not wake the sleep, so the
+// loop sees it only when the sleep ends, and a shutdown that waits for the
+// loop waits that long. Long is a backoff that grows (a value that changes
+// round the loop, such as `time.Sleep(sleepForBackoff(n))` or `d =
+// min(d*2, time.Minute)`) unless its longest wait is known to be under 5s,
+// or a wait known to be at least 5s (`time.Sleep(30 * time.Second)`, on
+// the failure or the success path). The longest wait is bounded through
+// constants, sums and products, min, math/rand's Intn(n) jitter and the
+// returns of a function of this package; the message names the sleep and
+// that wait. Sleeps shorter than 5s (a one-second status poll), sleeps of
+// unknown length (an interval parameter), a select on ctx.Done() and a
+// timer, and a sleep helper of this package that selects on ctx are not
+// reported; neither is package main (a command's goroutines end with its
+// process: indigo's cmd/tap returns from main without waiting for its
+// firehose loop) nor test files.
 //
 // dropwrite: a copy or stream loop writes what it read (a chunk of a
 // reader or a connection, a scanner's line, a value received from a

@@ -39,6 +39,8 @@ type Classifier struct {
 
 	ioMemo map[*ssa.Function]bool
 	wtMemo map[*ssa.Function]Pace
+	// implMemo: implsDoIO's answer per interface method.
+	implMemo map[*types.Func]bool
 }
 
 // FuncFact is what a function is known to do on every call, as far as
@@ -373,6 +375,9 @@ func (c *Classifier) ioCall(call *ssa.CallCommon, depth int) bool {
 		if f := Callee(call); f != nil {
 			return c.doesIO(f, depth+1)
 		}
+	}
+	if fn.Pkg() == c.Pkg && call.IsInvoke() && depth < 4 {
+		return c.implsDoIO(call, depth)
 	}
 	return false
 }

@@ -80,9 +80,10 @@ func startWatcher(ctx context.Context, c *http.Client, url string) {
 	}()
 }
 
-// Loop condition on ctx.Err(): can stop, slow fixed pace: silent.
+// Loop condition on ctx.Err(): can stop, slow fixed pace: not zombie nor
+// fixed. But cancellation waits out the minute's sleep (sleepctx).
 func untilCancelled(ctx context.Context, c *http.Client, url string) {
-	for ctx.Err() == nil {
+	for ctx.Err() == nil { // want `^pauses with time\.Sleep\(time\.Minute\), a fixed 1m0s, which cancelling ctx does not wake: the loop looks at ctx, but only after the sleep, so cancellation \(and a shutdown that waits for this loop\) waits out the whole sleep; fix: wait with select \{ case <-ctx\.Done\(\): return ctx\.Err\(\); case <-time\.After\(d\): \} \(or a time\.Timer you stop\) instead of time\.Sleep$`
 		resp, err := c.Get(url)
 		if err != nil {
 			log.Print(err)

@@ -225,9 +225,10 @@ func pollIgnoringCtx(ctx context.Context, c *http.Client, list []string) {
 }
 
 // The same consulting ctx inside the body: a return from the body ends
-// the loop. Silent.
+// the loop, so not nocancel. But cancellation waits out the minute's sleep
+// (sleepctx).
 func pollCtxInBody(ctx context.Context, c *http.Client, list []string) {
-	for {
+	for { // want `^pauses with time\.Sleep\(time\.Minute\), a fixed 1m0s, which cancelling ctx does not wake`
 		for u := range urls(list) {
 			if ctx.Err() != nil {
 				return

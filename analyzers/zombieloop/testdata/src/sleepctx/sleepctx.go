@@ -191,10 +191,12 @@ func requestBuiltOutside(ctx context.Context, c *http.Client, url string) error 
 	}
 }
 
-// A dialer that takes ctx.
+// A dialer that takes ctx, and no other way out than success: once ctx is
+// cancelled DialContext fails at once every time, so the loop never ends
+// (nocancel, not sleepctx).
 func dialCtx(ctx context.Context, addr string) (net.Conn, error) {
 	var d net.Dialer
-	for {
+	for { // want `^never exits on ctx although it is in scope; it passes ctx to Dialer\.DialContext, but once ctx is cancelled that call fails at once every time and nothing on its failure path leaves the loop, so it goes on retrying every 1s for ever`
 		conn, err := d.DialContext(ctx, "tcp", addr)
 		if err == nil {
 			return conn, nil
