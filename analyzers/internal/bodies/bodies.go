@@ -82,7 +82,14 @@ type Analyzer struct {
 	// Impls, if set, returns the methods named name of the package's own
 	// concrete types that implement iface.
 	Impls func(iface *types.Interface, name string) []*ssa.Function
+	// Funcs, if set, are the package's source functions: where the
+	// function values stored in fields and globals are looked for.
+	Funcs []*ssa.Function
 	cells map[*ssa.Alloc]kind // what each local variable was seen to hold
+	// stored indexes, per struct field or global of func type, the
+	// function values the package stores there (nil entry: a value of
+	// unknown origin). Built on first use.
+	stored map[any][]*ssa.Function
 }
 
 // kind is what a tracked value is.
@@ -104,10 +111,16 @@ type events struct {
 	// returnInstrs lists those Returns in the order found.
 	returnedAt   map[*ssa.Return]map[int]bool
 	returnInstrs []*ssa.Return
+	// dynamic lists the calls through a function value (a field, a
+	// parameter, a variable) that receive the value, with the argument
+	// positions: whether each borrows or takes ownership is decided once
+	// every other event is known (resolveDynamic).
+	dynamic     map[*ssa.Call][]int
+	dynamicList []*ssa.Call
 }
 
 func newEvents() *events {
-	return &events{releases: map[ssa.Instruction]bool{}, transfers: map[ssa.Instruction]bool{}, returns: map[int]bool{}, returnedAt: map[*ssa.Return]map[int]bool{}}
+	return &events{releases: map[ssa.Instruction]bool{}, transfers: map[ssa.Instruction]bool{}, returns: map[int]bool{}, returnedAt: map[*ssa.Return]map[int]bool{}, dynamic: map[*ssa.Call][]int{}}
 }
 
 type tracked struct {
@@ -135,6 +148,7 @@ func (a *Analyzer) follow(v ssa.Value, k kind) *events {
 		}
 	}
 	visit(v, k)
+	a.resolveDynamic(v, ev)
 	return ev
 }
 
@@ -264,7 +278,16 @@ func (a *Analyzer) callEvent(v ssa.Value, k kind, call ssa.CallInstruction, ev *
 			}
 			// Unknown callee: a parameter that can close is a transfer
 			// (widen toward silence); a mere reader keeps the obligation.
+			// A plain call through a function value is decided later,
+			// from its signature and the evidence around it.
 			if paramCanClose(common, i) {
+				if c, ok := call.(*ssa.Call); ok && callee == nil && !common.IsInvoke() {
+					if ev.dynamic[c] == nil {
+						ev.dynamicList = append(ev.dynamicList, c)
+					}
+					ev.dynamic[c] = append(ev.dynamic[c], i)
+					continue
+				}
 				ev.transfers[call] = true
 			}
 			continue
