@@ -90,6 +90,9 @@ type Analyzer struct {
 	// function values the package stores there (nil entry: a value of
 	// unknown origin). Built on first use.
 	stored map[any][]*ssa.Function
+	// wraps records, per wrapper value (kindWrap), the field that holds
+	// the response.
+	wraps map[ssa.Value]int
 }
 
 // kind is what a tracked value is.
@@ -99,6 +102,7 @@ const (
 	kindResp kind = iota // *http.Response
 	kindBody             // its Body, or any io.Closer standing for it
 	kindCell             // a local variable (Alloc) holding a tracked value
+	kindWrap             // a local struct holding the response in a field
 )
 
 // events are the instructions that end or move an obligation, found by
@@ -154,6 +158,10 @@ func (a *Analyzer) follow(v ssa.Value, k kind) *events {
 
 // classify decides what one use of a tracked value means.
 func (a *Analyzer) classify(v ssa.Value, k kind, ref ssa.Instruction, ev *events, visit func(ssa.Value, kind)) {
+	if k == kindWrap {
+		a.classifyWrap(v, ref, ev, visit)
+		return
+	}
 	switch r := ref.(type) {
 	case *ssa.DebugRef, *ssa.BinOp, *ssa.If:
 		// comparisons (resp != nil) and debug info do nothing
@@ -200,6 +208,16 @@ func (a *Analyzer) classify(v ssa.Value, k kind, ref ssa.Instruction, ev *events
 				a.cells[cell] = k
 				visit(cell, kindCell)
 				return
+			}
+			if fa, ok := r.Addr.(*ssa.FieldAddr); ok && k == kindResp {
+				if alloc, ok := fa.X.(*ssa.Alloc); ok {
+					// `result = &Response{Response: resp}`: a struct
+					// of this function's own holds the response; the
+					// obligation follows the struct (vault's redirect
+					// retry drops it at goto START).
+					a.wrap(alloc, fa.Field, visit)
+					return
+				}
 			}
 			ev.transfers[r] = true
 		}
@@ -707,6 +725,14 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 		// Round a loop with no close anywhere: the decision whose other
 		// arm leaves the loop, rather than one both of whose arms go
 		// round (a GetBody check before the retry's continue).
+		// An error check of a step on the way (resp.Location() before a
+		// redirect's goto) is not the decision to go round: it is named
+		// only when no other decision leaves the loop.
+		if !named && path.Reached == src.instr {
+			named = decisions(func(b, taken *ssa.BasicBlock) bool {
+				return !isErrNilCheck(b) && !blockReaches(otherArm(b, taken), src.instr.Block())
+			})
+		}
 		if !named && path.Reached == src.instr {
 			named = decisions(func(b, taken *ssa.BasicBlock) bool {
 				return !blockReaches(otherArm(b, taken), src.instr.Block())
@@ -718,6 +744,20 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 		out = append(out, leak)
 	}
 	return out
+}
+
+// isErrNilCheck reports whether block b ends in a comparison of an error
+// with nil.
+func isErrNilCheck(b *ssa.BasicBlock) bool {
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return false
+	}
+	return ssax.IsNil(cmp.Y) && isError(cmp.X.Type()) || ssax.IsNil(cmp.X) && isError(cmp.Y.Type())
 }
 
 // blockReaches reports whether block to is reachable from block from.

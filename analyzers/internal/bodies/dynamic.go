@@ -277,3 +277,71 @@ func isNilConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value == nil
 }
+
+// Wrappers.
+//
+// A response stored into a field of a struct the function allocates
+// itself (`result := &Response{Response: resp}`) is still the function's
+// to close: returning, storing, sending or passing the struct on moves it;
+// reading the field back follows the response again; dropping the struct
+// (overwriting it on a retry, returning something else) leaks the body.
+
+// wrap starts following alloc as the wrapper of the response in field.
+func (a *Analyzer) wrap(w ssa.Value, field int, visit func(ssa.Value, kind)) {
+	if a.wraps == nil {
+		a.wraps = make(map[ssa.Value]int)
+	}
+	if _, ok := a.wraps[w]; !ok {
+		a.wraps[w] = field
+	}
+	visit(w, kindWrap)
+}
+
+// classifyWrap decides what one use of a wrapper means.
+func (a *Analyzer) classifyWrap(v ssa.Value, ref ssa.Instruction, ev *events, visit func(ssa.Value, kind)) {
+	field := a.wraps[v]
+	switch r := ref.(type) {
+	case *ssa.DebugRef, *ssa.BinOp, *ssa.If:
+	case *ssa.Phi, *ssa.ChangeType:
+		a.wrap(r.(ssa.Value), field, visit)
+	case *ssa.FieldAddr:
+		if r.Field != field {
+			return // another field: the wrapper's own data
+		}
+		for _, fref := range *r.Referrers() {
+			switch fr := fref.(type) {
+			case *ssa.UnOp:
+				if fr.Op == token.MUL {
+					visit(fr, kindResp)
+				}
+			case *ssa.Store:
+				if fr.Addr != r {
+					ev.transfers[fr] = true // the field's address escapes
+				}
+				// else the field is overwritten: not a use of ours
+			case *ssa.DebugRef:
+			default:
+				ev.transfers[fref] = true
+			}
+		}
+	case *ssa.UnOp:
+		if r.Op == token.MUL {
+			a.wrap(r, field, visit) // the struct value loaded
+			return
+		}
+		ev.transfers[r] = true
+	case *ssa.Field:
+		if r.Field == field {
+			visit(r, kindResp)
+		}
+	case *ssa.Store:
+		if r.Val != v {
+			return // a store into the wrapper (its address as Addr)
+		}
+		ev.transfers[r] = true
+	default:
+		// returned, passed, sent, captured: the wrapper goes on, and the
+		// response with it.
+		ev.transfers[ref] = true
+	}
+}
