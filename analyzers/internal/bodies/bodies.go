@@ -72,6 +72,9 @@ type Leak struct {
 	// Closed reports whether the body is closed on some other path: the
 	// leak is a missed path, not a missing Close.
 	Closed bool
+	// ErrorReturn: Exit is a RoundTrip's return of the open response
+	// beside a non-nil error, which net/http's Client drops unclosed.
+	ErrorReturn bool
 }
 
 // Analyzer holds what the analysis of one package needs: summaries of this
@@ -662,11 +665,15 @@ func (a *Analyzer) implementationsRelease(common *ssa.CallCommon) bool {
 // neither closed nor handed on.
 func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 	var out []Leak
+	roundTrip := isRoundTrip(fn)
 	for _, src := range a.sources(fn) {
 		if src.released {
 			continue
 		}
 		ev := a.follow(src.value, src.kind)
+		if roundTrip {
+			out = append(out, a.errorReturns(src, ev, nilEdges(src))...)
+		}
 		barrier := func(i ssa.Instruction) bool { return ev.releases[i] || ev.transfers[i] }
 		overwrite := func(i ssa.Instruction) bool { return i == src.instr }
 		exit := func(i ssa.Instruction) bool {
