@@ -699,8 +699,10 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 		// not a check of the next attempt's own setup.
 		last := len(path.Blocks) - 2
 		if path.Reached == src.instr {
+			// The loop's header, or a goto's label: the first block
+			// on the way round that dominates the source.
 			for i := 1; i < len(path.Blocks); i++ {
-				if strings.HasSuffix(path.Blocks[i].Comment, ".loop") {
+				if strings.HasSuffix(path.Blocks[i].Comment, ".loop") || path.Blocks[i].Dominates(src.instr.Block()) {
 					last = i - 1
 					break
 				}

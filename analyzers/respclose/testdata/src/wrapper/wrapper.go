@@ -33,6 +33,9 @@ type attempt struct {
 func followRedirect(hc *http.Client, req *http.Request) (*Response, error) {
 	redirects := 0
 START:
+	if req.URL == nil {
+		return nil, errBad
+	}
 	var result *Response
 	resp, err := hc.Do(req) // want `response body from \(\*http.Client\).Do is not closed when the loop continues on the redirects == 0 branch`
 	if resp != nil {
