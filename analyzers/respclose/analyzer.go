@@ -30,11 +30,19 @@ const URL = "https://github.com/zombiecheck/zombiecheck/blob/main/analyzers/resp
 // CategoryLeak is the rule reported for a body left open on some path.
 const CategoryLeak = "leak"
 
+// CategoryRoundTripError is the rule reported for a RoundTrip that returns
+// an open response together with a non-nil error.
+const CategoryRoundTripError = "roundtrip-error"
+
 // Rules lists the analyzer's rules.
 var Rules = []report.Rule{{
 	Analyzer: Name, Category: CategoryLeak, Level: report.LevelWarning, URL: URL + "#" + CategoryLeak,
 	Short: "response body not closed on every path",
 	Full:  "An *http.Response body left open on some path keeps its connection out of the pool until the peer gives up, leaving the socket in CLOSE_WAIT. Close it on every path, usually with `defer resp.Body.Close()` right after the error check, or hand it on explicitly.",
+}, {
+	Analyzer: Name, Category: CategoryRoundTripError, Level: report.LevelWarning, URL: URL + "#" + CategoryRoundTripError,
+	Short: "RoundTrip returns an open response with a non-nil error",
+	Full:  "http.RoundTripper's contract is to return a nil error when a response was obtained; net/http's Client discards a response returned together with an error without closing it, so its body stays open and the connection sits in CLOSE_WAIT. Close the body before returning the error, or return the response with a nil error and let the caller judge its status.",
 }}
 
 // Analyzer is the respclose analyzer. It requires what every reporter does
@@ -82,6 +90,10 @@ func (c *checker) report(leak bodies.Leak) {
 	if leak.Callee != "" {
 		what = "response body from " + leak.Callee
 	}
+	if leak.ErrorReturn {
+		c.reportErrorReturn(leak, what)
+		return
+	}
 	var where string
 	switch exit := leak.Exit.(type) {
 	case *ssa.Return:
@@ -118,6 +130,20 @@ func (c *checker) report(leak bodies.Leak) {
 		}
 	}
 	c.rep.Report(d)
+}
+
+// reportErrorReturn words a RoundTrip that returns the open response beside
+// a non-nil error: reported at the return, since the leak is there.
+func (c *checker) reportErrorReturn(leak bodies.Leak, what string) {
+	pos := leak.Exit.Pos()
+	if !pos.IsValid() || c.rep.Skipped(pos) {
+		return
+	}
+	c.rep.Report(analysis.Diagnostic{
+		Pos: pos, Category: CategoryRoundTripError,
+		Message: fmt.Sprintf("RoundTrip returns the %s (line %d) together with a non-nil error: net/http's Client discards a response returned with an error without closing it, so the body stays open (CLOSE_WAIT); close the body before returning the error, or return the response with a nil error", what, c.line(leak.Source.Pos())),
+		Related: []analysis.RelatedInformation{{Pos: leak.Source.Pos(), Message: "the response comes from here"}},
+	})
 }
 
 // condition renders the source text of a branch condition, negated when the

@@ -8,7 +8,7 @@ import (
 )
 
 func TestRespClose(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), respclose.Analyzer, "a", "usehelpers", "retry")
+	analysistest.Run(t, analysistest.TestData(), respclose.Analyzer, "a", "usehelpers", "retry", "funcvalue", "wrapper", "roundtrip")
 }
 
 func TestSuggestedFix(t *testing.T) {

@@ -28,12 +28,41 @@
 // position, across packages). Passing the body to a function that only
 // reads it (io.ReadAll, json.NewDecoder) keeps the obligation. A function
 // that returns a response is still checked on its other paths, and its
-// callers must close what they get. Calls that return the body's bytes
+// callers must close what they get. A response stored in a struct the
+// function allocates itself (`result := &Response{Response: resp}`)
+// keeps the obligation with the struct: returning, storing, sending or
+// passing the struct on moves it, and dropping it (a redirect retry's
+// `goto START`) is a leak.
+//
+// A call through a function value (a struct field, a parameter, a
+// variable) has no summary. It borrows the response when its type is a
+// predicate (results bool and error only, at least one bool: a retry
+// condition), when the caller goes on closing or returning the response
+// after the call on some path (a validator followed by `defer
+// resp.Body.Close()`), or when every function the package stores in that
+// field or global is summarised and only reads it. It takes ownership when
+// one of those stored functions closes or keeps it, for `go` and `defer`,
+// and otherwise: a consumer `handle func(*http.Response) error` that the
+// caller never touches again is the callback's.
+//
+// Calls that return the body's bytes
 // alongside the response (prometheus' api.Client.Do) have already closed
 // it, and httptest.ResponseRecorder.Result is never a source. A response
 // to a HEAD request (http.Head, Client.Head, or Do/RoundTrip of a request
 // built with the constant method "HEAD" and never given another) has no
 // body to read, and net/http closes it; it is not followed.
+//
+// Rule "roundtrip-error": a RoundTrip method, or a function literal
+// converted to a RoundTripper, that returns an open response together with
+// a non-nil error of its own. http.RoundTripper's contract is a nil error
+// whenever a response was obtained, and net/http's Client discards a
+// response returned with an error without closing it. The error must be
+// certainly non-nil (a package-level sentinel, errors.New or fmt.Errorf, a
+// concrete error value, a context's Err, an error tested non-nil on the
+// way); passing the inner transport's own (resp, err) on is not reported,
+// nor is a plain function returning (resp, err), whose callers may close on
+// error. Fix: close the body before returning the error, or return the
+// response with a nil error.
 //
 // Where the fix is unambiguous (one error check right after the call, no
 // Close anywhere, not in a loop) the analyzer suggests inserting

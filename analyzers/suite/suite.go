@@ -59,7 +59,8 @@ var Table = []Entry{
 		httpclient.CategoryPool:          codeClients,
 	}},
 	{respclose.Analyzer, respclose.Rules, map[string]string{
-		respclose.CategoryLeak: codeBodies,
+		respclose.CategoryLeak:           codeBodies,
+		respclose.CategoryRoundTripError: codeBodies,
 	}},
 	{localroute.Analyzer, localroute.Rules, map[string]string{
 		localroute.CategoryExternal: codeLocalRoute,

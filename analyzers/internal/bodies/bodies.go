@@ -74,6 +74,9 @@ type Leak struct {
 	// Closed reports whether the body is closed on some other path: the
 	// leak is a missed path, not a missing Close.
 	Closed bool
+	// ErrorReturn: Exit is a RoundTrip's return of the open response
+	// beside a non-nil error, which net/http's Client drops unclosed.
+	ErrorReturn bool
 }
 
 // Analyzer holds what the analysis of one package needs: summaries of this
@@ -84,7 +87,17 @@ type Analyzer struct {
 	// Impls, if set, returns the methods named name of the package's own
 	// concrete types that implement iface.
 	Impls func(iface *types.Interface, name string) []*ssa.Function
+	// Funcs, if set, are the package's source functions: where the
+	// function values stored in fields and globals are looked for.
+	Funcs []*ssa.Function
 	cells map[*ssa.Alloc]kind // what each local variable was seen to hold
+	// stored indexes, per struct field or global of func type, the
+	// function values the package stores there (nil entry: a value of
+	// unknown origin). Built on first use.
+	stored map[any][]*ssa.Function
+	// wraps records, per wrapper value (kindWrap), the field that holds
+	// the response.
+	wraps map[ssa.Value]int
 }
 
 // kind is what a tracked value is.
@@ -94,6 +107,7 @@ const (
 	kindResp kind = iota // *http.Response
 	kindBody             // its Body, or any io.Closer standing for it
 	kindCell             // a local variable (Alloc) holding a tracked value
+	kindWrap             // a local struct holding the response in a field
 )
 
 // events are the instructions that end or move an obligation, found by
@@ -106,10 +120,16 @@ type events struct {
 	// returnInstrs lists those Returns in the order found.
 	returnedAt   map[*ssa.Return]map[int]bool
 	returnInstrs []*ssa.Return
+	// dynamic lists the calls through a function value (a field, a
+	// parameter, a variable) that receive the value, with the argument
+	// positions: whether each borrows or takes ownership is decided once
+	// every other event is known (resolveDynamic).
+	dynamic     map[*ssa.Call][]int
+	dynamicList []*ssa.Call
 }
 
 func newEvents() *events {
-	return &events{releases: map[ssa.Instruction]bool{}, transfers: map[ssa.Instruction]bool{}, returns: map[int]bool{}, returnedAt: map[*ssa.Return]map[int]bool{}}
+	return &events{releases: map[ssa.Instruction]bool{}, transfers: map[ssa.Instruction]bool{}, returns: map[int]bool{}, returnedAt: map[*ssa.Return]map[int]bool{}, dynamic: map[*ssa.Call][]int{}}
 }
 
 type tracked struct {
@@ -137,11 +157,16 @@ func (a *Analyzer) follow(v ssa.Value, k kind) *events {
 		}
 	}
 	visit(v, k)
+	a.resolveDynamic(v, ev)
 	return ev
 }
 
 // classify decides what one use of a tracked value means.
 func (a *Analyzer) classify(v ssa.Value, k kind, ref ssa.Instruction, ev *events, visit func(ssa.Value, kind)) {
+	if k == kindWrap {
+		a.classifyWrap(v, ref, ev, visit)
+		return
+	}
 	switch r := ref.(type) {
 	case *ssa.DebugRef, *ssa.BinOp, *ssa.If:
 		// comparisons (resp != nil) and debug info do nothing
@@ -188,6 +213,16 @@ func (a *Analyzer) classify(v ssa.Value, k kind, ref ssa.Instruction, ev *events
 				a.cells[cell] = k
 				visit(cell, kindCell)
 				return
+			}
+			if fa, ok := r.Addr.(*ssa.FieldAddr); ok && k == kindResp {
+				if alloc, ok := fa.X.(*ssa.Alloc); ok {
+					// `result = &Response{Response: resp}`: a struct
+					// of this function's own holds the response; the
+					// obligation follows the struct (vault's redirect
+					// retry drops it at goto START).
+					a.wrap(alloc, fa.Field, visit)
+					return
+				}
 			}
 			ev.transfers[r] = true
 		}
@@ -266,7 +301,16 @@ func (a *Analyzer) callEvent(v ssa.Value, k kind, call ssa.CallInstruction, ev *
 			}
 			// Unknown callee: a parameter that can close is a transfer
 			// (widen toward silence); a mere reader keeps the obligation.
+			// A plain call through a function value is decided later,
+			// from its signature and the evidence around it.
 			if paramCanClose(common, i) {
+				if c, ok := call.(*ssa.Call); ok && callee == nil && !common.IsInvoke() {
+					if ev.dynamic[c] == nil {
+						ev.dynamicList = append(ev.dynamicList, c)
+					}
+					ev.dynamic[c] = append(ev.dynamic[c], i)
+					continue
+				}
 				ev.transfers[call] = true
 			}
 			continue
@@ -668,11 +712,15 @@ func (a *Analyzer) implementationsRelease(common *ssa.CallCommon) bool {
 // neither closed nor handed on.
 func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 	var out []Leak
+	roundTrip := isRoundTrip(fn)
 	for _, src := range a.sources(fn) {
 		if src.released {
 			continue
 		}
 		ev := a.follow(src.value, src.kind)
+		if roundTrip {
+			out = append(out, a.errorReturns(src, ev, nilEdges(src))...)
+		}
 		barrier := func(i ssa.Instruction) bool { return ev.releases[i] || ev.transfers[i] }
 		overwrite := func(i ssa.Instruction) bool { return i == src.instr }
 		exit := func(i ssa.Instruction) bool {
@@ -698,8 +746,10 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 		// not a check of the next attempt's own setup.
 		last := len(path.Blocks) - 2
 		if path.Reached == src.instr {
+			// The loop's header, or a goto's label: the first block
+			// on the way round that dominates the source.
 			for i := 1; i < len(path.Blocks); i++ {
-				if strings.HasSuffix(path.Blocks[i].Comment, ".loop") {
+				if strings.HasSuffix(path.Blocks[i].Comment, ".loop") || path.Blocks[i].Dominates(src.instr.Block()) {
 					last = i - 1
 					break
 				}
@@ -731,6 +781,14 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 		// Round a loop with no close anywhere: the decision whose other
 		// arm leaves the loop, rather than one both of whose arms go
 		// round (a GetBody check before the retry's continue).
+		// An error check of a step on the way (resp.Location() before a
+		// redirect's goto) is not the decision to go round: it is named
+		// only when no other decision leaves the loop.
+		if !named && path.Reached == src.instr {
+			named = decisions(func(b, taken *ssa.BasicBlock) bool {
+				return !isErrNilCheck(b) && !blockReaches(otherArm(b, taken), src.instr.Block())
+			})
+		}
 		if !named && path.Reached == src.instr {
 			named = decisions(func(b, taken *ssa.BasicBlock) bool {
 				return !blockReaches(otherArm(b, taken), src.instr.Block())
@@ -742,6 +800,20 @@ func (a *Analyzer) Leaks(fn *ssa.Function) []Leak {
 		out = append(out, leak)
 	}
 	return out
+}
+
+// isErrNilCheck reports whether block b ends in a comparison of an error
+// with nil.
+func isErrNilCheck(b *ssa.BasicBlock) bool {
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return false
+	}
+	return ssax.IsNil(cmp.Y) && isError(cmp.X.Type()) || ssax.IsNil(cmp.X) && isError(cmp.Y.Type())
 }
 
 // blockReaches reports whether block to is reachable from block from.

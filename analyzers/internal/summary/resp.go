@@ -37,6 +37,7 @@ func summarizeBodies(pass *analysis.Pass, funcs []*ssa.Function) *bodies.Analyze
 		Lookup: func(fn *types.Func) *bodies.Summary { return imported[fn] },
 		Local:  make(map[*ssa.Function]*bodies.Summary),
 		Impls:  implementations(pass, funcs),
+		Funcs:  funcs,
 	}
 	handled := handledFuncs(pass, funcs)
 	var candidates []*ssa.Function
