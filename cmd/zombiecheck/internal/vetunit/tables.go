@@ -28,6 +28,16 @@ const minTableElems = 1024
 // alone, and so is every literal inside a function.
 func trimTables(files []*ast.File) {
 	for _, f := range files {
+		// Dropping an element's type name (dictWord{1, 2}) drops a use:
+		// of an imported name that may be the import's only one, so
+		// only an unqualified name counts, and none in a file whose dot
+		// import it could be.
+		typedElems := true
+		for _, imp := range f.Imports {
+			if imp.Name != nil && imp.Name.Name == "." {
+				typedElems = false
+			}
+		}
 		for _, decl := range f.Decls {
 			gd, ok := decl.(*ast.GenDecl)
 			if !ok || gd.Tok != token.VAR {
@@ -39,7 +49,7 @@ func trimTables(files []*ast.File) {
 					continue
 				}
 				for _, v := range vs.Values {
-					trimTable(v)
+					trimTable(v, typedElems)
 				}
 			}
 		}
@@ -47,7 +57,8 @@ func trimTables(files []*ast.File) {
 }
 
 // trimTable empties lit if it is a large numeric array or slice literal.
-func trimTable(e ast.Expr) {
+// If typedElems, its inner literals may name their type (T{1, 2}).
+func trimTable(e ast.Expr, typedElems bool) {
 	lit, ok := e.(*ast.CompositeLit)
 	if !ok || lit.Incomplete {
 		return
@@ -58,7 +69,7 @@ func trimTable(e ast.Expr) {
 	}
 	n := 0
 	for _, elt := range lit.Elts {
-		if !numericElem(elt, &n) {
+		if !numericElem(elt, typedElems, &n) {
 			return
 		}
 	}
@@ -82,8 +93,9 @@ func trimTable(e ast.Expr) {
 
 // numericElem reports whether e, an element of a composite literal, holds
 // numbers only, adding their count to n: a number (possibly negated), an
-// index key with a number, or an untyped inner literal ({1, 2}) of such.
-func numericElem(e ast.Expr, n *int) bool {
+// index key with a number, or an inner literal of such, untyped ({1, 2})
+// or, if typedElems, of a type named by an unqualified name (T{1, 2}).
+func numericElem(e ast.Expr, typedElems bool, n *int) bool {
 	switch e := e.(type) {
 	case *ast.BasicLit:
 		switch e.Kind {
@@ -96,21 +108,24 @@ func numericElem(e ast.Expr, n *int) bool {
 		if e.Op != token.SUB && e.Op != token.ADD {
 			return false
 		}
-		return numericElem(e.X, n)
+		return numericElem(e.X, typedElems, n)
 	case *ast.ParenExpr:
-		return numericElem(e.X, n)
+		return numericElem(e.X, typedElems, n)
 	case *ast.KeyValueExpr:
 		key, ok := e.Key.(*ast.BasicLit)
 		if !ok || key.Kind != token.INT {
 			return false // a struct field or a constant's name
 		}
-		return numericElem(e.Value, n)
+		return numericElem(e.Value, typedElems, n)
 	case *ast.CompositeLit:
-		if e.Type != nil || e.Incomplete {
+		if e.Incomplete {
+			return false
+		}
+		if _, named := e.Type.(*ast.Ident); e.Type != nil && !(named && typedElems) {
 			return false
 		}
 		for _, elt := range e.Elts {
-			if !numericElem(elt, n) {
+			if !numericElem(elt, typedElems, n) {
 				return false
 			}
 		}

@@ -37,7 +37,9 @@ func TestTrimTables(t *testing.T) {
 		"var calls = []int{" + numbers(big, num) + "f()}\n" +
 		"var funcs = []func() int{" + numbers(big, func(int) string { return "f" }) + "}\n" +
 		"var fields = []word{" + numbers(big, func(int) string { return "{a: 1}" }) + "}\n" +
-		"var typed = []any{" + numbers(big, num) + "word{}}\n" +
+		"var typedWords = [...]word{" + numbers(big/2, func(i int) string { return "word{1, 'x'}" }) + "}\n" +
+		"var pointers = []any{" + numbers(big, num) + "&word{}}\n" +
+		"var inner = []any{" + numbers(big, num) + "[]int{1}}\n" +
 		"var lens = [...]int{" + numbers(big, num) + "len(\"ab\")}\n" +
 		"const n = len(dots) + len(keyed)\n" +
 		"func local() []int { return []int{" + numbers(big, num) + "} }\n"
@@ -60,7 +62,7 @@ func TestTrimTables(t *testing.T) {
 	_, before := check(false)
 	f, after := check(true)
 
-	trimmed := map[string]bool{"slice": true, "fixed": true, "dots": true, "keyed": true, "structs": true, "nested": true}
+	trimmed := map[string]bool{"slice": true, "fixed": true, "dots": true, "keyed": true, "structs": true, "nested": true, "typedWords": true}
 	for _, decl := range f.Decls {
 		switch decl := decl.(type) {
 		case *ast.GenDecl:
@@ -92,5 +94,24 @@ func TestTrimTables(t *testing.T) {
 	}
 	if nb, na := before.Scope().Lookup("n").(*types.Const).Val(), after.Scope().Lookup("n").(*types.Const).Val(); nb.String() != na.String() || nb.String() != fmt.Sprint(5001+minTableElems+5) {
 		t.Errorf("len of the trimmed [...] tables: %s, want %s (%d)", na, nb, 5001+minTableElems+5)
+	}
+}
+
+// TestTrimTablesDotImport: in a file with a dot import, an element's type
+// name may be the import's only use, so typed elements keep the table.
+func TestTrimTablesDotImport(t *testing.T) {
+	src := "package p\n\nimport . \"example.com/q\"\n\n" +
+		"var typed = []T{" + numbers(minTableElems, func(int) string { return "T{1, 2}" }) + "}\n" +
+		"var untyped = []T{" + numbers(minTableElems, func(int) string { return "{1, 2}" }) + "}\n"
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trimTables([]*ast.File{f})
+	for i, want := range []bool{false, true} {
+		vs := f.Decls[i+1].(*ast.GenDecl).Specs[0].(*ast.ValueSpec)
+		if got := len(vs.Values[0].(*ast.CompositeLit).Elts) == 0; got != want {
+			t.Errorf("%s: trimmed = %t, want %t", vs.Names[0].Name, got, want)
+		}
 	}
 }
