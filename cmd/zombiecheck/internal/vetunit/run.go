@@ -190,6 +190,7 @@ func analyse(cfg *Config, analyzers []*analysis.Analyzer, opts Options) (*unit, 
 		}
 		files = append(files, f)
 	}
+	trimTables(files)
 
 	compiler := cfg.Compiler
 	if compiler == "" {
