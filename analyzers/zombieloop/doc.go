@@ -134,8 +134,10 @@
 // neither wakes the sleep nor stops the retries. A context.Background()
 // captured from the enclosing function is not a caller's. Reported only
 // when no other rule reports the loop (a short fixed retry is fixed's, an
-// endless loop nocancel's). Not reported in package main nor in test
-// files.
+// endless loop nocancel's). An accept loop, whose only fallible call is a
+// listener's Accept, is left alone: closing the listener stops it (as
+// net/http's Server.Shutdown does), not the context. Not reported in
+// package main nor in test files.
 //
 // sleepctx also covers a loop that does look at a caller's context (a
 // ctx.Done() case, a ctx.Err() test, ctx passed to its calls) but pauses
@@ -146,7 +148,8 @@
 // min(d*2, time.Minute)`) unless its longest wait is known to be under 5s,
 // or a wait known to be at least 5s (`time.Sleep(30 * time.Second)`, on
 // the failure or the success path). The longest wait is bounded through
-// constants, sums and products, min, math/rand's Intn(n) jitter and the
+// constants, sums and products, min, an `if d > max { d = max }` clamp,
+// math/rand's Intn(n) jitter and the
 // returns of a function of this package; the message names the sleep and
 // that wait. Sleeps shorter than 5s (a one-second status poll), sleeps of
 // unknown length (an interval parameter), a select on ctx.Done() and a

@@ -41,20 +41,57 @@ func (c *checker) sleepIgnoresCtx(l *loops.Loop, exits loops.Exits, doesIO bool)
 		return "", "", false
 	}
 	var sleep *ssa.Call
+	acceptsOnly, fallible := true, false
 	for _, b := range l.Blocks {
 		for _, instr := range b.Instrs {
 			if call, isCall := instr.(*ssa.Call); isCall && sleep == nil && isTimeSleep(call.Common()) {
 				sleep = call
+			}
+			if call, isCall := instr.(*ssa.Call); isCall && c.cl.Fallible(call.Common()) && loops.OpaqueOp(call.Common()) == nil {
+				fallible = true
+				acceptsOnly = acceptsOnly && isListenerAccept(call.Common())
 			}
 			if observesContext(instr) {
 				return "", "", false
 			}
 		}
 	}
-	if sleep == nil {
+	if sleep == nil || (fallible && acceptsOnly) {
 		return "", "", false
 	}
 	return ctx, c.sleepExpr(sleep), true
+}
+
+// isListenerAccept reports whether cc is a listener's Accept: a method
+// named Accept whose first result is a connection of net or crypto/tls
+// (net.Conn, *net.TCPConn, *tls.Conn). An accept loop that pauses on a
+// temporary error is stopped by closing its listener, which makes Accept
+// fail for good (net/http's Server.Serve and Shutdown, inbucket's SMTP
+// server closing its listener on ctx.Done()); the context is not how it
+// ends, so sleepctx does not ask it to look at one. The hot rule still
+// reports an accept loop that retries with no pause.
+func isListenerAccept(cc *ssa.CallCommon) bool {
+	f := loops.FuncOf(cc)
+	if f == nil || f.Name() != "Accept" {
+		return false
+	}
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Results().Len() != 2 {
+		return false
+	}
+	t := sig.Results().At(0).Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch n.Obj().Pkg().Path() {
+	case "net", "crypto/tls":
+		return true
+	}
+	return false
 }
 
 // callerContext is loops.ContextInScope restricted to a context that came

@@ -127,8 +127,11 @@ func (c *checker) longestWait(v ssa.Value, l *loops.Loop, depth int, seen map[ss
 		return wait{max: max(x.max, y.max)}
 	case *ssa.Phi:
 		w := wait{exact: true}
-		for _, e := range v.Edges {
-			ew := c.longestWait(e, l, depth+1, seen)
+		for i, e := range v.Edges {
+			ew, ok := c.clampedEdge(v, i, l, depth, seen)
+			if !ok {
+				ew = c.longestWait(e, l, depth+1, seen)
+			}
 			w.max = max(w.max, ew.max)
 			w.exact = w.exact && ew.exact
 		}
@@ -137,6 +140,44 @@ func (c *checker) longestWait(v ssa.Value, l *loops.Loop, depth int, seen map[ss
 		return c.callWait(v, l, depth, seen)
 	}
 	return wait{}
+}
+
+// clampedEdge bounds edge i of phi when it is the unchanged arm of a
+// clamp: the edge comes straight from an `if x > k` (or x >= k, k < x,
+// k <= x) whose false arm carries x itself, so x is at most k there
+// (inbucket's accept loop: `if tempDelay > maxDelay { tempDelay =
+// maxDelay }`). The other arm is judged by its own value.
+func (c *checker) clampedEdge(phi *ssa.Phi, i int, l *loops.Loop, depth int, seen map[ssa.Value]bool) (wait, bool) {
+	pred := phi.Block().Preds[i]
+	ifi, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
+	if !ok {
+		return wait{}, false
+	}
+	cond, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok {
+		return wait{}, false
+	}
+	x := phi.Edges[i]
+	// Which side of the comparison x is on, and whether the edge is
+	// the comparison's false arm.
+	falseArm := pred.Succs[1] == phi.Block() && pred.Succs[0] != phi.Block()
+	trueArm := pred.Succs[0] == phi.Block() && pred.Succs[1] != phi.Block()
+	var bound ssa.Value
+	switch {
+	case cond.X == x && falseArm && (cond.Op == token.GTR || cond.Op == token.GEQ),
+		cond.X == x && trueArm && (cond.Op == token.LSS || cond.Op == token.LEQ):
+		bound = cond.Y
+	case cond.Y == x && falseArm && (cond.Op == token.LSS || cond.Op == token.LEQ),
+		cond.Y == x && trueArm && (cond.Op == token.GTR || cond.Op == token.GEQ):
+		bound = cond.X
+	default:
+		return wait{}, false
+	}
+	w := c.longestWait(bound, l, depth+1, seen)
+	if !w.exact {
+		return wait{}, false
+	}
+	return w, true
 }
 
 func (c *checker) callWait(v *ssa.Call, l *loops.Loop, depth int, seen map[ssa.Value]bool) wait {

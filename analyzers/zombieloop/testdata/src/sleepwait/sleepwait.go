@@ -329,3 +329,92 @@ func background(d *net.Dialer, addr string) {
 		}
 	}()
 }
+
+// An accept loop whose doubling delay is clamped under the bound with an
+// if (inbucket pkg/server/smtp/listener.go serve): cancellation waits a
+// second at most, and closing the listener is what ends it.
+func clampedAccept(ctx context.Context, ln net.Listener, handle func(net.Conn)) {
+	var tempDelay time.Duration
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			if nerr, ok := err.(net.Error); ok && nerr.Timeout() {
+				if tempDelay == 0 {
+					tempDelay = 5 * time.Millisecond
+				} else {
+					tempDelay *= 2
+				}
+				if maxDelay := 1 * time.Second; tempDelay > maxDelay {
+					tempDelay = maxDelay
+				}
+				time.Sleep(tempDelay)
+				continue
+			}
+			select {
+			case <-ctx.Done():
+				return
+			default:
+				return
+			}
+		}
+		tempDelay = 0
+		go handle(conn)
+	}
+}
+
+// The same clamp with the bound on the left, at a minute: reported.
+func clampedLong(ctx context.Context, d *net.Dialer, addr string) error {
+	wait := time.Second
+	for { // want `pauses with time.Sleep\(wait\), a backoff that grows to 1m0s, which cancelling ctx does not wake`
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c, err := d.DialContext(ctx, "tcp", addr)
+		if err == nil {
+			return c.Close()
+		}
+		time.Sleep(wait)
+		wait *= 2
+		if time.Minute < wait {
+			wait = time.Minute
+		}
+	}
+}
+
+// A doubling backoff clamped under the bound with an if: silent.
+func clampedShort(ctx context.Context, d *net.Dialer, addr string) error {
+	wait := 100 * time.Millisecond
+	for {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c, err := d.DialContext(ctx, "tcp", addr)
+		if err == nil {
+			return c.Close()
+		}
+		time.Sleep(wait)
+		if wait *= 2; wait >= 2*time.Second {
+			wait = 2 * time.Second
+		}
+	}
+}
+
+// An accept loop that also dials a backend on every connection: the dial
+// is a retry the listener's close does not stop, so it is still reported.
+func acceptAndDial(ctx context.Context, ln net.Listener, d *net.Dialer, addr string) {
+	for { // want `retries .* with time.Sleep\(time.Second\) as its pause and never looks at ctx`
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		up, err := d.Dial("tcp", addr)
+		if err != nil {
+			conn.Close()
+			time.Sleep(time.Second)
+			continue
+		}
+		go pipe(conn, up)
+	}
+}
+
+func pipe(a, b net.Conn) { a.Close(); b.Close() }
