@@ -41,6 +41,19 @@ type Returns struct {
 	// parameter). A call site whose argument makes that test go the other
 	// way receives no new pool.
 	PoolGuard Guard
+	// UnboundedTransport: every transport this function returns (nil
+	// aside) is an *http.Transport it built, or got from a callee with
+	// this flag, that sets no ResponseHeaderTimeout or no dial timeout
+	// (hashicorp/go-cleanhttp's DefaultTransport). A client whose
+	// Transport is such a call is no more bounded than one built with the
+	// literal in place; a caller that sets ResponseHeaderTimeout on it
+	// bounds it.
+	UnboundedTransport bool
+	// TransportDialBounded: the dial of that transport is bounded (a
+	// net.Dialer with a Timeout, a custom dial function, or a clone of
+	// http.DefaultTransport), so a ResponseHeaderTimeout set by the
+	// caller is all it lacks.
+	TransportDialBounded bool
 }
 
 // Guard is a test of a bool parameter, or of a bool field of a struct (or
@@ -54,7 +67,9 @@ type Guard struct {
 }
 
 // Any reports whether r says anything.
-func (r Returns) Any() bool { return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport }
+func (r Returns) Any() bool {
+	return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport || r.UnboundedTransport
+}
 
 // CalleeReturns looks up a callee's summary (through facts for other
 // packages). It is how facts reach this package.
@@ -136,6 +151,7 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 	if res.Returns.NewTransport || res.Returns.ClientWithNewTransport {
 		res.Returns.PoolGuard = a.poolGuard()
 	}
+	res.Returns.UnboundedTransport, res.Returns.TransportDialBounded = a.returnedTransportBounds()
 	sort.Slice(res.Unbounded, func(i, j int) bool { return res.Unbounded[i].Created < res.Unbounded[j].Created })
 	sort.Slice(res.Returned, func(i, j int) bool { return res.Returned[i].Created < res.Returned[j].Created })
 	sort.Slice(res.Pools, func(i, j int) bool { return res.Pools[i].Created < res.Pools[j].Created })
@@ -649,7 +665,7 @@ func (a *analysis) fieldEvents(c *client, fa *ssa.FieldAddr) {
 			}
 		case "Transport":
 			c.transportStores[st] = true
-			switch classifyTransport(st.Val) {
+			switch a.classifyTransport(st.Val) {
 			case transportBounded, transportUnknown:
 				c.barriers[st] = true
 			case transportUnboundedCustom:
@@ -829,20 +845,64 @@ const (
 // see built in this function, with a non-zero ResponseHeaderTimeout and a
 // bounded dial (a custom dial function, a net.Dialer with a Timeout, or the
 // dialer inherited by cloning http.DefaultTransport).
-func classifyTransport(v ssa.Value) transportClass {
-	return classifyTransportDepth(v, 0)
+func (a *analysis) classifyTransport(v ssa.Value) transportClass {
+	class, _ := a.transportBounds(v, 0)
+	return class
+}
+
+// returnedTransportBounds decides the UnboundedTransport summary: every
+// non-nil transport fn returns must be a known *http.Transport without the
+// bounds; anything else (a bounded one, a wrapper, one we cannot see,
+// http.DefaultTransport itself) says nothing.
+func (a *analysis) returnedTransportBounds() (unbounded, dialBounded bool) {
+	results := a.fn.Signature.Results()
+	idx := -1
+	for i := 0; i < results.Len(); i++ {
+		if t := results.At(i).Type(); httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+			if idx >= 0 {
+				return false, false // several transport results: which one would a caller mean?
+			}
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return false, false
+	}
+	dialBounded = true
+	for _, b := range a.fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || idx >= len(ret.Results) {
+			continue
+		}
+		v := ret.Results[idx]
+		if ssax.IsNil(ssax.Unconvert(v)) {
+			continue
+		}
+		class, dial := a.transportBounds(v, 0)
+		if class != transportUnboundedCustom {
+			return false, false
+		}
+		unbounded = true
+		dialBounded = dialBounded && dial
+	}
+	return unbounded, unbounded && dialBounded
 }
 
 // maxTransportDepth bounds the walk through wrappers and globals.
 const maxTransportDepth = 4
 
-func classifyTransportDepth(v ssa.Value, depth int) transportClass {
+// transportBounds classifies v and, for a known *http.Transport, says
+// whether its dial is bounded.
+func (a *analysis) transportBounds(v ssa.Value, depth int) (transportClass, bool) {
 	if depth > maxTransportDepth {
-		return transportUnknown
+		return transportUnknown, false
 	}
 	v = ssax.Unconvert(v)
 	if ssax.IsNil(v) {
-		return transportDefault
+		return transportDefault, true
 	}
 	switch t := v.(type) {
 	case *ssa.UnOp:
@@ -856,26 +916,52 @@ func classifyTransportDepth(v ssa.Value, depth int) transportClass {
 			// (openai-go: "if DefaultTransport is still *http.Transport,
 			// clone it, else keep the wrapper") knows it may be wrapped.
 			if inspectsDefaultTransport(t.Parent()) {
-				return transportUnknown
+				return transportUnknown, false
 			}
-			return transportDefault
+			return transportDefault, true
 		}
 		// A package variable of this package: what its initialiser stored.
 		if stored := soleInitStore(g); stored != nil {
-			return classifyTransportDepth(stored, depth+1)
+			return a.transportBounds(stored, depth+1)
 		}
 	case *ssa.Alloc:
 		if !httptypes.IsTransportPtr(t.Type()) {
-			return classifyWrapper(t, depth)
+			return a.classifyWrapper(t, depth), false
 		}
 		return boundsOf(t, false)
+	case *ssa.Extract:
+		if call, ok := t.Tuple.(*ssa.Call); ok && httptypes.IsTransportPtr(t.Type()) {
+			return a.calleeTransport(call, t)
+		}
 	case *ssa.Call:
 		callee := ssax.CalleeFunc(t.Common())
 		if callee != nil && httptypes.IsMethod(callee, "net/http", "Transport", "Clone") {
 			return boundsOf(t, clonesDefaultTransport(t.Common().Args[0]))
 		}
+		return a.calleeTransport(t, t)
 	}
-	return transportUnknown
+	return transportUnknown, false
+}
+
+// calleeTransport classifies the transport v that call returns, by the
+// callee's summary: a transport without the bounds stays one here unless
+// this function adds them to v (t := cleanhttp.DefaultTransport();
+// t.ResponseHeaderTimeout = d).
+func (a *analysis) calleeTransport(call *ssa.Call, v ssa.Value) (transportClass, bool) {
+	callee := ssax.CalleeFunc(call.Common())
+	if callee == nil {
+		return transportUnknown, false
+	}
+	ret := a.callee(callee)
+	if !ret.UnboundedTransport {
+		return transportUnknown, false
+	}
+	if !httptypes.IsTransportPtr(v.Type()) {
+		// Returned as an http.RoundTripper: nothing here can add the
+		// bounds without a type assertion, which we do not follow.
+		return transportUnboundedCustom, ret.TransportDialBounded
+	}
+	return boundsOf(v, ret.TransportDialBounded)
 }
 
 // classifyWrapper classifies a RoundTripper of the program's own struct
@@ -883,7 +969,7 @@ func classifyTransportDepth(v ssa.Value, depth int) transportClass {
 // RoundTripper-typed fields. A wrapper whose inner transports are all nil
 // delegates to http.DefaultTransport by convention, so it bounds nothing;
 // one with no such field, or wrapping something we cannot see, is unknown.
-func classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
+func (a *analysis) classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
 	ptr, ok := alloc.Type().Underlying().(*types.Pointer)
 	if !ok {
 		return transportUnknown
@@ -912,7 +998,7 @@ func classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
 		}
 		for _, fref := range *fa.Referrers() {
 			if st, ok := fref.(*ssa.Store); ok && st.Addr == fa {
-				switch c := classifyTransportDepth(st.Val, depth+1); c {
+				switch c, _ := a.transportBounds(st.Val, depth+1); c {
 				case transportBounded, transportUnknown:
 					return transportUnknown
 				case transportUnboundedCustom:
@@ -985,7 +1071,7 @@ func soleInitStore(g *ssa.Global) ssa.Value {
 }
 
 // boundsOf inspects the stores into the fields of transport t.
-func boundsOf(t ssa.Value, dialBounded bool) transportClass {
+func boundsOf(t ssa.Value, dialBounded bool) (transportClass, bool) {
 	headerBounded := false
 	for _, ref := range *t.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
@@ -1011,9 +1097,9 @@ func boundsOf(t ssa.Value, dialBounded bool) transportClass {
 		}
 	}
 	if headerBounded && dialBounded {
-		return transportBounded
+		return transportBounded, true
 	}
-	return transportUnboundedCustom
+	return transportUnboundedCustom, dialBounded
 }
 
 // dialFuncBounded: (&net.Dialer{Timeout: d}).DialContext with d != 0 is

@@ -70,6 +70,9 @@ func (s *ClientSum) String() string {
 	if s.JudgedAtSite {
 		g += ", judgedAtSite"
 	}
+	if s.Returns.UnboundedTransport {
+		g += fmt.Sprintf(", unboundedTransport(dialBounded=%t)", s.Returns.TransportDialBounded)
+	}
 	return fmt.Sprintf("ClientSum(unboundedClient=%t, newTransport=%t, clientWithNewTransport=%t%s)",
 		s.Returns.UnboundedClient, s.Returns.NewTransport, s.Returns.ClientWithNewTransport, g)
 }
