@@ -138,6 +138,13 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok {
+				a.judgeFieldCopy(st, &res)
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
 			if t, via := a.transportCreation(instr); t != nil {
 				a.judgeTransport(instr, t, via, &res)
 			}
@@ -735,6 +742,137 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 			break
 		}
 	}
+}
+
+// judgeFieldCopy judges a copy of *http.DefaultClient stored into a struct
+// field that holds an http.Client by value, embedded or named:
+// `&Client{Client: *http.DefaultClient}` (mattn/go-mastodon's NewClient).
+// No client variable is made, so the copy is followed through the field
+// itself: it is unbounded unless, on every path from the copy to the
+// function's exit (or to a send through the field), the function sets a
+// non-zero Timeout through that field of the same struct (`c.Timeout = d`,
+// promoted through the embedding, or `c.Client.Timeout = d`), gives it a
+// Transport that bounds the exchange or one we cannot see, overwrites the
+// field. A function that hands the struct (or the field) to code we do not
+// follow anywhere (an option loop, a method, a go statement) may bound it
+// there, on whatever path: it is not judged.
+func (a *analysis) judgeFieldCopy(st *ssa.Store, res *Result) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || !httptypes.IsClientPtr(fa.Type()) || !isDefaultClientCopy(st.Val) {
+		return
+	}
+	base := fa.X
+	sameField := func(v ssa.Value) bool {
+		o, ok := v.(*ssa.FieldAddr)
+		return ok && o.X == base && o.Field == fa.Field
+	}
+	barriers := map[ssa.Instruction]bool{}
+	targets := map[ssa.Instruction]bool{}
+	handedOn := false
+	var holderUse func(v ssa.Value, seen map[ssa.Value]bool)
+	// fieldUse classifies the uses of &base.F.
+	fieldUse := func(f *ssa.FieldAddr) {
+		for _, ref := range *f.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.DebugRef:
+			case *ssa.Store:
+				if r == st {
+					continue
+				}
+				if r.Addr == f && !isDefaultClientCopy(r.Val) {
+					barriers[r] = true // overwritten
+				} else if r.Addr != f {
+					targets[r] = true // the client's address escapes unbounded
+				}
+			case *ssa.UnOp:
+				// a copy of the client value: it leaves unbounded
+				if r.Op == token.MUL {
+					targets[r] = true
+				}
+			case *ssa.FieldAddr:
+				name := ssax.FieldName(r)
+				for _, fref := range *r.Referrers() {
+					fs, ok := fref.(*ssa.Store)
+					if !ok || fs.Addr != r {
+						continue
+					}
+					switch name {
+					case "Timeout":
+						if !isZeroConst(fs.Val) {
+							barriers[fs] = true
+						}
+					case "Transport":
+						if c := a.classifyTransport(fs.Val); c == transportBounded || c == transportUnknown {
+							barriers[fs] = true
+						}
+					}
+				}
+			case ssa.CallInstruction:
+				common := r.Common()
+				callee := ssax.CalleeFunc(common)
+				if callee != nil && len(common.Args) > 0 && common.Args[0] == f && httptypes.IsClientSend(callee) {
+					targets[r] = true
+					continue
+				}
+				handedOn = true
+			default:
+				handedOn = true
+			}
+		}
+	}
+	holderUse = func(v ssa.Value, seen map[ssa.Value]bool) {
+		if seen[v] || v.Referrers() == nil {
+			return
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.DebugRef:
+			case *ssa.FieldAddr:
+				if sameField(r) {
+					fieldUse(r)
+				}
+			case *ssa.Return:
+				targets[r] = true
+			case *ssa.Store:
+				if r.Val == v {
+					targets[r] = true // stored away while its client is unbounded
+				} else {
+					handedOn = true // the whole struct overwritten
+				}
+			case *ssa.UnOp:
+				// a copy of the whole struct, or a load through a
+				// pointer-to-pointer holder: not followed
+				handedOn = true
+			case *ssa.Phi, *ssa.ChangeType:
+				holderUse(r.(ssa.Value), seen)
+			default:
+				handedOn = true
+			}
+		}
+	}
+	holderUse(base, map[ssa.Value]bool{})
+	if handedOn || len(targets) == 0 {
+		return
+	}
+	path := cfgx.FindPath(st, func(i ssa.Instruction) bool { return targets[i] }, func(i ssa.Instruction) bool { return barriers[i] }, nil)
+	if path == nil {
+		return
+	}
+	at := path.Reached
+	u := Unbounded{
+		Created:  st.Val.Pos(),
+		At:       st.Pos(),
+		Escapes:  true,
+		StoredIn: fieldVar(base.Type(), fa.Field),
+	}
+	if call, ok := at.(ssa.CallInstruction); ok && httptypes.IsClientSend(ssax.CalleeFunc(call.Common())) {
+		u.At, u.Escapes, u.StoredIn = at.Pos(), false, nil
+	}
+	if !u.Created.IsValid() {
+		u.Created = st.Pos()
+	}
+	res.Unbounded = append(res.Unbounded, u)
 }
 
 // storeTarget returns the struct field or package variable that instr, an
