@@ -10,7 +10,7 @@ import (
 )
 
 func TestHTTPClient(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), httpclient.Analyzer, "a", "b", "dot", "usector", "fallback", "ctorsite", "usesite", "cleanlib", "getterlike", "embedcopy")
+	analysistest.Run(t, analysistest.TestData(), httpclient.Analyzer, "a", "b", "dot", "usector", "fallback", "ctorsite", "usesite", "cleanlib", "getterlike", "embedcopy", "clonereq")
 }
 
 func TestStreamingPolicy(t *testing.T) {

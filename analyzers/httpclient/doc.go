@@ -40,7 +40,14 @@
 // that sends requests through it and then drops it without
 // CloseIdleConnections, so every call abandons a connection pool; inside a
 // loop, one pool per iteration. Transports that are returned, stored in a
-// field or global, or passed on are shared and not reported.
+// field or global, or passed on are shared and not reported. Passing the
+// transport to a helper that only configures it (sets or reads its fields,
+// and passes it only to helpers that do the same; go-git's
+// configureTransport) is not passing it on: `tr := base.Clone();
+// configure(tr, opts)` per request is still reported. Helpers in other
+// packages are known through their facts; one reached through an interface
+// or a function value, or one that stores, returns or captures the
+// transport anywhere, makes it shared.
 //
 // Fix: create one client per destination, once, with a Timeout (or, for
 // streaming, a Transport with a dial timeout and ResponseHeaderTimeout plus a

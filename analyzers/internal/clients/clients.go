@@ -54,6 +54,11 @@ type Returns struct {
 	// http.DefaultTransport), so a ResponseHeaderTimeout set by the
 	// caller is all it lacks.
 	TransportDialBounded bool
+	// ConfiguresTransport: bit i is set when parameter i (receiver first)
+	// is an *http.Transport that the function only configures (see
+	// ConfiguredTransports). A caller that hands it a transport it
+	// created still owns that transport alone afterwards.
+	ConfiguresTransport uint64
 }
 
 // Guard is a test of a bool parameter, or of a bool field of a struct (or
@@ -68,7 +73,7 @@ type Guard struct {
 
 // Any reports whether r says anything.
 func (r Returns) Any() bool {
-	return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport || r.UnboundedTransport
+	return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport || r.UnboundedTransport || r.ConfiguresTransport != 0
 }
 
 // CalleeReturns looks up a callee's summary (through facts for other
@@ -1372,6 +1377,11 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 					}
 					continue
 				}
+				if passesToConfigurer(common, v, a.callee) {
+					// configureTransport(tr, ep): the helper sets
+					// fields and keeps nothing.
+					continue
+				}
 				escapes = true
 				return
 			default:
@@ -1400,6 +1410,82 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 	if sends {
 		a.judgeAbandoned(start, closes, via, res)
 	}
+}
+
+// ConfiguredTransports returns the set of fn's *http.Transport parameters
+// (bit i for parameter i, receiver first) that fn only configures: it sets
+// or reads their fields, compares them, and passes them only to callees
+// whose summaries say the same of that parameter, so a transport leaves
+// the call no more shared than it came (go-git's configureTransport,
+// plumbing/transport/http/common.go:282, which its newSession calls on a
+// fresh clone). Any other use (a store, a return, a closure, an
+// interface, a phi, a call we cannot resolve or that has no such summary,
+// RoundTrip, CloseIdleConnections, RegisterProtocol) clears the bit.
+// Recursive helpers are never configurers: the summary starts empty and
+// only grows.
+func ConfiguredTransports(fn *ssa.Function, callee CalleeReturns) uint64 {
+	if fn.Blocks == nil {
+		return 0
+	}
+	if callee == nil {
+		callee = func(*types.Func) Returns { return Returns{} }
+	}
+	var mask uint64
+	for i, p := range fn.Params {
+		if i < 64 && httptypes.IsTransportPtr(p.Type()) && onlyConfigured(p, callee) {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+func onlyConfigured(v ssa.Value, callee CalleeReturns) bool {
+	for _, ref := range *v.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr, *ssa.DebugRef:
+		case *ssa.BinOp:
+			if r.Op != token.EQL && r.Op != token.NEQ {
+				return false
+			}
+		case ssa.CallInstruction:
+			if !passesToConfigurer(r.Common(), v, callee) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// passesToConfigurer reports whether the static call common passes v only
+// as parameters that its callee only configures.
+func passesToConfigurer(common *ssa.CallCommon, v ssa.Value, callee CalleeReturns) bool {
+	if common.IsInvoke() || common.Value == v {
+		return false
+	}
+	fn := ssax.CalleeFunc(common)
+	if fn == nil {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if n := sig.Params().Len(); (sig.Recv() == nil && n != len(common.Args)) || (sig.Recv() != nil && n+1 != len(common.Args)) {
+		// A bound-method wrapper (f := o.apply; f(t)) takes the
+		// arguments shifted from the method's parameters.
+		return false
+	}
+	mask := callee(fn).ConfiguresTransport
+	passed := false
+	for i, arg := range common.Args {
+		if arg != v {
+			continue
+		}
+		if i >= 64 || mask&(1<<i) == 0 {
+			return false
+		}
+		passed = true
+	}
+	return passed
 }
 
 // judgeClientPool decides the pool rule for a client that a constructor
