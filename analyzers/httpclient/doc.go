@@ -49,6 +49,14 @@
 // or a function value, or one that stores, returns or captures the
 // transport anywhere, makes it shared.
 //
+// A pool can also come from a call: a constructor that returns a new
+// transport, or a client holding one, hands its caller a pool each time,
+// and a caller that sends through it and drops it is reported at the call.
+// A nil-fallback getter, `if c.HTTP == nil { return newClient() }; return
+// c.HTTP` (bluesky-social/indigo's xrpc getClient), is such a constructor
+// on the calls that take the fallback; the message says so. Caching the
+// fallback in the field, or sharing one under sync.Once, is silent.
+//
 // Fix: create one client per destination, once, with a Timeout (or, for
 // streaming, a Transport with a dial timeout and ResponseHeaderTimeout plus a
 // per-request context), and share it. For notimeout on a keyed composite

@@ -41,6 +41,12 @@ type Returns struct {
 	// parameter). A call site whose argument makes that test go the other
 	// way receives no new pool.
 	PoolGuard Guard
+	// PoolConditional: some path returns, in the result that carries the
+	// new pool, a client or transport that is neither nil nor new (an
+	// existing one: `if c.HTTP == nil { return newClient() }; return
+	// c.HTTP`), or the pool comes from a callee for which this holds. A
+	// caller gets a new pool only on the calls that take the other path.
+	PoolConditional bool
 	// UnboundedTransport: every transport this function returns (nil
 	// aside) is an *http.Transport it built, or got from a callee with
 	// this flag, that sets no ResponseHeaderTimeout or no dial timeout
@@ -108,6 +114,11 @@ type Pool struct {
 	// Via is set when the pool comes from a call to a function that
 	// returns a new transport, or a client holding one.
 	Via *types.Func
+	// ViaConditional: Via returns the new pool only on some paths, and
+	// an existing client or transport on others (Returns.PoolConditional),
+	// and no parameter guard explains which (a guarded constructor's call
+	// sites that could take the other branch are not reported at all).
+	ViaConditional bool
 }
 
 // Result is what Analyze finds in one function.
@@ -162,6 +173,7 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 	}
 	if res.Returns.NewTransport || res.Returns.ClientWithNewTransport {
 		res.Returns.PoolGuard = a.poolGuard()
+		res.Returns.PoolConditional = a.poolFromConditional || a.returnsOtherClients()
 	}
 	res.Returns.UnboundedTransport, res.Returns.TransportDialBounded = a.returnedTransportBounds()
 	sort.Slice(res.Unbounded, func(i, j int) bool { return res.Unbounded[i].Created < res.Unbounded[j].Created })
@@ -179,6 +191,11 @@ type analysis struct {
 	// per returning creation; unguarded is set when one has none.
 	poolGuards []Guard
 	unguarded  bool
+	// poolReturns are the returns that hand the caller a new pool;
+	// poolFromConditional is set when one of those pools comes from a
+	// callee that builds it only on some paths.
+	poolReturns         map[*ssa.Return]bool
+	poolFromConditional bool
 }
 
 // notePoolReturned records the guard (if any) under which the pool
@@ -190,6 +207,44 @@ func (a *analysis) notePoolReturned(start ssa.Instruction) {
 		return
 	}
 	a.poolGuards = append(a.poolGuards, g)
+}
+
+// notePoolReturn records ret as a return that hands out the new pool made
+// by start (from via, when a callee made it).
+func (a *analysis) notePoolReturn(ret *ssa.Return, via *types.Func) {
+	if a.poolReturns == nil {
+		a.poolReturns = map[*ssa.Return]bool{}
+	}
+	a.poolReturns[ret] = true
+	if via != nil && a.callee(via).PoolConditional {
+		a.poolFromConditional = true
+	}
+}
+
+// returnsOtherClients reports whether some return of fn that hands out no
+// new pool returns, as a client, transport or round tripper, something
+// other than nil: a fallback getter's existing client.
+func (a *analysis) returnsOtherClients() bool {
+	for _, b := range a.fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || a.poolReturns[ret] {
+			continue
+		}
+		for _, r := range ret.Results {
+			t := r.Type()
+			if !httptypes.IsClientPtr(t) && !httptypes.IsTransportPtr(t) && !hasRoundTrip(t) {
+				continue
+			}
+			if k, ok := r.(*ssa.Const); ok && k.Value == nil {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // poolGuard is the one guard shared by every returned pool, or none.
@@ -1328,6 +1383,7 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 		returnedInClient bool
 		closes           = map[ssa.Instruction]bool{}
 		sendCalls        []ssa.Instruction
+		retInstrs        []*ssa.Return
 	)
 	var visit func(v ssa.Value, seen map[ssa.Value]bool)
 	visit = func(v ssa.Value, seen map[ssa.Value]bool) {
@@ -1345,6 +1401,7 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 				visit(r, seen)
 			case *ssa.Return:
 				returned = true
+				retInstrs = append(retInstrs, r)
 			case *ssa.Store:
 				if r.Val != v {
 					continue
@@ -1356,6 +1413,9 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 				}
 				if len(holder.returns) > 0 {
 					returnedInClient = true
+					for i := range holder.returns {
+						retInstrs = append(retInstrs, i.(*ssa.Return))
+					}
 				}
 				for i := range holder.sends {
 					sends = true
@@ -1396,6 +1456,9 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 		// here sets req.Close, closes each connection after its
 		// response: it keeps no idle pool to abandon.
 		return
+	}
+	for _, r := range retInstrs {
+		a.notePoolReturn(r, via)
 	}
 	if returned {
 		res.Returns.NewTransport = true
@@ -1497,6 +1560,9 @@ func (a *analysis) judgeClientPool(c *client, res *Result) {
 	if len(c.returns) > 0 {
 		res.Returns.ClientWithNewTransport = true
 		a.notePoolReturned(c.start)
+		for r := range c.returns {
+			a.notePoolReturn(r.(*ssa.Return), c.constructor)
+		}
 		return
 	}
 	if len(c.sends) > 0 {
@@ -1515,7 +1581,7 @@ func (a *analysis) judgeAbandoned(start ssa.Instruction, closes map[ssa.Instruct
 		return inLoop && i == start
 	}
 	if cfgx.PathAvoiding(start, target, func(i ssa.Instruction) bool { return closes[i] }) {
-		res.Pools = append(res.Pools, Pool{Created: start.Pos(), InLoop: inLoop, Via: via})
+		res.Pools = append(res.Pools, Pool{Created: start.Pos(), InLoop: inLoop, Via: via, ViaConditional: via != nil && a.callee(via).PoolConditional && !a.callee(via).PoolGuard.Set})
 	}
 }
 

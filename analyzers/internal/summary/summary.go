@@ -70,6 +70,9 @@ func (s *ClientSum) String() string {
 	if pg := s.Returns.PoolGuard; pg.Set {
 		g = fmt.Sprintf(", poolGuard=param%d.field%d==%t", pg.Param, pg.Field, pg.Want)
 	}
+	if s.Returns.PoolConditional {
+		g += ", poolConditional"
+	}
 	if s.JudgedAtSite {
 		g += ", judgedAtSite"
 	}

@@ -6,6 +6,7 @@
 package nilpool
 
 import (
+	"errors"
 	"net/http"
 	"nilpoollib"
 	"sync"
@@ -33,7 +34,7 @@ func (c *Client) getClient() *http.Client {
 }
 
 func (c *Client) Do(req *http.Request) (*http.Response, error) {
-	return c.getClient().Do(req) // want `\(\*Client\).getClient returns a client holding a new http.Transport \(connection pool\) on every call, and this code sends through it and drops it`
+	return c.getClient().Do(req) // want `\(\*Client\).getClient returns a client holding a new http.Transport \(connection pool\) each time it takes the path that builds one \(it does not keep it\), and this code sends through it and drops it: each such call abandons a pool`
 }
 
 // The fallback inline in the send method.
@@ -116,7 +117,7 @@ func (r *Remote) getClient() *http.Client {
 }
 
 func (r *Remote) Do(req *http.Request) (*http.Response, error) {
-	return r.getClient().Do(req) // want `\(\*Remote\).getClient returns a client holding a new http.Transport \(connection pool\) on every call`
+	return r.getClient().Do(req) // want `\(\*Remote\).getClient returns a client holding a new http.Transport \(connection pool\) each time it takes the path that builds one`
 }
 
 // A new client over a shared transport in another package is fine.
@@ -141,3 +142,44 @@ func (r *Remote) client() *http.Client {
 }
 
 func (r *Remote) Get(u string) (*http.Response, error) { return r.client().Get(u) }
+
+// ---- how the message names the fallback ----
+
+// A getter over the fallback getter builds the pool on the same path only.
+func (c *Client) http() *http.Client { return c.getClient() }
+
+func (c *Client) Head(u string) (*http.Response, error) {
+	return c.http().Head(u) // want `\(\*Client\).http returns a client holding a new http.Transport \(connection pool\) each time it takes the path that builds one`
+}
+
+// In a loop, one pool per iteration that takes the fallback.
+func (c *Client) GetAll(urls []string) {
+	for _, u := range urls {
+		if resp, err := c.getClient().Get(u); err == nil { // want `\(\*Client\).getClient returns .* each time it takes the path that builds one .*: each such loop iteration abandons a pool`
+			resp.Body.Close()
+		}
+	}
+}
+
+// A constructor that fails with nil on one path still builds a pool on
+// every call that succeeds: "on every call".
+func newPooled(host string) (*http.Client, error) {
+	if host == "" {
+		return nil, errNoHost
+	}
+	return &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{}}, nil
+}
+
+var errNoHost = errors.New("no host")
+
+func getPooled(host string) error {
+	hc, err := newPooled(host) // want `newPooled returns a client holding a new http.Transport \(connection pool\) on every call`
+	if err != nil {
+		return err
+	}
+	resp, err := hc.Get("https://" + host)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
