@@ -518,8 +518,13 @@ func (c *checker) reportPool(p clients.Pool) {
 			what = "a client holding a new http.Transport (connection pool)"
 		}
 		msg = fmt.Sprintf("%s returns %s on every call, and this code sends through it and drops it: each call abandons a pool whose idle connections pile up in CLOSE_WAIT; create the transport once and share it, or call CloseIdleConnections when done", funcName(p.Via, c.pass.Pkg), what)
+		if p.ViaConditional {
+			// A fallback getter: `if c.HTTP == nil { return newClient() }`.
+			msg = fmt.Sprintf("%s returns %s each time it takes the path that builds one (it does not keep it), and this code sends through it and drops it: each such call abandons a pool whose idle connections pile up in CLOSE_WAIT; create it once and reuse it (for a nil fallback, store it in the field the check reads, or share one), or call CloseIdleConnections when done", funcName(p.Via, c.pass.Pkg), what)
+		}
 		if p.InLoop {
 			msg = strings.Replace(msg, "on every call", "in every loop iteration", 1)
+			msg = strings.Replace(msg, "each such call", "each such loop iteration", 1)
 		}
 	}
 	d := analysis.Diagnostic{Pos: p.Created, Category: CategoryPool, Message: msg}

@@ -40,7 +40,22 @@
 // that sends requests through it and then drops it without
 // CloseIdleConnections, so every call abandons a connection pool; inside a
 // loop, one pool per iteration. Transports that are returned, stored in a
-// field or global, or passed on are shared and not reported.
+// field or global, or passed on are shared and not reported. Passing the
+// transport to a helper that only configures it (sets or reads its fields,
+// and passes it only to helpers that do the same; go-git's
+// configureTransport) is not passing it on: `tr := base.Clone();
+// configure(tr, opts)` per request is still reported. Helpers in other
+// packages are known through their facts; one reached through an interface
+// or a function value, or one that stores, returns or captures the
+// transport anywhere, makes it shared.
+//
+// A pool can also come from a call: a constructor that returns a new
+// transport, or a client holding one, hands its caller a pool each time,
+// and a caller that sends through it and drops it is reported at the call.
+// A nil-fallback getter, `if c.HTTP == nil { return newClient() }; return
+// c.HTTP` (bluesky-social/indigo's xrpc getClient), is such a constructor
+// on the calls that take the fallback; the message says so. Caching the
+// fallback in the field, or sharing one under sync.Once, is silent.
 //
 // Fix: create one client per destination, once, with a Timeout (or, for
 // streaming, a Transport with a dial timeout and ResponseHeaderTimeout plus a

@@ -41,6 +41,30 @@ type Returns struct {
 	// parameter). A call site whose argument makes that test go the other
 	// way receives no new pool.
 	PoolGuard Guard
+	// PoolConditional: some path returns, in the result that carries the
+	// new pool, a client or transport that is neither nil nor new (an
+	// existing one: `if c.HTTP == nil { return newClient() }; return
+	// c.HTTP`), or the pool comes from a callee for which this holds. A
+	// caller gets a new pool only on the calls that take the other path.
+	PoolConditional bool
+	// UnboundedTransport: every transport this function returns (nil
+	// aside) is an *http.Transport it built, or got from a callee with
+	// this flag, that sets no ResponseHeaderTimeout or no dial timeout
+	// (hashicorp/go-cleanhttp's DefaultTransport). A client whose
+	// Transport is such a call is no more bounded than one built with the
+	// literal in place; a caller that sets ResponseHeaderTimeout on it
+	// bounds it.
+	UnboundedTransport bool
+	// TransportDialBounded: the dial of that transport is bounded (a
+	// net.Dialer with a Timeout, a custom dial function, or a clone of
+	// http.DefaultTransport), so a ResponseHeaderTimeout set by the
+	// caller is all it lacks.
+	TransportDialBounded bool
+	// ConfiguresTransport: bit i is set when parameter i (receiver first)
+	// is an *http.Transport that the function only configures (see
+	// ConfiguredTransports). A caller that hands it a transport it
+	// created still owns that transport alone afterwards.
+	ConfiguresTransport uint64
 }
 
 // Guard is a test of a bool parameter, or of a bool field of a struct (or
@@ -54,7 +78,9 @@ type Guard struct {
 }
 
 // Any reports whether r says anything.
-func (r Returns) Any() bool { return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport }
+func (r Returns) Any() bool {
+	return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport || r.UnboundedTransport || r.ConfiguresTransport != 0
+}
 
 // CalleeReturns looks up a callee's summary (through facts for other
 // packages). It is how facts reach this package.
@@ -88,6 +114,11 @@ type Pool struct {
 	// Via is set when the pool comes from a call to a function that
 	// returns a new transport, or a client holding one.
 	Via *types.Func
+	// ViaConditional: Via returns the new pool only on some paths, and
+	// an existing client or transport on others (Returns.PoolConditional),
+	// and no parameter guard explains which (a guarded constructor's call
+	// sites that could take the other branch are not reported at all).
+	ViaConditional bool
 }
 
 // Result is what Analyze finds in one function.
@@ -123,6 +154,13 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok {
+				a.judgeFieldCopy(st, &res)
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
 			if t, via := a.transportCreation(instr); t != nil {
 				a.judgeTransport(instr, t, via, &res)
 			}
@@ -135,7 +173,9 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 	}
 	if res.Returns.NewTransport || res.Returns.ClientWithNewTransport {
 		res.Returns.PoolGuard = a.poolGuard()
+		res.Returns.PoolConditional = a.poolFromConditional || a.returnsOtherClients()
 	}
+	res.Returns.UnboundedTransport, res.Returns.TransportDialBounded = a.returnedTransportBounds()
 	sort.Slice(res.Unbounded, func(i, j int) bool { return res.Unbounded[i].Created < res.Unbounded[j].Created })
 	sort.Slice(res.Returned, func(i, j int) bool { return res.Returned[i].Created < res.Returned[j].Created })
 	sort.Slice(res.Pools, func(i, j int) bool { return res.Pools[i].Created < res.Pools[j].Created })
@@ -151,6 +191,11 @@ type analysis struct {
 	// per returning creation; unguarded is set when one has none.
 	poolGuards []Guard
 	unguarded  bool
+	// poolReturns are the returns that hand the caller a new pool;
+	// poolFromConditional is set when one of those pools comes from a
+	// callee that builds it only on some paths.
+	poolReturns         map[*ssa.Return]bool
+	poolFromConditional bool
 }
 
 // notePoolReturned records the guard (if any) under which the pool
@@ -162,6 +207,44 @@ func (a *analysis) notePoolReturned(start ssa.Instruction) {
 		return
 	}
 	a.poolGuards = append(a.poolGuards, g)
+}
+
+// notePoolReturn records ret as a return that hands out the new pool made
+// by start (from via, when a callee made it).
+func (a *analysis) notePoolReturn(ret *ssa.Return, via *types.Func) {
+	if a.poolReturns == nil {
+		a.poolReturns = map[*ssa.Return]bool{}
+	}
+	a.poolReturns[ret] = true
+	if via != nil && a.callee(via).PoolConditional {
+		a.poolFromConditional = true
+	}
+}
+
+// returnsOtherClients reports whether some return of fn that hands out no
+// new pool returns, as a client, transport or round tripper, something
+// other than nil: a fallback getter's existing client.
+func (a *analysis) returnsOtherClients() bool {
+	for _, b := range a.fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || a.poolReturns[ret] {
+			continue
+		}
+		for _, r := range ret.Results {
+			t := r.Type()
+			if !httptypes.IsClientPtr(t) && !httptypes.IsTransportPtr(t) && !hasRoundTrip(t) {
+				continue
+			}
+			if k, ok := r.(*ssa.Const); ok && k.Value == nil {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // poolGuard is the one guard shared by every returned pool, or none.
@@ -649,7 +732,7 @@ func (a *analysis) fieldEvents(c *client, fa *ssa.FieldAddr) {
 			}
 		case "Transport":
 			c.transportStores[st] = true
-			switch classifyTransport(st.Val) {
+			switch a.classifyTransport(st.Val) {
 			case transportBounded, transportUnknown:
 				c.barriers[st] = true
 			case transportUnboundedCustom:
@@ -719,6 +802,137 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 			break
 		}
 	}
+}
+
+// judgeFieldCopy judges a copy of *http.DefaultClient stored into a struct
+// field that holds an http.Client by value, embedded or named:
+// `&Client{Client: *http.DefaultClient}` (mattn/go-mastodon's NewClient).
+// No client variable is made, so the copy is followed through the field
+// itself: it is unbounded unless, on every path from the copy to the
+// function's exit (or to a send through the field), the function sets a
+// non-zero Timeout through that field of the same struct (`c.Timeout = d`,
+// promoted through the embedding, or `c.Client.Timeout = d`), gives it a
+// Transport that bounds the exchange or one we cannot see, overwrites the
+// field. A function that hands the struct (or the field) to code we do not
+// follow anywhere (an option loop, a method, a go statement) may bound it
+// there, on whatever path: it is not judged.
+func (a *analysis) judgeFieldCopy(st *ssa.Store, res *Result) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || !httptypes.IsClientPtr(fa.Type()) || !isDefaultClientCopy(st.Val) {
+		return
+	}
+	base := fa.X
+	sameField := func(v ssa.Value) bool {
+		o, ok := v.(*ssa.FieldAddr)
+		return ok && o.X == base && o.Field == fa.Field
+	}
+	barriers := map[ssa.Instruction]bool{}
+	targets := map[ssa.Instruction]bool{}
+	handedOn := false
+	var holderUse func(v ssa.Value, seen map[ssa.Value]bool)
+	// fieldUse classifies the uses of &base.F.
+	fieldUse := func(f *ssa.FieldAddr) {
+		for _, ref := range *f.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.DebugRef:
+			case *ssa.Store:
+				if r == st {
+					continue
+				}
+				if r.Addr == f && !isDefaultClientCopy(r.Val) {
+					barriers[r] = true // overwritten
+				} else if r.Addr != f {
+					targets[r] = true // the client's address escapes unbounded
+				}
+			case *ssa.UnOp:
+				// a copy of the client value: it leaves unbounded
+				if r.Op == token.MUL {
+					targets[r] = true
+				}
+			case *ssa.FieldAddr:
+				name := ssax.FieldName(r)
+				for _, fref := range *r.Referrers() {
+					fs, ok := fref.(*ssa.Store)
+					if !ok || fs.Addr != r {
+						continue
+					}
+					switch name {
+					case "Timeout":
+						if !isZeroConst(fs.Val) {
+							barriers[fs] = true
+						}
+					case "Transport":
+						if c := a.classifyTransport(fs.Val); c == transportBounded || c == transportUnknown {
+							barriers[fs] = true
+						}
+					}
+				}
+			case ssa.CallInstruction:
+				common := r.Common()
+				callee := ssax.CalleeFunc(common)
+				if callee != nil && len(common.Args) > 0 && common.Args[0] == f && httptypes.IsClientSend(callee) {
+					targets[r] = true
+					continue
+				}
+				handedOn = true
+			default:
+				handedOn = true
+			}
+		}
+	}
+	holderUse = func(v ssa.Value, seen map[ssa.Value]bool) {
+		if seen[v] || v.Referrers() == nil {
+			return
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.DebugRef:
+			case *ssa.FieldAddr:
+				if sameField(r) {
+					fieldUse(r)
+				}
+			case *ssa.Return:
+				targets[r] = true
+			case *ssa.Store:
+				if r.Val == v {
+					targets[r] = true // stored away while its client is unbounded
+				} else {
+					handedOn = true // the whole struct overwritten
+				}
+			case *ssa.UnOp:
+				// a copy of the whole struct, or a load through a
+				// pointer-to-pointer holder: not followed
+				handedOn = true
+			case *ssa.Phi, *ssa.ChangeType:
+				holderUse(r.(ssa.Value), seen)
+			default:
+				handedOn = true
+			}
+		}
+	}
+	holderUse(base, map[ssa.Value]bool{})
+	if handedOn || len(targets) == 0 {
+		return
+	}
+	path := cfgx.FindPath(st, func(i ssa.Instruction) bool { return targets[i] }, func(i ssa.Instruction) bool { return barriers[i] }, nil)
+	if path == nil {
+		return
+	}
+	at := path.Reached
+	u := Unbounded{
+		Created:  st.Val.Pos(),
+		At:       st.Pos(),
+		Escapes:  true,
+		StoredIn: fieldVar(base.Type(), fa.Field),
+	}
+	if call, ok := at.(ssa.CallInstruction); ok && httptypes.IsClientSend(ssax.CalleeFunc(call.Common())) {
+		u.At, u.Escapes, u.StoredIn = at.Pos(), false, nil
+	}
+	if !u.Created.IsValid() {
+		u.Created = st.Pos()
+	}
+	res.Unbounded = append(res.Unbounded, u)
 }
 
 // storeTarget returns the struct field or package variable that instr, an
@@ -829,20 +1043,64 @@ const (
 // see built in this function, with a non-zero ResponseHeaderTimeout and a
 // bounded dial (a custom dial function, a net.Dialer with a Timeout, or the
 // dialer inherited by cloning http.DefaultTransport).
-func classifyTransport(v ssa.Value) transportClass {
-	return classifyTransportDepth(v, 0)
+func (a *analysis) classifyTransport(v ssa.Value) transportClass {
+	class, _ := a.transportBounds(v, 0)
+	return class
+}
+
+// returnedTransportBounds decides the UnboundedTransport summary: every
+// non-nil transport fn returns must be a known *http.Transport without the
+// bounds; anything else (a bounded one, a wrapper, one we cannot see,
+// http.DefaultTransport itself) says nothing.
+func (a *analysis) returnedTransportBounds() (unbounded, dialBounded bool) {
+	results := a.fn.Signature.Results()
+	idx := -1
+	for i := 0; i < results.Len(); i++ {
+		if t := results.At(i).Type(); httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+			if idx >= 0 {
+				return false, false // several transport results: which one would a caller mean?
+			}
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return false, false
+	}
+	dialBounded = true
+	for _, b := range a.fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || idx >= len(ret.Results) {
+			continue
+		}
+		v := ret.Results[idx]
+		if ssax.IsNil(ssax.Unconvert(v)) {
+			continue
+		}
+		class, dial := a.transportBounds(v, 0)
+		if class != transportUnboundedCustom {
+			return false, false
+		}
+		unbounded = true
+		dialBounded = dialBounded && dial
+	}
+	return unbounded, unbounded && dialBounded
 }
 
 // maxTransportDepth bounds the walk through wrappers and globals.
 const maxTransportDepth = 4
 
-func classifyTransportDepth(v ssa.Value, depth int) transportClass {
+// transportBounds classifies v and, for a known *http.Transport, says
+// whether its dial is bounded.
+func (a *analysis) transportBounds(v ssa.Value, depth int) (transportClass, bool) {
 	if depth > maxTransportDepth {
-		return transportUnknown
+		return transportUnknown, false
 	}
 	v = ssax.Unconvert(v)
 	if ssax.IsNil(v) {
-		return transportDefault
+		return transportDefault, true
 	}
 	switch t := v.(type) {
 	case *ssa.UnOp:
@@ -856,26 +1114,52 @@ func classifyTransportDepth(v ssa.Value, depth int) transportClass {
 			// (openai-go: "if DefaultTransport is still *http.Transport,
 			// clone it, else keep the wrapper") knows it may be wrapped.
 			if inspectsDefaultTransport(t.Parent()) {
-				return transportUnknown
+				return transportUnknown, false
 			}
-			return transportDefault
+			return transportDefault, true
 		}
 		// A package variable of this package: what its initialiser stored.
 		if stored := soleInitStore(g); stored != nil {
-			return classifyTransportDepth(stored, depth+1)
+			return a.transportBounds(stored, depth+1)
 		}
 	case *ssa.Alloc:
 		if !httptypes.IsTransportPtr(t.Type()) {
-			return classifyWrapper(t, depth)
+			return a.classifyWrapper(t, depth), false
 		}
 		return boundsOf(t, false)
+	case *ssa.Extract:
+		if call, ok := t.Tuple.(*ssa.Call); ok && httptypes.IsTransportPtr(t.Type()) {
+			return a.calleeTransport(call, t)
+		}
 	case *ssa.Call:
 		callee := ssax.CalleeFunc(t.Common())
 		if callee != nil && httptypes.IsMethod(callee, "net/http", "Transport", "Clone") {
 			return boundsOf(t, clonesDefaultTransport(t.Common().Args[0]))
 		}
+		return a.calleeTransport(t, t)
 	}
-	return transportUnknown
+	return transportUnknown, false
+}
+
+// calleeTransport classifies the transport v that call returns, by the
+// callee's summary: a transport without the bounds stays one here unless
+// this function adds them to v (t := cleanhttp.DefaultTransport();
+// t.ResponseHeaderTimeout = d).
+func (a *analysis) calleeTransport(call *ssa.Call, v ssa.Value) (transportClass, bool) {
+	callee := ssax.CalleeFunc(call.Common())
+	if callee == nil {
+		return transportUnknown, false
+	}
+	ret := a.callee(callee)
+	if !ret.UnboundedTransport {
+		return transportUnknown, false
+	}
+	if !httptypes.IsTransportPtr(v.Type()) {
+		// Returned as an http.RoundTripper: nothing here can add the
+		// bounds without a type assertion, which we do not follow.
+		return transportUnboundedCustom, ret.TransportDialBounded
+	}
+	return boundsOf(v, ret.TransportDialBounded)
 }
 
 // classifyWrapper classifies a RoundTripper of the program's own struct
@@ -883,7 +1167,7 @@ func classifyTransportDepth(v ssa.Value, depth int) transportClass {
 // RoundTripper-typed fields. A wrapper whose inner transports are all nil
 // delegates to http.DefaultTransport by convention, so it bounds nothing;
 // one with no such field, or wrapping something we cannot see, is unknown.
-func classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
+func (a *analysis) classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
 	ptr, ok := alloc.Type().Underlying().(*types.Pointer)
 	if !ok {
 		return transportUnknown
@@ -912,7 +1196,7 @@ func classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
 		}
 		for _, fref := range *fa.Referrers() {
 			if st, ok := fref.(*ssa.Store); ok && st.Addr == fa {
-				switch c := classifyTransportDepth(st.Val, depth+1); c {
+				switch c, _ := a.transportBounds(st.Val, depth+1); c {
 				case transportBounded, transportUnknown:
 					return transportUnknown
 				case transportUnboundedCustom:
@@ -985,7 +1269,7 @@ func soleInitStore(g *ssa.Global) ssa.Value {
 }
 
 // boundsOf inspects the stores into the fields of transport t.
-func boundsOf(t ssa.Value, dialBounded bool) transportClass {
+func boundsOf(t ssa.Value, dialBounded bool) (transportClass, bool) {
 	headerBounded := false
 	for _, ref := range *t.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
@@ -1011,9 +1295,9 @@ func boundsOf(t ssa.Value, dialBounded bool) transportClass {
 		}
 	}
 	if headerBounded && dialBounded {
-		return transportBounded
+		return transportBounded, true
 	}
-	return transportUnboundedCustom
+	return transportUnboundedCustom, dialBounded
 }
 
 // dialFuncBounded: (&net.Dialer{Timeout: d}).DialContext with d != 0 is
@@ -1099,6 +1383,7 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 		returnedInClient bool
 		closes           = map[ssa.Instruction]bool{}
 		sendCalls        []ssa.Instruction
+		retInstrs        []*ssa.Return
 	)
 	var visit func(v ssa.Value, seen map[ssa.Value]bool)
 	visit = func(v ssa.Value, seen map[ssa.Value]bool) {
@@ -1116,6 +1401,7 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 				visit(r, seen)
 			case *ssa.Return:
 				returned = true
+				retInstrs = append(retInstrs, r)
 			case *ssa.Store:
 				if r.Val != v {
 					continue
@@ -1127,6 +1413,9 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 				}
 				if len(holder.returns) > 0 {
 					returnedInClient = true
+					for i := range holder.returns {
+						retInstrs = append(retInstrs, i.(*ssa.Return))
+					}
 				}
 				for i := range holder.sends {
 					sends = true
@@ -1148,6 +1437,11 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 					}
 					continue
 				}
+				if passesToConfigurer(common, v, a.callee) {
+					// configureTransport(tr, ep): the helper sets
+					// fields and keeps nothing.
+					continue
+				}
 				escapes = true
 				return
 			default:
@@ -1162,6 +1456,9 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 		// here sets req.Close, closes each connection after its
 		// response: it keeps no idle pool to abandon.
 		return
+	}
+	for _, r := range retInstrs {
+		a.notePoolReturn(r, via)
 	}
 	if returned {
 		res.Returns.NewTransport = true
@@ -1178,6 +1475,82 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 	}
 }
 
+// ConfiguredTransports returns the set of fn's *http.Transport parameters
+// (bit i for parameter i, receiver first) that fn only configures: it sets
+// or reads their fields, compares them, and passes them only to callees
+// whose summaries say the same of that parameter, so a transport leaves
+// the call no more shared than it came (go-git's configureTransport,
+// plumbing/transport/http/common.go:282, which its newSession calls on a
+// fresh clone). Any other use (a store, a return, a closure, an
+// interface, a phi, a call we cannot resolve or that has no such summary,
+// RoundTrip, CloseIdleConnections, RegisterProtocol) clears the bit.
+// Recursive helpers are never configurers: the summary starts empty and
+// only grows.
+func ConfiguredTransports(fn *ssa.Function, callee CalleeReturns) uint64 {
+	if fn.Blocks == nil {
+		return 0
+	}
+	if callee == nil {
+		callee = func(*types.Func) Returns { return Returns{} }
+	}
+	var mask uint64
+	for i, p := range fn.Params {
+		if i < 64 && httptypes.IsTransportPtr(p.Type()) && onlyConfigured(p, callee) {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+func onlyConfigured(v ssa.Value, callee CalleeReturns) bool {
+	for _, ref := range *v.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr, *ssa.DebugRef:
+		case *ssa.BinOp:
+			if r.Op != token.EQL && r.Op != token.NEQ {
+				return false
+			}
+		case ssa.CallInstruction:
+			if !passesToConfigurer(r.Common(), v, callee) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// passesToConfigurer reports whether the static call common passes v only
+// as parameters that its callee only configures.
+func passesToConfigurer(common *ssa.CallCommon, v ssa.Value, callee CalleeReturns) bool {
+	if common.IsInvoke() || common.Value == v {
+		return false
+	}
+	fn := ssax.CalleeFunc(common)
+	if fn == nil {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if n := sig.Params().Len(); (sig.Recv() == nil && n != len(common.Args)) || (sig.Recv() != nil && n+1 != len(common.Args)) {
+		// A bound-method wrapper (f := o.apply; f(t)) takes the
+		// arguments shifted from the method's parameters.
+		return false
+	}
+	mask := callee(fn).ConfiguresTransport
+	passed := false
+	for i, arg := range common.Args {
+		if arg != v {
+			continue
+		}
+		if i >= 64 || mask&(1<<i) == 0 {
+			return false
+		}
+		passed = true
+	}
+	return passed
+}
+
 // judgeClientPool decides the pool rule for a client that a constructor
 // returned holding a new transport.
 func (a *analysis) judgeClientPool(c *client, res *Result) {
@@ -1187,6 +1560,9 @@ func (a *analysis) judgeClientPool(c *client, res *Result) {
 	if len(c.returns) > 0 {
 		res.Returns.ClientWithNewTransport = true
 		a.notePoolReturned(c.start)
+		for r := range c.returns {
+			a.notePoolReturn(r.(*ssa.Return), c.constructor)
+		}
 		return
 	}
 	if len(c.sends) > 0 {
@@ -1205,7 +1581,7 @@ func (a *analysis) judgeAbandoned(start ssa.Instruction, closes map[ssa.Instruct
 		return inLoop && i == start
 	}
 	if cfgx.PathAvoiding(start, target, func(i ssa.Instruction) bool { return closes[i] }) {
-		res.Pools = append(res.Pools, Pool{Created: start.Pos(), InLoop: inLoop, Via: via})
+		res.Pools = append(res.Pools, Pool{Created: start.Pos(), InLoop: inLoop, Via: via, ViaConditional: via != nil && a.callee(via).PoolConditional && !a.callee(via).PoolGuard.Set})
 	}
 }
 

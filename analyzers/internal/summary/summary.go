@@ -50,7 +50,10 @@ var Analyzer = &analysis.Analyzer{
 // ClientSum is the fact exported for a function that hands its caller an
 // *http.Client without a timeout, or a new connection pool (an
 // *http.Transport, alone or inside a client). The caller judges what it
-// received at its own uses: it may set a Timeout, or keep the pool.
+// received at its own uses: it may set a Timeout, or keep the pool. It is
+// also exported for a function that only configures an *http.Transport
+// parameter (Returns.ConfiguresTransport), so that a caller passing it a
+// pool of its own still owns that pool alone.
 type ClientSum struct {
 	Returns clients.Returns
 	// JudgedAtSite: the unbounded client is reported once, where it is
@@ -67,8 +70,17 @@ func (s *ClientSum) String() string {
 	if pg := s.Returns.PoolGuard; pg.Set {
 		g = fmt.Sprintf(", poolGuard=param%d.field%d==%t", pg.Param, pg.Field, pg.Want)
 	}
+	if s.Returns.PoolConditional {
+		g += ", poolConditional"
+	}
 	if s.JudgedAtSite {
 		g += ", judgedAtSite"
+	}
+	if s.Returns.UnboundedTransport {
+		g += fmt.Sprintf(", unboundedTransport(dialBounded=%t)", s.Returns.TransportDialBounded)
+	}
+	if s.Returns.ConfiguresTransport != 0 {
+		g += fmt.Sprintf(", configuresTransport=%#b", s.Returns.ConfiguresTransport)
 	}
 	return fmt.Sprintf("ClientSum(unboundedClient=%t, newTransport=%t, clientWithNewTransport=%t%s)",
 		s.Returns.UnboundedClient, s.Returns.NewTransport, s.Returns.ClientWithNewTransport, g)
@@ -187,15 +199,43 @@ func run(pass *analysis.Pass) (res any, err error) {
 
 	pkg := result.SSA.Get()
 	local := make(map[*types.Func]clients.Returns) // this package's constructors
+	// configured holds, for this package's functions with *http.Transport
+	// parameters, the ones they only configure (clients.ConfiguredTransports).
+	configured := make(map[*types.Func]uint64)
 	calleeReturns := func(fn *types.Func) clients.Returns {
 		if fn.Pkg() == pass.Pkg {
-			return local[fn]
+			r := local[fn]
+			r.ConfiguresTransport = configured[fn]
+			return r
 		}
 		var sum ClientSum
 		if pass.ImportObjectFact(fn, &sum) {
 			return sum.Returns
 		}
 		return clients.Returns{}
+	}
+
+	// Transport configurers first (they return no client or transport, so
+	// the constructors below depend on them, never the reverse): a
+	// fixpoint, monotone, for helpers that call helpers.
+	var configurers []*ssa.Function
+	for _, fn := range pkg.SrcFuncs {
+		if fn.Object() != nil && hasTransportParam(fn) {
+			configurers = append(configurers, fn)
+		}
+	}
+	for round := 0; round < 10; round++ {
+		changed := false
+		for _, fn := range configurers {
+			obj := fn.Object().(*types.Func)
+			if m := clients.ConfiguredTransports(fn, calleeReturns); m != configured[obj] {
+				configured[obj] = m
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
 	}
 
 	// Functions returning a client or transport form a small set; iterate
@@ -248,13 +288,20 @@ func run(pass *analysis.Pass) (res any, err error) {
 	result.summarizeFirstUses(pass, pkg.SrcFuncs)
 	var exported []*types.Func
 	for fn, ret := range local {
-		if ret.Any() {
+		if ret.Any() || configured[fn] != 0 {
+			exported = append(exported, fn)
+		}
+	}
+	for fn, m := range configured {
+		if _, ok := local[fn]; !ok && m != 0 {
 			exported = append(exported, fn)
 		}
 	}
 	sort.Slice(exported, func(i, j int) bool { return exported[i].Pos() < exported[j].Pos() })
 	for _, fn := range exported {
-		pass.ExportObjectFact(fn, &ClientSum{Returns: local[fn], JudgedAtSite: result.judged[fn]})
+		ret := local[fn]
+		ret.ConfiguresTransport = configured[fn]
+		pass.ExportObjectFact(fn, &ClientSum{Returns: ret, JudgedAtSite: result.judged[fn]})
 	}
 	// Mark the package relevant for its importers only if it summarised
 	// something they can use: importing a package that reaches the network
@@ -274,6 +321,17 @@ func returnsClientOrTransport(fn *ssa.Function) bool {
 	for i := 0; i < results.Len(); i++ {
 		t := results.At(i).Type()
 		if httptypes.IsClientPtr(t) || httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTransportParam reports whether one of fn's parameters (receiver
+// included) is an *http.Transport.
+func hasTransportParam(fn *ssa.Function) bool {
+	for _, p := range fn.Params {
+		if httptypes.IsTransportPtr(p.Type()) {
 			return true
 		}
 	}
@@ -309,7 +367,13 @@ func exportsFacts(pass *analysis.Pass) bool {
 		}
 		switch fact := f.Fact.(type) {
 		case *ClientSum:
-			return true
+			// A helper that only configures a transport it is given
+			// hands out nothing: its callers build the transport.
+			r := fact.Returns
+			r.ConfiguresTransport = 0
+			if r.Any() {
+				return true
+			}
 		case *RespSum:
 			// A helper that closes or keeps what it is given produces no
 			// response; only one that hands out an open response does.
