@@ -44,6 +44,7 @@ type Resolver struct {
 	writes   map[*ssa.Function]*writeIndex
 	globals  map[*ssa.Package]map[*ssa.Global][]write
 	closures map[*ssa.Function][]*ssa.MakeClosure
+	hostVars map[*ssa.Package]map[*ssa.Global]bool
 }
 
 // Field is what a constructor stores into one field path of its result.
@@ -119,7 +120,9 @@ func (r *Resolver) Targets(s Sink) (out Strs) {
 // the elements of a list or map, field paths of a struct), from every write
 // in its package: what importers read through VarOf. Leaves that name no
 // host are left out, so only variables that hand out destinations (a base
-// URL, a provider list) give anything.
+// URL, a provider list) give anything. A string variable whose package
+// uses it as a host (HostVars) also gives its bare hosts
+// ("croc.schollz.com", no scheme, no port).
 func (r *Resolver) PackageVar(g *ssa.Global) (out []Field) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -137,7 +140,7 @@ func (r *Resolver) PackageVar(g *ssa.Global) (out []Field) {
 	ev := r.newEval()
 	for _, p := range paths {
 		vals := ev.globalValue(g, p)
-		if NamesHost(vals) {
+		if NamesHost(vals) || len(p) == 0 && bareHostIn(vals) && r.HostVars(g.Pkg)[g] {
 			out = append(out, Field{Path: joinPath(p), Vals: vals})
 		}
 		if len(out) == maxFields {
