@@ -40,6 +40,13 @@ type Resolver struct {
 	// string variable, "[]" for the elements of a list, "BaseURL" for a
 	// field}. nil means unknown.
 	VarOf func(v *types.Var) []Field
+	// Call, if set, answers for the calls whose results its client
+	// models itself (a flag library's value read by name, whose
+	// declarations the client indexes): ok false leaves the call to the
+	// Resolver. path is as in Str.Path; for a pointer result (flag.String)
+	// "" is what the pointer points to. The answer is used as it is: no
+	// parameter origins are instantiated.
+	Call func(call *ssa.Call, fn *types.Func, result int, path string) (vals Strs, ok bool)
 
 	writes   map[*ssa.Function]*writeIndex
 	globals  map[*ssa.Package]map[*ssa.Global][]write
@@ -590,6 +597,11 @@ func (e *eval) callResult(call *ssa.Call, i int, path []string) Strs {
 	fn, args := calleeArgs(common)
 	if fn == nil {
 		return unknown()
+	}
+	if e.r.Call != nil {
+		if res, ok := e.r.Call(call, fn, i, joinPath(path)); ok {
+			return res
+		}
 	}
 	if res, ok := e.stdCall(call, fn, args, i, path); ok {
 		return res
