@@ -54,5 +54,5 @@ func TestFieldDefaults(t *testing.T) {
 // there, through the library's FieldDial facts, or in the same package
 // (relaysame), at the function.
 func TestListFieldRoutes(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "example.com/relayapp", "example.com/relaysame")
+	analysistest.Run(t, analysistest.TestData(), localroute.Analyzer, "example.com/relayapp", "example.com/relaysame", "example.com/relaycroc")
 }

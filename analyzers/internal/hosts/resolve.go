@@ -40,10 +40,18 @@ type Resolver struct {
 	// string variable, "[]" for the elements of a list, "BaseURL" for a
 	// field}. nil means unknown.
 	VarOf func(v *types.Var) []Field
+	// Call, if set, answers for the calls whose results its client
+	// models itself (a flag library's value read by name, whose
+	// declarations the client indexes): ok false leaves the call to the
+	// Resolver. path is as in Str.Path; for a pointer result (flag.String)
+	// "" is what the pointer points to. The answer is used as it is: no
+	// parameter origins are instantiated.
+	Call func(call *ssa.Call, fn *types.Func, result int, path string) (vals Strs, ok bool)
 
 	writes   map[*ssa.Function]*writeIndex
 	globals  map[*ssa.Package]map[*ssa.Global][]write
 	closures map[*ssa.Function][]*ssa.MakeClosure
+	hostVars map[*ssa.Package]map[*ssa.Global]bool
 }
 
 // Field is what a constructor stores into one field path of its result.
@@ -119,7 +127,9 @@ func (r *Resolver) Targets(s Sink) (out Strs) {
 // the elements of a list or map, field paths of a struct), from every write
 // in its package: what importers read through VarOf. Leaves that name no
 // host are left out, so only variables that hand out destinations (a base
-// URL, a provider list) give anything.
+// URL, a provider list) give anything. A string variable whose package
+// uses it as a host (HostVars) also gives its bare hosts
+// ("croc.schollz.com", no scheme, no port).
 func (r *Resolver) PackageVar(g *ssa.Global) (out []Field) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -137,7 +147,7 @@ func (r *Resolver) PackageVar(g *ssa.Global) (out []Field) {
 	ev := r.newEval()
 	for _, p := range paths {
 		vals := ev.globalValue(g, p)
-		if NamesHost(vals) {
+		if NamesHost(vals) || len(p) == 0 && bareHostIn(vals) && r.HostVars(g.Pkg)[g] {
 			out = append(out, Field{Path: joinPath(p), Vals: vals})
 		}
 		if len(out) == maxFields {
@@ -587,6 +597,11 @@ func (e *eval) callResult(call *ssa.Call, i int, path []string) Strs {
 	fn, args := calleeArgs(common)
 	if fn == nil {
 		return unknown()
+	}
+	if e.r.Call != nil {
+		if res, ok := e.r.Call(call, fn, i, joinPath(path)); ok {
+			return res
+		}
 	}
 	if res, ok := e.stdCall(call, fn, args, i, path); ok {
 		return res

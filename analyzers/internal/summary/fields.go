@@ -6,12 +6,15 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"net"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
 )
 
 // FieldSum is the fact exported for a string field of a struct type this
@@ -61,159 +64,142 @@ func (s *FieldSum) String() string {
 // maxFieldDefaults caps the defaults kept per field (first by position).
 const maxFieldDefaults = 8
 
-// fieldScan collects the stores of one package.
+// maxFlagDepth bounds the flag defaults read inside one another's values.
+const maxFlagDepth = 4
+
+// fieldScan collects the stores of one package. The values stored are
+// read by the package's hosts.Resolver (the one evaluator of constant
+// strings); the scan adds to it only what a flag library's value by name
+// is (its Call hook), and where each default comes from.
 type fieldScan struct {
 	pass *analysis.Pass
+	r    *hosts.Resolver
 	out  map[*types.Var]*FieldSum
-	// pkgVarInit maps this package's variables to their initializers.
-	pkgVarInit map[*types.Var]ast.Expr
-	// localDef maps a local variable defined once to its definition.
-	localDef map[*types.Var]ast.Expr
-	// cliFlags maps a urfave/cli flag name to its Value expressions.
-	cliFlags map[string][]ast.Expr
-	// cmdFlags holds the Value expressions of flags declared in a
-	// subcommand's Flags (cli.Command{Flags: ...}), not the app's.
-	cmdFlags map[ast.Expr]bool
+	// sites maps the position of a store's SSA instruction (a composite
+	// literal element's colon, an assignment's field name, a call's
+	// parenthesis) to the source it stands for.
+	sites map[token.Pos]site
+	// cmdRanges are the source ranges of the Flags of subcommand literals
+	// (cli.Command{Flags: ...}).
+	cmdRanges [][2]token.Pos
+	// cliFlags maps a urfave/cli flag name to the stores of its Value.
+	cliFlags map[string][]cliFlag
+	// notes are the flag defaults read while resolving the current store.
+	notes []note
+	depth int
 }
 
-// summarizeFields scans the package's non-test files for constant stores
+// site is the source of a store: where its value starts, and how it
+// stores (a composite literal, an assignment); other marks a store whose
+// value is not one expression (x.F += s, x.F, err = f()).
+type site struct {
+	val   token.Pos
+	how   string
+	other bool
+}
+
+// cliFlag is one urfave/cli StringFlag's Value store.
+type cliFlag struct {
+	store *ssa.Store
+	sub   bool // declared in a subcommand's Flags, not the app's
+}
+
+// note is a flag default read while resolving a store: its values and
+// where it is declared.
+type note struct {
+	vals hosts.Strs
+	how  string
+	pos  token.Pos
+}
+
+// summarizeFields scans the package's non-test code for constant stores
 // into string fields, exports a FieldSum for the fields of this package's
 // types, and returns every field's summary it knows: the ones computed
 // here (for any struct type, this package's stores only) merged with the
-// imported facts of the other packages' fields this package reads.
-func summarizeFields(pass *analysis.Pass) map[*types.Var]*FieldSum {
-	fs := &fieldScan{pass: pass, out: map[*types.Var]*FieldSum{}, pkgVarInit: map[*types.Var]ast.Expr{}, localDef: map[*types.Var]ast.Expr{}, cliFlags: map[string][]ast.Expr{}, cmdFlags: map[ast.Expr]bool{}}
-	var files []*ast.File
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+// imported facts of the other packages' fields this package reads. The
+// stores are the SSA stores into fields (composite literals, assignments)
+// and flag.StringVar calls; their values are what r resolves them to.
+func summarizeFields(pass *analysis.Pass, pkg *ssa.Package, r *hosts.Resolver, in *inspector.Inspector) map[*types.Var]*FieldSum {
+	fs := &fieldScan{pass: pass, r: r, out: map[*types.Var]*FieldSum{}, sites: map[token.Pos]site{}, cliFlags: map[string][]cliFlag{}}
+	fs.indexSites(in)
+	var funcs []*ssa.Function
+	for _, fn := range ssax.PackageFuncs(pkg) {
+		if !fs.inTest(fn.Pos()) {
+			funcs = append(funcs, fn)
+		}
+	}
+	// Pass 1: the urfave/cli flag declarations that c.String reads.
+	flagNames := map[ssa.Value]string{}
+	var flagValues []*ssa.Store
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok || !isCLIStringFlag(fa.X.Type()) {
+					continue
+				}
+				switch ssax.StructFieldName(fa.X.Type(), fa.Field) {
+				case "Name":
+					if name, ok := constStr(st.Val); ok {
+						flagNames[fa.X] = name
+					}
+				case "Value":
+					flagValues = append(flagValues, st)
+				}
+			}
+		}
+	}
+	// In source order, as the declarations are read.
+	sort.Slice(flagValues, func(i, j int) bool { return flagValues[i].Pos() < flagValues[j].Pos() })
+	for _, st := range flagValues {
+		name := flagNames[st.Addr.(*ssa.FieldAddr).X]
+		if name == "" {
 			continue
 		}
-		files = append(files, f)
-	}
-	// Pass 1: definitions the values refer to.
-	defs := map[*types.Var]int{}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.ValueSpec:
-				for i, name := range x.Names {
-					v, ok := pass.TypesInfo.Defs[name].(*types.Var)
-					if !ok || i >= len(x.Values) || len(x.Names) != len(x.Values) {
-						continue
-					}
-					if v.Parent() == pass.Pkg.Scope() {
-						fs.pkgVarInit[v] = x.Values[i]
-					} else {
-						fs.localDef[v] = x.Values[i]
-						defs[v]++
-					}
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range x.Lhs {
-					id, ok := lhs.(*ast.Ident)
-					if !ok {
-						continue
-					}
-					var v *types.Var
-					if x.Tok == token.DEFINE {
-						v, _ = pass.TypesInfo.Defs[id].(*types.Var)
-					}
-					if v == nil {
-						v, _ = pass.TypesInfo.Uses[id].(*types.Var)
-					}
-					if v == nil || v.Parent() == pass.Pkg.Scope() {
-						continue
-					}
-					defs[v]++
-					if len(x.Lhs) == len(x.Rhs) {
-						fs.localDef[v] = x.Rhs[i]
-					} else {
-						delete(fs.localDef, v)
-						defs[v]++
-					}
-				}
-			case *ast.CompositeLit:
-				if isCLIType(pass.TypesInfo.TypeOf(x), "Command") {
-					fs.markCommandFlags(x)
-				}
-				if isCLIStringFlag(pass.TypesInfo.TypeOf(x)) {
-					var name string
-					var val ast.Expr
-					for _, e := range x.Elts {
-						kv, ok := e.(*ast.KeyValueExpr)
-						if !ok {
-							continue
-						}
-						key, _ := kv.Key.(*ast.Ident)
-						if key == nil {
-							continue
-						}
-						switch key.Name {
-						case "Name":
-							name, _ = constString(pass, kv.Value)
-						case "Value":
-							val = kv.Value
-						}
-					}
-					if name != "" && val != nil {
-						fs.cliFlags[name] = append(fs.cliFlags[name], val)
-					}
-				}
+		sub := false
+		for _, rg := range fs.cmdRanges {
+			if rg[0] <= st.Pos() && st.Pos() < rg[1] {
+				sub = true
 			}
-			return true
-		})
-	}
-	for v, n := range defs {
-		if n != 1 {
-			delete(fs.localDef, v)
 		}
+		fs.cliFlags[name] = append(fs.cliFlags[name], cliFlag{store: st, sub: sub})
 	}
 	// Pass 2: the stores.
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.CompositeLit:
-				st, ok := underStruct(pass.TypesInfo.TypeOf(x))
-				if !ok {
-					return true
-				}
-				for i, e := range x.Elts {
-					var fld *types.Var
-					val := e
-					if kv, ok := e.(*ast.KeyValueExpr); ok {
-						key, _ := kv.Key.(*ast.Ident)
-						if key == nil {
-							continue
-						}
-						fld, _ = pass.TypesInfo.Uses[key].(*types.Var)
-						val = kv.Value
-					} else if i < st.NumFields() {
-						fld = st.Field(i)
-					}
-					fs.store(fld, val, "composite literal")
-				}
-			case *ast.AssignStmt:
-				if len(x.Lhs) != len(x.Rhs) {
-					for _, lhs := range x.Lhs {
-						fs.store(fs.fieldOf(lhs), nil, "")
-					}
-					return true
-				}
-				for i, lhs := range x.Lhs {
-					if x.Tok != token.ASSIGN && x.Tok != token.DEFINE {
-						fs.store(fs.fieldOf(lhs), nil, "")
+	prev := r.Call
+	r.Call = fs.call
+	defer func() { r.Call = prev }()
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.Store:
+					fa, ok := x.Addr.(*ssa.FieldAddr)
+					if !ok || !x.Pos().IsValid() {
 						continue
 					}
-					fs.store(fs.fieldOf(lhs), x.Rhs[i], "assignment")
-				}
-			case *ast.CallExpr:
-				if fld, name, val, ok := fs.flagVar(x); ok {
-					fs.storeVals(fld, val, fmt.Sprintf("flag %q default", name), x.Pos())
-					fs.sum(fld).Other = true // the user can set the flag
+					fld := fieldVar(fa)
+					if fld == nil || !isString(fld.Type()) {
+						continue
+					}
+					st, ok := fs.sites[x.Pos()]
+					if !ok || st.other {
+						fs.sum(fld).Other = true
+						continue
+					}
+					fs.storeVals(fld, x.Val, x, st.how, st.val)
+				case *ssa.Call:
+					if fld, name, val, ok := fs.flagVar(x); ok {
+						pos := fs.start(x.Pos())
+						fs.storeVals(fld, val, x, fmt.Sprintf("flag %q default", name), pos)
+						fs.sum(fld).Other = true // the user can set the flag
+					}
 				}
 			}
-			return true
-		})
+		}
 	}
 	for v, s := range fs.out {
 		sort.Slice(s.Defaults, func(i, j int) bool {
@@ -254,49 +240,112 @@ func summarizeFields(pass *analysis.Pass) map[*types.Var]*FieldSum {
 	return fs.out
 }
 
-// fieldOf returns the string field that lhs (x.F) stores into, or nil.
-func (fs *fieldScan) fieldOf(lhs ast.Expr) *types.Var {
-	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	s, ok := fs.pass.TypesInfo.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return nil
-	}
-	v, _ := s.Obj().(*types.Var)
-	return v
+// inTest reports whether pos is in a test file: its stores are fixtures,
+// not defaults.
+func (fs *fieldScan) inTest(pos token.Pos) bool {
+	f := fs.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
-// store records that val is stored into fld.
-func (fs *fieldScan) store(fld *types.Var, val ast.Expr, how string) {
-	if fld == nil || !isString(fld.Type()) {
-		return
-	}
-	if val == nil {
-		fs.sum(fld).Other = true
-		return
-	}
-	fs.storeVals(fld, val, how, val.Pos())
-}
-
-func (fs *fieldScan) storeVals(fld *types.Var, val ast.Expr, how string, pos token.Pos) {
-	if fld == nil || !isString(fld.Type()) {
-		return
-	}
-	vals, complete := fs.value(val, 0)
-	s := fs.sum(fld)
-	if !complete {
-		s.Other = true
-	}
-	for _, v := range vals {
-		h, at := how, pos
-		if v.how != "" {
-			h, at = v.how, v.pos
+// indexSites records, from the syntax, what the SSA positions of stores
+// stand for: a composite literal element (at its colon, or the element
+// itself when unkeyed), an assignment to a field (at the field's name),
+// a call (at its parenthesis); and the Flags of subcommand literals.
+func (fs *fieldScan) indexSites(in *inspector.Inspector) {
+	info := fs.pass.TypesInfo
+	in.Preorder([]ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node) {
+		if fs.inTest(n.Pos()) {
+			return
 		}
-		p := fs.pass.Fset.Position(at)
-		s.Defaults = append(s.Defaults, FieldDefault{Val: v.s, Pos: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), How: h, store: pos})
+		switch x := n.(type) {
+		case *ast.CompositeLit:
+			cmd := isCLIType(info.TypeOf(x), "Command")
+			for _, e := range x.Elts {
+				kv, ok := e.(*ast.KeyValueExpr)
+				if !ok {
+					fs.sites[e.Pos()] = site{val: e.Pos(), how: "composite literal"}
+					continue
+				}
+				fs.sites[kv.Colon] = site{val: kv.Value.Pos(), how: "composite literal"}
+				if key, _ := kv.Key.(*ast.Ident); cmd && key != nil && key.Name == "Flags" {
+					fs.cmdRanges = append(fs.cmdRanges, [2]token.Pos{kv.Value.Pos(), kv.Value.End()})
+				}
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range x.Lhs {
+				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+				if !ok {
+					continue
+				}
+				if len(x.Lhs) != len(x.Rhs) || x.Tok != token.ASSIGN && x.Tok != token.DEFINE {
+					fs.sites[sel.Sel.Pos()] = site{other: true}
+					continue
+				}
+				fs.sites[sel.Sel.Pos()] = site{val: x.Rhs[i].Pos(), how: "assignment"}
+			}
+		case *ast.CallExpr:
+			fs.sites[x.Lparen] = site{val: x.Pos()}
+		}
+	})
+}
+
+// start returns where the call whose SSA position (its parenthesis) is
+// lparen starts in the source.
+func (fs *fieldScan) start(lparen token.Pos) token.Pos {
+	if st, ok := fs.sites[lparen]; ok && st.val.IsValid() {
+		return st.val
 	}
+	return lparen
+}
+
+// fieldVar returns the field that fa addresses.
+func fieldVar(fa *ssa.FieldAddr) *types.Var {
+	st, ok := ssax.Deref(fa.X.Type()).Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
+}
+
+// storeVals records the values r resolves val to, at instruction at, as
+// defaults of fld stored at pos: a flag default read on the way keeps
+// where it is declared.
+func (fs *fieldScan) storeVals(fld *types.Var, val ssa.Value, at ssa.Instruction, how string, pos token.Pos) {
+	fs.notes = fs.notes[:0]
+	vals := fs.r.Resolve(val, "", at)
+	s := fs.sum(fld)
+	for _, v := range vals {
+		if !v.IsLiteral() {
+			s.Other = true
+			continue
+		}
+		h, p := how, pos
+		if n, ok := fs.noteOf(v.Lit); ok {
+			h, p = n.how, n.pos
+		}
+		pp := fs.pass.Fset.Position(p)
+		s.Defaults = append(s.Defaults, FieldDefault{Val: v.Lit, Pos: fmt.Sprintf("%s:%d", filepath.Base(pp.Filename), pp.Line), How: h, store: pos})
+	}
+}
+
+// noteOf returns the flag default that value lit was made from: the one
+// it is, else the first one it contains.
+func (fs *fieldScan) noteOf(lit string) (note, bool) {
+	for _, n := range fs.notes {
+		for _, v := range n.vals {
+			if v.IsLiteral() && v.Lit == lit {
+				return n, true
+			}
+		}
+	}
+	for _, n := range fs.notes {
+		for _, v := range n.vals {
+			if v.IsLiteral() && v.Lit != "" && strings.Contains(lit, v.Lit) {
+				return n, true
+			}
+		}
+	}
+	return note{}, false
 }
 
 func (fs *fieldScan) sum(fld *types.Var) *FieldSum {
@@ -308,191 +357,75 @@ func (fs *fieldScan) sum(fld *types.Var) *FieldSum {
 	return s
 }
 
-// val is one constant a value may be, with how it got there when that is
-// a flag default.
-type val struct {
-	s, how string
-	pos    token.Pos // where a flag default is declared, when it is one
-}
-
-// maxValDepth bounds the definitions value follows.
-const maxValDepth = 6
-
-// value returns the constant strings e may be, and whether those are all
-// it may be.
-func (fs *fieldScan) value(e ast.Expr, depth int) ([]val, bool) {
-	if depth > maxValDepth {
+// call is the Resolver's Call hook: the value of a flag. For
+// *flag.String(name, value, usage) (and its FlagSet and pflag forms),
+// the pointer's target is the default or what the user sets; for
+// urfave/cli's c.String(name), the Value of the StringFlag of that name
+// the package declares or what the user sets. A flag of the app applies
+// everywhere, one declared in a subcommand only to it. Which command runs
+// the reading code is not followed: when the app declares the flag with
+// a value known here, its declaration is the one read (not a
+// subcommand's flag of the same name). When the app's value is unknown
+// (another package's variable without a fact), every declaration counts.
+func (fs *fieldScan) call(call *ssa.Call, fn *types.Func, result int, path string) (hosts.Strs, bool) {
+	if result != 0 || path != "" || call.Call.IsInvoke() || fn.Pkg() == nil {
 		return nil, false
 	}
-	info := fs.pass.TypesInfo
-	if s, ok := constString(fs.pass, e); ok {
-		return []val{{s: s}}, true
+	args := call.Call.Args
+	if fs.depth >= maxFlagDepth {
+		return hosts.Strs{hosts.Unknown()}, true
 	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident, *ast.SelectorExpr:
-		var id *ast.Ident
-		if sel, ok := x.(*ast.SelectorExpr); ok {
-			if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-				return nil, false
-			}
-			id = sel.Sel
-		} else {
-			id = x.(*ast.Ident)
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			return nil, false
-		}
-		if init, ok := fs.pkgVarInit[v]; ok {
-			return fs.value(init, depth+1)
-		}
-		if def, ok := fs.localDef[v]; ok {
-			return fs.value(def, depth+1)
-		}
-		if v.Pkg() != nil && v.Pkg() != fs.pass.Pkg && v.Parent() == v.Pkg().Scope() {
-			return fs.importedVar(v)
-		}
-		return nil, false
-	case *ast.StarExpr:
-		// *p where p := flag.String("relay", "x", usage)
-		id, ok := ast.Unparen(x.X).(*ast.Ident)
-		if !ok {
-			return nil, false
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			return nil, false
-		}
-		def, ok := fs.localDef[v]
-		if !ok {
-			def, ok = fs.pkgVarInit[v]
-		}
-		if !ok {
-			return nil, false
-		}
-		call, ok := ast.Unparen(def).(*ast.CallExpr)
-		if !ok {
-			return nil, false
-		}
-		name, dflt, ok := flagFunc(fs.pass, call)
-		if !ok {
-			return nil, false
-		}
+	fs.depth++
+	defer func() { fs.depth-- }()
+	if name, dflt, ok := flagFunc(fn, args); ok {
+		vals := fs.r.Resolve(dflt, "", call)
+		fs.notes = append(fs.notes, note{vals: vals, how: fmt.Sprintf("flag %q default", name), pos: fs.start(call.Pos())})
 		// The user can set the flag: the default is one value of several.
-		vals, _ := fs.value(dflt, depth+1)
-		return withHow(vals, fmt.Sprintf("flag %q default", name), call.Pos()), false
-	case *ast.BinaryExpr:
-		if x.Op != token.ADD {
-			return nil, false
-		}
-		a, okA := fs.value(x.X, depth+1)
-		b, okB := fs.value(x.Y, depth+1)
-		return product(a, b, ""), okA && okB
-	case *ast.CallExpr:
-		if fn := calleeFunc(fs.pass, x); fn != nil {
-			if fn.Pkg() != nil && fn.Pkg().Path() == "net" && fn.Name() == "JoinHostPort" && len(x.Args) == 2 {
-				a, okA := fs.value(x.Args[0], depth+1)
-				b, okB := fs.value(x.Args[1], depth+1)
-				return product(a, b, ":"), okA && okB
-			}
-			if isCLIContextString(fn) && len(x.Args) == 1 {
-				name, ok := constString(fs.pass, x.Args[0])
-				if !ok || len(fs.cliFlags[name]) == 0 {
-					return nil, false
-				}
-				// A flag of the app applies everywhere; one declared in a
-				// subcommand only to it. Which command runs the reading
-				// code is not followed: when the app declares the flag
-				// with a value known here, its declaration is the one read
-				// (not a subcommand's flag of the same name). When the
-				// app's value is unknown (another package's variable
-				// without a fact), every declaration counts, as before.
-				collect := func(global bool) []val {
-					var out []val
-					for _, d := range fs.cliFlags[name] {
-						if global && fs.cmdFlags[d] {
-							continue
-						}
-						vs, _ := fs.value(d, depth+1)
-						out = append(out, withHow(vs, fmt.Sprintf("cli flag %q default", name), d.Pos())...)
-					}
-					return out
-				}
-				out := collect(true)
-				if len(out) == 0 {
-					out = collect(false)
-				}
-				// The user can set the flag: the default is one value of
-				// several, so the list is never complete.
-				return out, false
-			}
-		}
+		return hosts.Union(vals, hosts.Strs{hosts.Unknown()}), true
 	}
-	return nil, false
-}
-
-// importedVar reads another package's variable through its VarSum fact.
-func (fs *fieldScan) importedVar(v *types.Var) ([]val, bool) {
-	var sum VarSum
-	if !fs.pass.ImportObjectFact(v, &sum) {
+	if !isCLIContextString(fn) || len(args) != 2 {
 		return nil, false
 	}
-	var out []val
-	complete := true
-	for _, f := range sum.Fields {
-		if f.Path != "" {
-			continue
-		}
-		for _, s := range f.Vals {
-			if s.Complete && !s.HasOrigin() {
-				out = append(out, val{s: s.Lit})
-			} else {
-				complete = false
-			}
-		}
+	name, ok := constStr(args[1])
+	if !ok || len(fs.cliFlags[name]) == 0 {
+		return hosts.Strs{hosts.Unknown()}, true
 	}
-	return out, complete
-}
-
-func withHow(vs []val, how string, pos token.Pos) []val {
-	out := make([]val, len(vs))
-	for i, v := range vs {
-		out[i] = val{s: v.s, how: how, pos: pos}
-		if v.how != "" {
-			out[i].how, out[i].pos = v.how, v.pos
+	collect := func(global bool) hosts.Strs {
+		var out hosts.Strs
+		for _, d := range fs.cliFlags[name] {
+			if global && d.sub {
+				continue
+			}
+			vals := fs.r.Resolve(d.store.Val, "", d.store)
+			var lits hosts.Strs
+			for _, v := range vals {
+				if v.IsLiteral() {
+					lits = append(lits, v)
+				}
+			}
+			fs.notes = append(fs.notes, note{vals: lits, how: fmt.Sprintf("cli flag %q default", name), pos: fs.sites[d.store.Pos()].val})
+			out = append(out, lits...)
 		}
+		return out
 	}
-	return out
-}
-
-// product concatenates every a with every b, joined by sep.
-func product(a, b []val, sep string) []val {
-	var out []val
-	for _, x := range a {
-		for _, y := range b {
-			if len(out) == maxFieldDefaults {
-				return out
-			}
-			how, pos := x.how, x.pos
-			if how == "" {
-				how, pos = y.how, y.pos
-			}
-			s := x.s + sep + y.s
-			if sep == ":" {
-				s = net.JoinHostPort(x.s, y.s)
-			}
-			out = append(out, val{s: s, how: how, pos: pos})
-		}
+	out := collect(true)
+	if len(out) == 0 {
+		out = collect(false)
 	}
-	return out
+	// The user can set the flag: the default is one value of several.
+	return hosts.Union(out, hosts.Strs{hosts.Unknown()}), true
 }
 
 // flagVar matches flag.StringVar(&x.F, name, value, usage) and its
 // FlagSet and pflag (StringVarP) forms.
-func (fs *fieldScan) flagVar(call *ast.CallExpr) (*types.Var, string, ast.Expr, bool) {
-	fn := calleeFunc(fs.pass, call)
+func (fs *fieldScan) flagVar(call *ssa.Call) (*types.Var, string, ssa.Value, bool) {
+	fn := ssax.FuncObject(call.Call.StaticCallee())
 	if fn == nil || fn.Pkg() == nil || !isFlagPkg(fn.Pkg().Path()) {
 		return nil, "", nil, false
+	}
+	args := call.Call.Args
+	if fn.Type().(*types.Signature).Recv() != nil && len(args) > 0 {
+		args = args[1:]
 	}
 	vi := 2
 	switch fn.Name() {
@@ -502,27 +435,29 @@ func (fs *fieldScan) flagVar(call *ast.CallExpr) (*types.Var, string, ast.Expr, 
 	default:
 		return nil, "", nil, false
 	}
-	if len(call.Args) <= vi {
+	if len(args) <= vi {
 		return nil, "", nil, false
 	}
-	addr, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
-	if !ok || addr.Op != token.AND {
+	fa, ok := args[0].(*ssa.FieldAddr)
+	if !ok {
 		return nil, "", nil, false
 	}
-	fld := fs.fieldOf(addr.X)
-	if fld == nil {
+	fld := fieldVar(fa)
+	if fld == nil || !isString(fld.Type()) {
 		return nil, "", nil, false
 	}
-	name, _ := constString(fs.pass, call.Args[1])
-	return fld, name, call.Args[vi], true
+	name, _ := constStr(args[1])
+	return fld, name, args[vi], true
 }
 
 // flagFunc matches flag.String(name, value, usage) and its FlagSet and
-// pflag (StringP) forms.
-func flagFunc(pass *analysis.Pass, call *ast.CallExpr) (string, ast.Expr, bool) {
-	fn := calleeFunc(pass, call)
-	if fn == nil || fn.Pkg() == nil || !isFlagPkg(fn.Pkg().Path()) {
+// pflag (StringP) forms, args with the receiver first.
+func flagFunc(fn *types.Func, args []ssa.Value) (string, ssa.Value, bool) {
+	if !isFlagPkg(fn.Pkg().Path()) {
 		return "", nil, false
+	}
+	if fn.Type().(*types.Signature).Recv() != nil && len(args) > 0 {
+		args = args[1:]
 	}
 	vi := 1
 	switch fn.Name() {
@@ -532,11 +467,11 @@ func flagFunc(pass *analysis.Pass, call *ast.CallExpr) (string, ast.Expr, bool) 
 	default:
 		return "", nil, false
 	}
-	if len(call.Args) <= vi {
+	if len(args) <= vi {
 		return "", nil, false
 	}
-	name, _ := constString(pass, call.Args[0])
-	return name, call.Args[vi], true
+	name, _ := constStr(args[0])
+	return name, args[vi], true
 }
 
 func isFlagPkg(path string) bool {
@@ -569,34 +504,6 @@ func isCLIPkg(pkg *types.Package) bool {
 		}
 	}
 	return fields == 2
-}
-
-// markCommandFlags records the Value of each StringFlag declared in the
-// Flags of subcommand literal cmd.
-func (fs *fieldScan) markCommandFlags(cmd *ast.CompositeLit) {
-	for _, e := range cmd.Elts {
-		kv, ok := e.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, _ := kv.Key.(*ast.Ident); key == nil || key.Name != "Flags" {
-			continue
-		}
-		ast.Inspect(kv.Value, func(n ast.Node) bool {
-			lit, ok := n.(*ast.CompositeLit)
-			if !ok || !isCLIStringFlag(fs.pass.TypesInfo.TypeOf(lit)) {
-				return true
-			}
-			for _, fe := range lit.Elts {
-				if fkv, ok := fe.(*ast.KeyValueExpr); ok {
-					if key, _ := fkv.Key.(*ast.Ident); key != nil && key.Name == "Value" {
-						fs.cmdFlags[fkv.Value] = true
-					}
-				}
-			}
-			return false
-		})
-	}
 }
 
 // isCLIType reports whether t is urfave/cli's type name (or a pointer
@@ -646,37 +553,13 @@ func isCLIContextString(fn *types.Func) bool {
 	return ok && (n.Obj().Name() == "Context" || n.Obj().Name() == "Command")
 }
 
-func calleeFunc(pass *analysis.Pass, call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
-		return nil
-	}
-	fn, _ := pass.TypesInfo.Uses[id].(*types.Func)
-	return fn
-}
-
-func constString(pass *analysis.Pass, e ast.Expr) (string, bool) {
-	tv, ok := pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+// constStr returns v's value when it is a string constant.
+func constStr(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
 		return "", false
 	}
-	return constant.StringVal(tv.Value), true
-}
-
-func underStruct(t types.Type) (*types.Struct, bool) {
-	if t == nil {
-		return nil, false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	return st, ok
+	return constant.StringVal(c.Value), true
 }
 
 func isString(t types.Type) bool {

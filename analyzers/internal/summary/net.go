@@ -141,17 +141,23 @@ func (s *VarSum) String() string {
 }
 
 // summarizeVars exports a VarSum for each exported package variable of pkg
-// whose value names a host.
+// whose value names a host: a URL or a host:port, or a bare host in a
+// variable the package uses as a host (hosts.Resolver.HostVars).
 func summarizeVars(pass *analysis.Pass, pkg *ssa.Package, r *hosts.Resolver) {
-	if !initializesURL(pkg) {
+	urls := initializesURL(pkg)
+	var hostVars map[*ssa.Global]bool
+	if !urls {
 		// Reading a variable indexes every write in the package, which
 		// for a large generated package costs tens of megabytes; a
-		// package whose initialisers hold no URL has nothing to hand out.
-		return
+		// package whose initialisers hold no URL has nothing to hand
+		// out but the bare hosts of the variables it uses as hosts.
+		if hostVars = r.HostVars(pkg); len(hostVars) == 0 {
+			return
+		}
 	}
 	var globals []*ssa.Global
 	for _, m := range pkg.Members {
-		if g, ok := m.(*ssa.Global); ok && g.Object() != nil && g.Object().Exported() {
+		if g, ok := m.(*ssa.Global); ok && g.Object() != nil && g.Object().Exported() && (urls || hostVars[g]) {
 			globals = append(globals, g)
 		}
 	}

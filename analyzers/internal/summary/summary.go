@@ -271,7 +271,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 	result.Net = summarizeNet(pass, pkg.SrcFuncs, result.Bodies.Impls)
 	summarizeVars(pass, pkg.Pkg, result.Net.Resolver)
 	result.Loops = summarizeLoops(pass, pkg.SrcFuncs)
-	result.Fields = summarizeFields(pass)
+	result.Fields = summarizeFields(pass, pkg.Pkg, result.Net.Resolver, result.Inspector())
 	result.ListDials = summarizeDials(pass, result.Net)
 	result.FieldDials = importFieldDials(pass, result.Fields)
 

@@ -90,3 +90,50 @@ func TestFactsDeterministic(t *testing.T) {
 		t.Error("ClientSum encoding is not deterministic")
 	}
 }
+
+// TestFieldDefaultsThroughResolver: the field scan reads stored values
+// through the package's hosts.Resolver, so a default that is a constant
+// only to an evaluator of strings (fmt.Sprintf of constants, a helper's
+// result, in this package or another) is known; what is not a constant,
+// however it is reached (os.Getenv behind a helper, a closure or another
+// package, a parameter, a field the user sets), stays unknown (other).
+func TestFieldDefaultsThroughResolver(t *testing.T) {
+	got := map[string]string{}
+	probe := &analysis.Analyzer{
+		Name:     "fieldprobe",
+		Doc:      "records the summary's FieldSums of fieldvals.Options",
+		Requires: []*analysis.Analyzer{summary.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.Pkg.Path() != "fieldvals" {
+				return nil, nil
+			}
+			res := pass.ResultOf[summary.Analyzer].(*summary.Result)
+			for v, s := range res.Fields {
+				if v.Pkg() == pass.Pkg {
+					got[v.Name()] = s.String()
+				}
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), probe, "fieldvals")
+	want := map[string]string{
+		"Sprintf":  `FieldSum("relay.example.net:9009"@fieldvals.go:45, other=false)`,
+		"Helper":   `FieldSum("relay.example.net:9009"@fieldvals.go:46, other=false)`,
+		"Lib":      `FieldSum("lib-relay.example.net:9009"@fieldvals.go:47, other=false)`,
+		"Trimmed":  `FieldSum("https://api.example.com"@fieldvals.go:48, other=false)`,
+		"Concat":   `FieldSum("relay.example.net:443"@fieldvals.go:49, other=false)`,
+		"Mixed":    `FieldSum("mixed.example.net:1"@fieldvals.go:50 "relay.example.net:9009"@fieldvals.go:53, other=false)`,
+		"Env":      `FieldSum(, other=true)`,
+		"Param":    `FieldSum(, other=true)`,
+		"Closure":  `FieldSum(, other=true)`,
+		"LibEnv":   `FieldSum(, other=true)`,
+		"PartFmt":  `FieldSum(, other=true)`,
+		"FromRecv": `FieldSum(, other=true)`,
+	}
+	for f, w := range want {
+		if got[f] != w {
+			t.Errorf("Options.%s: got %s, want %s", f, got[f], w)
+		}
+	}
+}
