@@ -74,6 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 		policy: pol,
 		rep:    rep,
 		insp:   sum.Inspector(),
+		sum:    sum,
 	}
 	c.checkDefaultClientAndPkgFuncs()
 	c.checkSummaries(sum)
@@ -85,6 +86,10 @@ type checker struct {
 	policy *policy.Policy
 	rep    *report.Reporter
 	insp   *inspector.Inspector
+	sum    *summary.Result
+	// callsAt indexes the package's SSA calls by position, built the
+	// first time a DefaultClient.Do needs its request followed.
+	callsAt map[token.Pos]*ssa.Call
 }
 
 // checkDefaultClientAndPkgFuncs reports uses of http.DefaultClient and of
@@ -148,6 +153,11 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 				// c != http.DefaultClient only compares: nothing is sent.
 				continue
 			}
+			if c.doWithDeadline(parentCur, outer) {
+				// http.DefaultClient.Do(req) of a request whose context
+				// this function gave a deadline: bounded.
+				continue
+			}
 			defaultUses = append(defaultUses, use{id, outer, parent, nilFallback(info, parentCur, outer), c.inTestFile(id.Pos()), aliasMutation(info, parentCur, outer)})
 		case *types.Func:
 			if !httptypes.IsNetHTTPFunc(obj, httptypes.PkgFuncsUsingDefaultClient...) {
@@ -182,6 +192,42 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 			Message: msg,
 		})
 	}
+}
+
+// doWithDeadline reports whether the use of http.DefaultClient at
+// parentCur (outer) is the receiver of a Do call whose request carries a
+// context with a deadline set in the same function (mailpit's rspamd
+// client: context.WithTimeout, http.NewRequestWithContext,
+// http.DefaultClient.Do; syncthing's crash reporter: req.WithContext).
+// The deadline bounds the whole exchange, body included, as a Timeout
+// would. The request is followed in the function's SSA form, which
+// already exists: a package that names http.DefaultClient is relevant.
+func (c *checker) doWithDeadline(parentCur inspector.Cursor, outer ast.Expr) bool {
+	sel, ok := parentCur.Node().(*ast.SelectorExpr)
+	if !ok || sel.X != outer || sel.Sel.Name != "Do" {
+		return false
+	}
+	call, ok := parentCur.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun != sel || len(call.Args) != 1 {
+		return false
+	}
+	if c.callsAt == nil {
+		c.callsAt = map[token.Pos]*ssa.Call{}
+		for _, fn := range c.sum.SSA.Get().SrcFuncs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if sc, ok := instr.(*ssa.Call); ok {
+						c.callsAt[sc.Pos()] = sc
+					}
+				}
+			}
+		}
+	}
+	sc := c.callsAt[call.Lparen]
+	if sc == nil || sc.Call.IsInvoke() || len(sc.Call.Args) != 2 {
+		return false
+	}
+	return clients.RequestHasDeadline(sc.Call.Args[1])
 }
 
 // aliasMutation returns "x.F" when the use at parentCur defines the local

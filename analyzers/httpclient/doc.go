@@ -31,7 +31,10 @@
 // package that does so is trusted to have bounded it. A nil fallback,
 // `if x == nil { x = http.DefaultClient }`, is reported once, at the
 // fallback, naming what the caller left unset: falling back to a shared
-// client with a Timeout is the fix, and is silent.
+// client with a Timeout is the fix, and is silent. `http.DefaultClient.Do(req)`
+// of a request whose context the same function gave a deadline
+// (context.WithTimeout or WithDeadline, through http.NewRequestWithContext,
+// req.WithContext or req.Clone) is bounded and not reported.
 //
 // pkgfunc: calls of http.Get, http.Head, http.Post and http.PostForm, which
 // send through http.DefaultClient: no timeout and no context.

@@ -1667,10 +1667,15 @@ func deadlineBounded(instr ssa.Instruction) bool {
 	if callee == nil || callee.Name() != "Do" || len(common.Args) != 2 {
 		return false
 	}
-	return requestHasDeadline(common.Args[1])
+	return RequestHasDeadline(common.Args[1])
 }
 
-func requestHasDeadline(req ssa.Value) bool {
+// RequestHasDeadline reports whether req is made in this function with a
+// context that this function derived with a deadline:
+// http.NewRequestWithContext(ctx, ...), req.WithContext(ctx) or
+// req.Clone(ctx), ctx from context.WithTimeout or WithDeadline (or their
+// Cause variants).
+func RequestHasDeadline(req ssa.Value) bool {
 	ex, ok := req.(*ssa.Extract)
 	var made *ssa.Call
 	if ok && ex.Index == 0 {
