@@ -177,8 +177,12 @@
 // over one of these or over os.Stdout or os.Stderr, those two streams
 // themselves, an http.ResponseWriter in a loop that exits on a cancelled
 // context, a loop that reads from the object it writes to (an echo), one
-// that looks at the count written, and a range over an in-memory slice
-// (no read: a bounded report).
+// that looks at the count written, a range over an in-memory slice
+// (no read: a bounded report), and a relay of a child process's
+// StdoutPipe or StderrPipe (made in the loop's function, or passed by
+// every caller of an unexported function): it must drain the pipe or the
+// child blocks, so going on after a failed log write is right (syncthing's
+// monitor).
 //
 // A wait is time.Sleep, a receive from time.After, time.Tick or a Timer or
 // Ticker, a blocking select (paced by its fastest case other than

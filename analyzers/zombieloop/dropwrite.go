@@ -16,7 +16,7 @@ const CategoryDropWrite = "dropwrite"
 
 var dropWriteRule = report.Rule{Analyzer: Name, Category: CategoryDropWrite, Level: report.LevelWarning, URL: URL + "#" + CategoryDropWrite,
 	Short: "copy or stream loop discards the write error, so a failed write never stops it",
-	Full:  "The loop reads a chunk (from a reader, a connection, a scanner or a channel) and writes it (Write, WriteString, WriteMessage, io.WriteString, io.Copy, fmt.Fprint/Fprintf/Fprintln, a csv.Writer's Write, a json, gob or xml Encoder's Encode; also a record or array filled from what was read), dropping the write's error. When the destination fails (a full disk, a closed peer, a client gone), nothing stops the loop and nothing sees the failure: the download, upload or crawl runs to the end of the source, or for ever for a network stream, and the result is silently truncated. Check the write's error and stop on it (return it), or use io.Copy and check its error. Writers that cannot fail or keep their error (bytes.Buffer, strings.Builder, hash.Hash, a bufio.Writer or tabwriter.Writer whose Flush error is checked, a csv.Writer whose Error() is checked or that was made elsewhere, a buffer or encoder over one of these or over os.Stdout), os.Stdout and os.Stderr, and an http.ResponseWriter in a loop that exits on a cancelled context are not reported; nor is a loop over an in-memory slice (a bounded report)."}
+	Full:  "The loop reads a chunk (from a reader, a connection, a scanner or a channel) and writes it (Write, WriteString, WriteMessage, io.WriteString, io.Copy, fmt.Fprint/Fprintf/Fprintln, a csv.Writer's Write, a json, gob or xml Encoder's Encode; also a record or array filled from what was read), dropping the write's error. When the destination fails (a full disk, a closed peer, a client gone), nothing stops the loop and nothing sees the failure: the download, upload or crawl runs to the end of the source, or for ever for a network stream, and the result is silently truncated. Check the write's error and stop on it (return it), or use io.Copy and check its error. Writers that cannot fail or keep their error (bytes.Buffer, strings.Builder, hash.Hash, a bufio.Writer or tabwriter.Writer whose Flush error is checked, a csv.Writer whose Error() is checked or that was made elsewhere, a buffer or encoder over one of these or over os.Stdout), os.Stdout and os.Stderr, an http.ResponseWriter in a loop that exits on a cancelled context, and a relay of a child process's stdout or stderr pipe (which must be drained) are not reported; nor is a loop over an in-memory slice (a bounded report)."}
 
 const dropWriteFix = "check the write's error and stop on it (return it), or use io.Copy and check its error"
 
@@ -55,6 +55,10 @@ func (c *checker) droppedWrite(l *loops.Loop, call *ssa.Call, exits loops.Exits,
 		return ""
 	}
 	if src != nil && sameObject(src, dst, 0) {
+		return ""
+	}
+	// A relay of a child process's output must drain it to the end.
+	if src != nil && c.drainsChildPipe(src) {
 		return ""
 	}
 	// Each element of a range counts here: a failed destination is
