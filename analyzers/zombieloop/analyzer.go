@@ -101,7 +101,7 @@ func run(pass *analysis.Pass) (any, error) {
 		},
 	}
 	c.oracle = loops.Oracle{NoReturn: c.cl.NoReturn}
-	c.funcs = sum.SSA.Get().SrcFuncs
+	c.ssaPkg, c.funcs = sum.SSA.Get().Pkg, sum.SSA.Get().SrcFuncs
 	for _, fn := range c.funcs {
 		if fn.Pos().IsValid() && c.rep.Skipped(fn.Pos()) {
 			continue
@@ -116,11 +116,11 @@ type checker struct {
 	rep    *report.Reporter
 	cl     *loops.Classifier
 	oracle loops.Oracle
-	// funcs are the package's source functions; callSites and
-	// escapedFuncs index their static calls, built on first need.
-	funcs        []*ssa.Function
-	callSites    map[*ssa.Function][]*ssa.CallCommon
-	escapedFuncs map[*ssa.Function]bool
+	// funcs are the package's source functions; callers indexes their
+	// static calls, built on first need.
+	ssaPkg  *ssa.Package
+	funcs   []*ssa.Function
+	callers *ssax.Callers
 }
 
 // checkFunc judges every loop of fn.

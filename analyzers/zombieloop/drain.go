@@ -77,7 +77,10 @@ func (c *checker) childPipe(v ssa.Value, depth int) bool {
 	case *ssa.FreeVar:
 		return c.childPipe(ssax.ClosureBinding(x), depth+1)
 	case *ssa.Parameter:
-		args, ok := c.argsOf(x)
+		if c.callers == nil {
+			c.callers = ssax.NewCallers(c.ssaPkg, c.funcs)
+		}
+		args, ok := c.callers.Args(x)
 		if !ok || len(args) == 0 {
 			return false
 		}
@@ -89,66 +92,4 @@ func (c *checker) childPipe(v ssa.Value, depth int) bool {
 		return true
 	}
 	return false
-}
-
-// argsOf returns the argument every call site in the package passes for
-// parameter p, when p's function is unexported, not a method that an
-// interface could call, and used only as the callee of static calls.
-func (c *checker) argsOf(p *ssa.Parameter) ([]ssa.Value, bool) {
-	fn := p.Parent()
-	if fn == nil || fn.Parent() != nil || fn.Object() == nil || fn.Object().Exported() || fn.Signature.Recv() != nil || fn.TypeParams().Len() > 0 {
-		return nil, false
-	}
-	idx := -1
-	for i, q := range fn.Params {
-		if q == p {
-			idx = i
-		}
-	}
-	if idx < 0 {
-		return nil, false
-	}
-	if c.callSites == nil {
-		c.indexCallSites()
-	}
-	if c.escapedFuncs[fn] {
-		return nil, false
-	}
-	var args []ssa.Value
-	for _, cc := range c.callSites[fn] {
-		if idx >= len(cc.Args) {
-			return nil, false
-		}
-		args = append(args, cc.Args[idx])
-	}
-	return args, true
-}
-
-// indexCallSites records, for the package's functions, their static call
-// sites and whether they are used other than as a callee (a func value).
-func (c *checker) indexCallSites() {
-	c.callSites = map[*ssa.Function][]*ssa.CallCommon{}
-	c.escapedFuncs = map[*ssa.Function]bool{}
-	for _, f := range c.funcs {
-		for _, b := range f.Blocks {
-			for _, instr := range b.Instrs {
-				var ops [16]*ssa.Value
-				operands := instr.Operands(ops[:0])
-				if call, ok := instr.(ssa.CallInstruction); ok && !call.Common().IsInvoke() {
-					if callee, ok := call.Common().Value.(*ssa.Function); ok {
-						c.callSites[callee] = append(c.callSites[callee], call.Common())
-						operands = operands[1:] // the callee itself
-					}
-				}
-				for _, op := range operands {
-					if op == nil || *op == nil {
-						continue
-					}
-					if g, ok := (*op).(*ssa.Function); ok {
-						c.escapedFuncs[g] = true
-					}
-				}
-			}
-		}
-	}
 }

@@ -1,0 +1,106 @@
+package ssax
+
+import "golang.org/x/tools/go/ssa"
+
+// Callers indexes the static call sites of a package's functions, for the
+// questions that need every caller of a function: what a parameter is
+// bound to, whether a function runs at most once.
+type Callers struct {
+	sites   map[*ssa.Function][]ssa.CallInstruction
+	escaped map[*ssa.Function]bool
+}
+
+// NewCallers indexes the calls made in funcs (a package's source
+// functions, closures included) and in pkg's synthetic init function,
+// which holds the package-level variables' initialisers.
+func NewCallers(pkg *ssa.Package, funcs []*ssa.Function) *Callers {
+	c := &Callers{sites: map[*ssa.Function][]ssa.CallInstruction{}, escaped: map[*ssa.Function]bool{}}
+	if init := pkg.Func("init"); init != nil {
+		funcs = append([]*ssa.Function{init}, funcs...)
+	}
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				var ops [16]*ssa.Value
+				operands := instr.Operands(ops[:0])
+				if call, ok := instr.(ssa.CallInstruction); ok && !call.Common().IsInvoke() {
+					if callee, ok := call.Common().Value.(*ssa.Function); ok {
+						c.sites[callee] = append(c.sites[callee], call)
+						operands = operands[1:] // the callee itself
+					}
+				}
+				for _, op := range operands {
+					if op == nil || *op == nil {
+						continue
+					}
+					if g, ok := (*op).(*ssa.Function); ok {
+						c.escaped[g] = true
+					}
+				}
+			}
+		}
+	}
+	return c
+}
+
+// Sites returns the static call sites of fn in the package, and ok when
+// they are all its callers: fn is a plain unexported function (no
+// receiver, not a closure, not generic) that is never used as a value
+// (stored, passed, bound), so nothing else can call it.
+func (c *Callers) Sites(fn *ssa.Function) ([]ssa.CallInstruction, bool) {
+	if fn == nil || fn.Parent() != nil || fn.Object() == nil || fn.Object().Exported() || fn.Signature.Recv() != nil || fn.TypeParams().Len() > 0 {
+		return nil, false
+	}
+	if c.escaped[fn] {
+		return nil, false
+	}
+	return c.sites[fn], true
+}
+
+// Args returns the argument that every call site in the package passes for
+// parameter p, and ok when those are all the values p can have (see Sites).
+func (c *Callers) Args(p *ssa.Parameter) ([]ssa.Value, bool) {
+	fn := p.Parent()
+	idx := -1
+	for i, q := range fn.Params {
+		if q == p {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil, false
+	}
+	sites, ok := c.Sites(fn)
+	if !ok {
+		return nil, false
+	}
+	args := make([]ssa.Value, 0, len(sites))
+	for _, s := range sites {
+		cc := s.Common()
+		if idx >= len(cc.Args) {
+			return nil, false
+		}
+		args = append(args, cc.Args[idx])
+	}
+	return args, true
+}
+
+// InCycle reports whether block b lies on a cycle of its function's
+// control-flow graph: code in it can run more than once per call.
+func InCycle(b *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}
