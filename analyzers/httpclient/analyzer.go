@@ -90,6 +90,9 @@ type checker struct {
 	// callsAt indexes the package's SSA calls by position, built the
 	// first time a DefaultClient.Do needs its request followed.
 	callsAt map[token.Pos]*ssa.Call
+	// callers indexes the package's static calls, built the first time
+	// a pool's function in package main needs its callers.
+	callers *ssax.Callers
 }
 
 // checkDefaultClientAndPkgFuncs reports uses of http.DefaultClient and of
@@ -392,6 +395,10 @@ func (c *checker) checkSummaries(sum *summary.Result) {
 			c.reportUnbounded(u, sum)
 		}
 		for _, p := range res.Pools {
+			if !p.InLoop && c.runsOnce(fn, 0) {
+				// One pool per process: nothing piles up.
+				continue
+			}
 			c.reportPool(p)
 		}
 	}
@@ -551,6 +558,37 @@ func (c *checker) reportUnbounded(u clients.Unbounded, sum *summary.Result) {
 		fix = "set its Timeout before use, or make the constructor set one"
 	}
 	c.reportNoTimeout(u, fmt.Sprintf("%s: a server that stalls blocks its requests forever (%s); %s", what, where, fix))
+}
+
+// runsOnce reports whether fn runs at most once per process: it is in a
+// command (package main) and is main, an init function, or a plain
+// unexported function used only as a static callee whose every call site
+// lies on no loop of a function that itself runs once. A Transport built
+// and dropped there (syncthing's upgradeViaRest, called on the --upgrade
+// path of main, which exits after it) is one pool, not one per call.
+func (c *checker) runsOnce(fn *ssa.Function, depth int) bool {
+	if c.pass.Pkg.Name() != "main" || fn == nil || depth > 4 {
+		return false
+	}
+	if fn.Parent() == nil && fn.Signature.Recv() == nil && fn.Pkg != nil && fn.Pkg.Pkg == c.pass.Pkg {
+		if name := fn.Name(); name == "main" || name == "init" || strings.HasPrefix(name, "init#") {
+			return true
+		}
+	}
+	if c.callers == nil {
+		ssaPkg := c.sum.SSA.Get()
+		c.callers = ssax.NewCallers(ssaPkg.Pkg, ssaPkg.SrcFuncs)
+	}
+	sites, ok := c.callers.Sites(fn)
+	if !ok || len(sites) == 0 {
+		return false
+	}
+	for _, s := range sites {
+		if ssax.InCycle(s.Block()) || !c.runsOnce(s.Parent(), depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *checker) reportPool(p clients.Pool) {

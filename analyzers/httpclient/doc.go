@@ -50,7 +50,12 @@
 // configure(tr, opts)` per request is still reported. Helpers in other
 // packages are known through their facts; one reached through an interface
 // or a function value, or one that stores, returns or captures the
-// transport anywhere, makes it shared.
+// transport anywhere, makes it shared. In package main, a function that
+// runs at most once per process (main, an init function, or a plain
+// unexported function never used as a value whose every call site is
+// outside any loop of such a function; not a closure) builds one pool, not
+// one per call, and is not reported (syncthing's upgradeViaRest); inside a
+// loop it still is.
 //
 // A pool can also come from a call: a constructor that returns a new
 // transport, or a client holding one, hands its caller a pool each time,
