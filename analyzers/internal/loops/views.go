@@ -55,24 +55,29 @@ type Branch struct{ Err, OK *ssa.BasicBlock }
 // (`err != nil`, `err == nil`, also through a switch), the two branches.
 func ErrorTests(err ssa.Value) map[*ssa.BasicBlock]Branch {
 	tests := make(map[*ssa.BasicBlock]Branch)
+	for _, v := range errValues(err) {
+		errorTests(v, tests)
+	}
+	return tests
+}
+
+// errValues returns err and the loads that read it back: `var err error`
+// captured by a closure lives in memory, so `err = f()` is a store and
+// `if err != nil` a load, which counts when only this store can have put
+// its value there. It returns nil for a nil err or one with no referrers.
+func errValues(err ssa.Value) []ssa.Value {
 	if err == nil || err.Referrers() == nil {
-		return tests
+		return nil
 	}
 	vals := []ssa.Value{err}
 	for _, ref := range *err.Referrers() {
-		// `var err error` captured by a closure lives in memory: `err =
-		// f()` is a store, `if err != nil` a load. A load counts when only
-		// this store can have put its value there.
 		if st, ok := ref.(*ssa.Store); ok && st.Val == err {
 			if a, ok := st.Addr.(*ssa.Alloc); ok {
 				vals = append(vals, loadsOf(a, st)...)
 			}
 		}
 	}
-	for _, v := range vals {
-		errorTests(v, tests)
-	}
-	return tests
+	return vals
 }
 
 func errorTests(err ssa.Value, tests map[*ssa.BasicBlock]Branch) {
@@ -873,17 +878,7 @@ func FailureViewBeyondEOF(call *ssa.Call, cancel map[*ssa.BasicBlock]bool) (v *V
 // io.EOF, the two branches: Err is the arm a non-EOF error takes.
 func eofTests(err ssa.Value) map[*ssa.BasicBlock]Branch {
 	tests := make(map[*ssa.BasicBlock]Branch)
-	if err == nil || err.Referrers() == nil {
-		return tests
-	}
-	vals := []ssa.Value{err}
-	for _, ref := range *err.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Val == err {
-			if a, ok := st.Addr.(*ssa.Alloc); ok {
-				vals = append(vals, loadsOf(a, st)...)
-			}
-		}
-	}
+	vals := errValues(err)
 	// add records an If on cond; isEOF says whether cond is true when
 	// the error is io.EOF.
 	add := func(cond ssa.Value, isEOF bool) {
