@@ -449,6 +449,13 @@ func (c *checker) readInto(l *loops.Loop, data ssa.Value) ssa.Value {
 			}
 			walk(x.X, depth+1)
 		case *ssa.Extract:
+			if sel, ok := x.Tuple.(*ssa.Select); ok && x.Index >= 2 {
+				// The value of the (Index-2)th receive case.
+				if ch := selectRecv(sel, x.Index-2); ch != nil && !loops.TimeChan(ch) {
+					src = ch
+				}
+				return
+			}
 			walk(x.Tuple, depth+1)
 		case *ssa.MakeInterface:
 			walk(x.X, depth+1)
@@ -465,13 +472,17 @@ func (c *checker) readInto(l *loops.Loop, data ssa.Value) ssa.Value {
 			}
 		case *ssa.UnOp:
 			if x.Op == token.ARROW {
-				src = x.X
+				// A tick is pacing, not data: a sampler that writes
+				// what it measures on every tick copies nothing.
+				if !loops.TimeChan(x.X) {
+					src = x.X
+				}
 				return
 			}
 			walk(x.X, depth+1)
 		case *ssa.Select:
 			for _, st := range x.States {
-				if st.Dir == types.RecvOnly {
+				if st.Dir == types.RecvOnly && !loops.TimeChan(st.Chan) {
 					src = st.Chan
 					return
 				}
@@ -490,6 +501,20 @@ func (c *checker) readInto(l *loops.Loop, data ssa.Value) ssa.Value {
 	}
 	walk(data, 0)
 	return src
+}
+
+// selectRecv returns the channel of sel's i-th receive case, or nil.
+func selectRecv(sel *ssa.Select, i int) ssa.Value {
+	for _, st := range sel.States {
+		if st.Dir != types.RecvOnly {
+			continue
+		}
+		if i == 0 {
+			return st.Chan
+		}
+		i--
+	}
+	return nil
 }
 
 // storedInLoop returns the values that blocks of l store into a, or into

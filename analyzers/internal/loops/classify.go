@@ -648,13 +648,13 @@ func EventPaced(instr ssa.Instruction) bool {
 	case *ssa.Send:
 		return true
 	case *ssa.UnOp:
-		return instr.Op == token.ARROW && !timeChan(instr.X)
+		return instr.Op == token.ARROW && !TimeChan(instr.X)
 	case *ssa.Select:
 		if !instr.Blocking {
 			return false
 		}
 		for _, st := range instr.States {
-			if st.Dir == types.SendOnly || !IsDoneChan(st.Chan) && !timeChan(st.Chan) {
+			if st.Dir == types.SendOnly || !IsDoneChan(st.Chan) && !TimeChan(st.Chan) {
 				return true
 			}
 		}
@@ -675,9 +675,9 @@ func (c *Classifier) InputCall(call *ssa.CallCommon) bool {
 	return fn != nil && hasAnyPrefix(fn.Name(), inputPrefixes) && c.Fallible(call)
 }
 
-// timeChan reports whether ch is time.After(d), time.Tick(d) or a timer's
+// TimeChan reports whether ch is time.After(d), time.Tick(d) or a timer's
 // or ticker's C.
-func timeChan(ch ssa.Value) bool {
+func TimeChan(ch ssa.Value) bool {
 	if call, ok := ch.(*ssa.Call); ok {
 		f := call.Common().StaticCallee()
 		return IsFunc(f, "time", "After") || IsFunc(f, "time", "Tick")

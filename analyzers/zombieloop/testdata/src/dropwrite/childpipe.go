@@ -2,11 +2,15 @@ package dropwrite
 
 import (
 	"bufio"
+	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
 
 // A supervisor relays its child's output (syncthing cmd/syncthing/monitor.go
@@ -136,3 +140,41 @@ func useRelayValue(cmd *exec.Cmd, dst io.Writer) error {
 }
 
 func apply(f func(io.Reader, io.Writer), r io.Reader, w io.Writer) { f(r, w) }
+
+// A sampler writes what it measures on every tick (syncthing
+// cmd/syncthing/perfstats_unix.go savePerfStats): the tick is pacing, not
+// a source being copied.
+func sampleStats(fd *os.File) {
+	var ms runtime.MemStats
+	t0 := time.Now()
+	for t := range time.NewTicker(250 * time.Millisecond).C {
+		runtime.ReadMemStats(&ms)
+		fmt.Fprintf(fd, "%d\t%d\n", t.Sub(t0).Milliseconds(), ms.Alloc)
+	}
+}
+
+// The same with a select on a ticker and ctx.
+func sampleSelect(ctx context.Context, fd *os.File, tk *time.Ticker) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case t := <-tk.C:
+			fmt.Fprintln(fd, t.Unix())
+		}
+	}
+}
+
+// A ticker paces a loop that copies what it receives from a channel: the
+// channel is still a source.
+func drainTicks(fd *os.File, lines <-chan string) {
+	tk := time.NewTicker(time.Second)
+	for { // want `error from fmt\.Fprintln discarded in a copy loop`
+		select {
+		case l := <-lines:
+			fmt.Fprintln(fd, l)
+		case t := <-tk.C:
+			fmt.Fprintln(fd, t.Unix())
+		}
+	}
+}
