@@ -563,9 +563,11 @@ func (c *checker) reportUnbounded(u clients.Unbounded, sum *summary.Result) {
 // runsOnce reports whether fn runs at most once per process: it is in a
 // command (package main) and is main, an init function, or a plain
 // unexported function used only as a static callee whose every call site
-// lies on no loop of a function that itself runs once. A Transport built
-// and dropped there (syncthing's upgradeViaRest, called on the --upgrade
-// path of main, which exits after it) is one pool, not one per call.
+// is followed on every path by the process's exit (os.Exit, log.Fatal, a
+// panic), or lies on no loop of a function that itself runs once. A
+// Transport built and dropped there (syncthing's upgradeViaRest, called on
+// the --upgrade path of its serve command, which exits after it) is one
+// pool, not one per call.
 func (c *checker) runsOnce(fn *ssa.Function, depth int) bool {
 	if c.pass.Pkg.Name() != "main" || fn == nil || depth > 4 {
 		return false
@@ -584,6 +586,9 @@ func (c *checker) runsOnce(fn *ssa.Function, depth int) bool {
 		return false
 	}
 	for _, s := range sites {
+		if ssax.ExitsAfter(s) {
+			continue // the process ends after this call, whoever makes it
+		}
 		if ssax.InCycle(s.Block()) || !c.runsOnce(s.Parent(), depth+1) {
 			return false
 		}

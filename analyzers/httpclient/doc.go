@@ -53,7 +53,8 @@
 // transport anywhere, makes it shared. In package main, a function that
 // runs at most once per process (main, an init function, or a plain
 // unexported function never used as a value whose every call site is
-// outside any loop of such a function; not a closure) builds one pool, not
+// followed on every path by the process's exit, or is outside any loop of
+// such a function; not a closure) builds one pool, not
 // one per call, and is not reported (syncthing's upgradeViaRest); inside a
 // loop it still is.
 //

@@ -1,6 +1,10 @@
 package ssax
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // Callers indexes the static call sites of a package's functions, for the
 // questions that need every caller of a function: what a parameter is
@@ -15,7 +19,7 @@ type Callers struct {
 // which holds the package-level variables' initialisers.
 func NewCallers(pkg *ssa.Package, funcs []*ssa.Function) *Callers {
 	c := &Callers{sites: map[*ssa.Function][]ssa.CallInstruction{}, escaped: map[*ssa.Function]bool{}}
-	if init := pkg.Func("init"); init != nil {
+	if init := pkg.Func("init"); init != nil && !slices.Contains(funcs, init) {
 		funcs = append([]*ssa.Function{init}, funcs...)
 	}
 	for _, f := range funcs {
@@ -101,6 +105,84 @@ func InCycle(b *ssa.BasicBlock) bool {
 		}
 		seen[x] = true
 		stack = append(stack, x.Succs...)
+	}
+	return false
+}
+
+// ExitsAfter reports whether every path from call ends the process before
+// its function returns or comes back to call: each reaches a call of
+// os.Exit, syscall.Exit, log.Fatal*, log.Panic* or a panic.
+func ExitsAfter(call ssa.CallInstruction) bool {
+	b := call.Block()
+	if b == nil {
+		return false
+	}
+	start := -1
+	for i, instr := range b.Instrs {
+		if instr == call {
+			start = i + 1
+		}
+	}
+	if start < 0 {
+		return false
+	}
+	// ends reports whether the instructions from i on end the process
+	// (true), return or fall through to the successors (false, more).
+	ends := func(instrs []ssa.Instruction) (exits, returns bool) {
+		for _, instr := range instrs {
+			switch x := instr.(type) {
+			case *ssa.Panic:
+				return true, false
+			case *ssa.Return:
+				return false, true
+			case *ssa.Call:
+				if endsProcess(x.Common()) {
+					return true, false
+				}
+			}
+		}
+		return false, false
+	}
+	if exits, returns := ends(b.Instrs[start:]); exits || returns {
+		return exits
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), b.Succs...)
+	if len(work) == 0 {
+		return false
+	}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == b {
+			return false // back to the call before the process ends
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		exits, returns := ends(x.Instrs)
+		switch {
+		case exits:
+			continue
+		case returns || len(x.Succs) == 0:
+			return false
+		}
+		work = append(work, x.Succs...)
+	}
+	return true
+}
+
+// endsProcess reports whether cc is a call that does not return: os.Exit,
+// syscall.Exit, log.Fatal, Fatalf, Fatalln, Panic, Panicf, Panicln.
+func endsProcess(cc *ssa.CallCommon) bool {
+	f := cc.StaticCallee()
+	if f == nil || f.Pkg == nil || f.Signature.Recv() != nil {
+		return false
+	}
+	switch f.Pkg.Pkg.Path() + "." + f.Name() {
+	case "os.Exit", "syscall.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln":
+		return true
 	}
 	return false
 }
