@@ -1,16 +1,10 @@
 package ssax_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 )
 
 const callersSrc = `package p
@@ -75,16 +69,7 @@ var initialised = leaf(9)
 
 func buildCallers(t *testing.T) *ssa.Package {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", callersSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", "p"), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkg
+	return buildFrom(t, callersSrc)
 }
 
 // siteWith returns the call of leaf in fn whose constant argument is n.

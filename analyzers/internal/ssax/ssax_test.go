@@ -113,6 +113,12 @@ type AliasT = T
 
 func build(t *testing.T) *ssa.Package {
 	t.Helper()
+	return buildFrom(t, src)
+}
+
+// buildFrom builds package p from one file's source.
+func buildFrom(t *testing.T, src string) *ssa.Package {
+	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
