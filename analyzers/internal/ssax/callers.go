@@ -126,8 +126,9 @@ func ExitsAfter(call ssa.CallInstruction) bool {
 	if start < 0 {
 		return false
 	}
-	// ends reports whether the instructions from i on end the process
-	// (true), return or fall through to the successors (false, more).
+	// ends reports, for a run of instructions, whether it ends the
+	// process (exits) or returns (returns); neither means the path goes
+	// on to the block's successors.
 	ends := func(instrs []ssa.Instruction) (exits, returns bool) {
 		for _, instr := range instrs {
 			switch x := instr.(type) {
