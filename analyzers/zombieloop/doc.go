@@ -149,6 +149,8 @@
 // or a wait known to be at least 5s (`time.Sleep(30 * time.Second)`, on
 // the failure or the success path). The longest wait is bounded through
 // constants, sums and products, min, an `if d > max { d = max }` clamp,
+// a test the sleep sits behind (`if n > max { return }`, then a sleep of
+// n seconds),
 // math/rand's Intn(n) jitter and the
 // returns of a function of this package; the message names the sleep and
 // that wait. Sleeps shorter than 5s (a one-second status poll), sleeps of

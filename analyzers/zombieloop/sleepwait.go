@@ -52,7 +52,7 @@ func (c *checker) sleepWaitPart(l *loops.Loop, exits loops.Exits, doesIO bool) s
 	}
 	for _, s := range sleeps {
 		arg := s.Call.Args[0]
-		w := c.longestWait(arg, l, 0, map[ssa.Value]bool{})
+		w := c.longestWait(arg, l, s.Block(), 0, map[ssa.Value]bool{})
 		var how string
 		switch {
 		case c.cl.DurationPace(arg, l) == loops.Adaptive:
@@ -101,23 +101,83 @@ type wait struct {
 // this package (its parameters bound to the call's arguments through
 // env). Parameters, fields and values that grow round the loop are not
 // bounded.
-func (c *checker) longestWait(v ssa.Value, l *loops.Loop, depth int, seen map[ssa.Value]bool) wait {
+func (c *checker) longestWait(v ssa.Value, l *loops.Loop, at *ssa.BasicBlock, depth int, seen map[ssa.Value]bool) wait {
 	if depth > 8 || seen[v] {
 		return wait{}
 	}
 	seen[v] = true
 	defer delete(seen, v)
+	w := c.valueWait(v, l, at, depth, seen)
+	if g, ok := c.guardedWait(v, l, at, depth, seen); ok && (!w.exact || g.max < w.max) {
+		return g
+	}
+	return w
+}
+
+// guardedWait bounds v where the sleep at block at uses it, by a test on v
+// itself that every path to at passes on its small side: `if v > k {
+// return }` (or v >= k, k < v, k <= v, and `if v <= k { sleep }`),
+// whose arm on the small side has that test as its only way in and
+// dominates at (syncthing's accept loops: acceptFailures++; if
+// acceptFailures > maxAcceptFailures { return err };
+// time.Sleep(time.Duration(acceptFailures) * time.Second)).
+func (c *checker) guardedWait(v ssa.Value, l *loops.Loop, at *ssa.BasicBlock, depth int, seen map[ssa.Value]bool) (wait, bool) {
+	instr, ok := v.(ssa.Instruction)
+	if !ok || at == nil || instr.Parent() != at.Parent() || v.Referrers() == nil {
+		return wait{}, false
+	}
+	for _, ref := range *v.Referrers() {
+		cmp, ok := ref.(*ssa.BinOp)
+		if !ok || cmp.Referrers() == nil {
+			continue
+		}
+		var bound ssa.Value
+		var smallOnTrue bool // the comparison is true when v is small
+		switch {
+		case cmp.X == v && (cmp.Op == token.GTR || cmp.Op == token.GEQ):
+			bound = cmp.Y
+		case cmp.Y == v && (cmp.Op == token.LSS || cmp.Op == token.LEQ):
+			bound = cmp.X
+		case cmp.X == v && (cmp.Op == token.LSS || cmp.Op == token.LEQ):
+			bound, smallOnTrue = cmp.Y, true
+		case cmp.Y == v && (cmp.Op == token.GTR || cmp.Op == token.GEQ):
+			bound, smallOnTrue = cmp.X, true
+		default:
+			continue
+		}
+		for _, cref := range *cmp.Referrers() {
+			iff, ok := cref.(*ssa.If)
+			if !ok {
+				continue
+			}
+			small := iff.Block().Succs[1]
+			if smallOnTrue {
+				small = iff.Block().Succs[0]
+			}
+			if len(small.Preds) != 1 || !small.Dominates(at) {
+				continue
+			}
+			if bw := c.longestWait(bound, l, at, depth+1, seen); bw.exact {
+				return bw, true
+			}
+		}
+	}
+	return wait{}, false
+}
+
+// valueWait is longestWait for v by what v is computed from.
+func (c *checker) valueWait(v ssa.Value, l *loops.Loop, at *ssa.BasicBlock, depth int, seen map[ssa.Value]bool) wait {
 	switch v := v.(type) {
 	case *ssa.Const:
 		if d, ok := loops.ConstDuration(v); ok {
 			return wait{max: max(d, 0), exact: true}
 		}
 	case *ssa.Convert:
-		return c.longestWait(v.X, l, depth+1, seen)
+		return c.longestWait(v.X, l, at, depth+1, seen)
 	case *ssa.ChangeType:
-		return c.longestWait(v.X, l, depth+1, seen)
+		return c.longestWait(v.X, l, at, depth+1, seen)
 	case *ssa.BinOp:
-		x, y := c.longestWait(v.X, l, depth+1, seen), c.longestWait(v.Y, l, depth+1, seen)
+		x, y := c.longestWait(v.X, l, at, depth+1, seen), c.longestWait(v.Y, l, at, depth+1, seen)
 		switch v.Op {
 		case token.ADD:
 			return wait{max: satAdd(x.max, y.max), exact: x.exact && y.exact}
@@ -128,16 +188,16 @@ func (c *checker) longestWait(v ssa.Value, l *loops.Loop, depth int, seen map[ss
 	case *ssa.Phi:
 		w := wait{exact: true}
 		for i, e := range v.Edges {
-			ew, ok := c.clampedEdge(v, i, l, depth, seen)
+			ew, ok := c.clampedEdge(v, i, l, at, depth, seen)
 			if !ok {
-				ew = c.longestWait(e, l, depth+1, seen)
+				ew = c.longestWait(e, l, at, depth+1, seen)
 			}
 			w.max = max(w.max, ew.max)
 			w.exact = w.exact && ew.exact
 		}
 		return w
 	case *ssa.Call:
-		return c.callWait(v, l, depth, seen)
+		return c.callWait(v, l, at, depth, seen)
 	}
 	return wait{}
 }
@@ -147,7 +207,7 @@ func (c *checker) longestWait(v ssa.Value, l *loops.Loop, depth int, seen map[ss
 // k <= x) whose false arm carries x itself, so x is at most k there
 // (inbucket's accept loop: `if tempDelay > maxDelay { tempDelay =
 // maxDelay }`). The other arm is judged by its own value.
-func (c *checker) clampedEdge(phi *ssa.Phi, i int, l *loops.Loop, depth int, seen map[ssa.Value]bool) (wait, bool) {
+func (c *checker) clampedEdge(phi *ssa.Phi, i int, l *loops.Loop, at *ssa.BasicBlock, depth int, seen map[ssa.Value]bool) (wait, bool) {
 	pred := phi.Block().Preds[i]
 	ifi, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
 	if !ok {
@@ -173,20 +233,20 @@ func (c *checker) clampedEdge(phi *ssa.Phi, i int, l *loops.Loop, depth int, see
 	default:
 		return wait{}, false
 	}
-	w := c.longestWait(bound, l, depth+1, seen)
+	w := c.longestWait(bound, l, at, depth+1, seen)
 	if !w.exact {
 		return wait{}, false
 	}
 	return w, true
 }
 
-func (c *checker) callWait(v *ssa.Call, l *loops.Loop, depth int, seen map[ssa.Value]bool) wait {
+func (c *checker) callWait(v *ssa.Call, l *loops.Loop, at *ssa.BasicBlock, depth int, seen map[ssa.Value]bool) wait {
 	if b, ok := v.Call.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "min":
 			w := wait{}
 			for _, a := range v.Call.Args {
-				aw := c.longestWait(a, l, depth+1, seen)
+				aw := c.longestWait(a, l, at, depth+1, seen)
 				if aw.exact && (!w.exact || aw.max < w.max) {
 					w = aw
 				} else if !w.exact {
@@ -197,7 +257,7 @@ func (c *checker) callWait(v *ssa.Call, l *loops.Loop, depth int, seen map[ssa.V
 		case "max":
 			w := wait{exact: true}
 			for _, a := range v.Call.Args {
-				aw := c.longestWait(a, l, depth+1, seen)
+				aw := c.longestWait(a, l, at, depth+1, seen)
 				w.max = max(w.max, aw.max)
 				w.exact = w.exact && aw.exact
 			}
@@ -230,7 +290,7 @@ func (c *checker) callWait(v *ssa.Call, l *loops.Loop, depth int, seen map[ssa.V
 			continue
 		}
 		any = true
-		rw := c.longestWait(bindArgs(ret.Results[0], f, v), l, depth+1, seen)
+		rw := c.longestWait(bindArgs(ret.Results[0], f, v), l, at, depth+1, seen)
 		w.max = max(w.max, rw.max)
 		w.exact = w.exact && rw.exact
 	}

@@ -418,3 +418,68 @@ func acceptAndDial(ctx context.Context, ln net.Listener, d *net.Dialer, addr str
 }
 
 func pipe(a, b net.Conn) { a.Close(); b.Close() }
+
+// A failure count that the loop gives up past, as the sleep's factor
+// (syncthing lib/connections/tcp_listen.go): it grows to 10s at most.
+func countedAccept(ctx context.Context, ln net.Listener, d *net.Dialer, addr string) error {
+	failures := 0
+	const maxFailures = 10
+	for { // want `pauses with time.Sleep\(time.Duration\(failures\) \* time.Second\), a backoff that grows to 10s, which cancelling ctx does not wake`
+		select {
+		case <-ctx.Done():
+			return nil
+		default:
+		}
+		c, err := d.DialContext(ctx, "tcp", addr)
+		if err != nil {
+			failures++
+			if failures > maxFailures {
+				return err
+			}
+			time.Sleep(time.Duration(failures) * time.Second)
+			continue
+		}
+		failures = 0
+		c.Close()
+	}
+}
+
+// The same count capped at 3: each sleep is under the bound, silent.
+func countedShort(ctx context.Context, d *net.Dialer, addr string) error {
+	failures := 0
+	for {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c, err := d.DialContext(ctx, "tcp", addr)
+		if err != nil {
+			failures++
+			if failures > 3 {
+				return err
+			}
+			time.Sleep(time.Duration(failures) * time.Second)
+			continue
+		}
+		return c.Close()
+	}
+}
+
+// A test the sleep does not sit behind bounds nothing: reported as before.
+func countedElsewhere(ctx context.Context, d *net.Dialer, addr string, log func(int)) error {
+	failures := 0
+	for { // want `a backoff that grows with no bound in sight`
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c, err := d.DialContext(ctx, "tcp", addr)
+		if err != nil {
+			failures++
+			if failures > 3 {
+				log(failures)
+			}
+			time.Sleep(time.Duration(failures) * time.Second)
+			continue
+		}
+		return c.Close()
+	}
+}
