@@ -90,9 +90,6 @@ type checker struct {
 	// callsAt indexes the package's SSA calls by position, built the
 	// first time a DefaultClient.Do needs its request followed.
 	callsAt map[token.Pos]*ssa.Call
-	// callers indexes the package's static calls, built the first time
-	// a pool's function in package main needs its callers.
-	callers *ssax.Callers
 }
 
 // checkDefaultClientAndPkgFuncs reports uses of http.DefaultClient and of
@@ -577,11 +574,7 @@ func (c *checker) runsOnce(fn *ssa.Function, depth int) bool {
 			return true
 		}
 	}
-	if c.callers == nil {
-		ssaPkg := c.sum.SSA.Get()
-		c.callers = ssax.NewCallers(ssaPkg.Pkg, ssaPkg.SrcFuncs)
-	}
-	sites, ok := c.callers.Sites(fn)
+	sites, ok := c.sum.Callers().Sites(fn)
 	if !ok || len(sites) == 0 {
 		return false
 	}

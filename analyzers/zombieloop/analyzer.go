@@ -101,8 +101,8 @@ func run(pass *analysis.Pass) (any, error) {
 		},
 	}
 	c.oracle = loops.Oracle{NoReturn: c.cl.NoReturn}
-	c.ssaPkg, c.funcs = sum.SSA.Get().Pkg, sum.SSA.Get().SrcFuncs
-	for _, fn := range c.funcs {
+	c.callers = sum.Callers
+	for _, fn := range sum.SSA.Get().SrcFuncs {
 		if fn.Pos().IsValid() && c.rep.Skipped(fn.Pos()) {
 			continue
 		}
@@ -116,11 +116,8 @@ type checker struct {
 	rep    *report.Reporter
 	cl     *loops.Classifier
 	oracle loops.Oracle
-	// funcs are the package's source functions; callers indexes their
-	// static calls, built on first need.
-	ssaPkg  *ssa.Package
-	funcs   []*ssa.Function
-	callers *ssax.Callers
+	// callers indexes the package's static calls (summary.Result.Callers).
+	callers func() *ssax.Callers
 }
 
 // checkFunc judges every loop of fn.

@@ -77,10 +77,7 @@ func (c *checker) childPipe(v ssa.Value, depth int) bool {
 	case *ssa.FreeVar:
 		return c.childPipe(ssax.ClosureBinding(x), depth+1)
 	case *ssa.Parameter:
-		if c.callers == nil {
-			c.callers = ssax.NewCallers(c.ssaPkg, c.funcs)
-		}
-		args, ok := c.callers.Args(x)
+		args, ok := c.callers().Args(x)
 		if !ok || len(args) == 0 {
 			return false
 		}

@@ -156,6 +156,9 @@ type Result struct {
 	files      []*ast.File
 	inspectOne sync.Once
 	inspector  *inspector.Inspector
+
+	callersOne sync.Once
+	callers    *ssax.Callers
 }
 
 // Inspector returns an AST inspector for the package, built on first use
@@ -164,6 +167,17 @@ type Result struct {
 func (r *Result) Inspector() *inspector.Inspector {
 	r.inspectOne.Do(func() { r.inspector = inspector.New(r.files) })
 	return r.inspector
+}
+
+// Callers returns the index of the package's static call sites, built on
+// first use over its SSA form and shared by the reporters (zombieloop's
+// child-pipe relays, httpclient's once-per-process functions).
+func (r *Result) Callers() *ssax.Callers {
+	r.callersOne.Do(func() {
+		p := r.SSA.Get()
+		r.callers = ssax.NewCallers(p.Pkg, p.SrcFuncs)
+	})
+	return r.callers
 }
 
 // networkImports are the packages whose import makes a package relevant.
