@@ -4,6 +4,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -109,33 +111,8 @@ func isBool(t types.Type) bool {
 // a loop).
 func ownsAfter(call *ssa.Call, ev *events, stop *ssa.BasicBlock) bool {
 	owner := func(instr ssa.Instruction) bool { return ev.releases[instr] || ev.transfers[instr] }
-	b := call.Block()
-	after := false
-	for _, instr := range b.Instrs {
-		if after && owner(instr) {
-			return true
-		}
-		if instr == call {
-			after = true
-		}
-	}
-	seen := map[*ssa.BasicBlock]bool{b: true}
-	work := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] || b == stop {
-			continue
-		}
-		seen[b] = true
-		for _, instr := range b.Instrs {
-			if owner(instr) {
-				return true
-			}
-		}
-		work = append(work, b.Succs...)
-	}
-	return false
+	intoStop := func(_, to *ssa.BasicBlock) bool { return to == stop }
+	return cfgx.FindPath(call, owner, nil, intoStop) != nil
 }
 
 // storedFuncs returns the functions the package stores where the function
@@ -154,7 +131,7 @@ func (a *Analyzer) storedFuncs(v ssa.Value) ([]*ssa.Function, bool) {
 		switch v := v.(type) {
 		case *ssa.Phi:
 			for _, e := range v.Edges {
-				if !isNilConst(e) {
+				if !ssax.IsNil(e) {
 					origin(e)
 				}
 			}
@@ -223,7 +200,7 @@ func (a *Analyzer) indexStored() {
 				if !ok {
 					continue
 				}
-				if _, isFunc := st.Val.Type().Underlying().(*types.Signature); !isFunc || isNilConst(st.Val) {
+				if _, isFunc := st.Val.Type().Underlying().(*types.Signature); !isFunc || ssax.IsNil(st.Val) {
 					continue
 				}
 				var key any
@@ -271,11 +248,6 @@ func fieldVar(t types.Type, i int) *types.Var {
 		return nil
 	}
 	return st.Field(i)
-}
-
-func isNilConst(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value == nil
 }
 
 // Wrappers.

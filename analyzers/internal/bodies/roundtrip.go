@@ -6,6 +6,8 @@ import (
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/cfgx"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -115,7 +117,7 @@ func isOwnError(e, own ssa.Value) bool {
 		return false
 	}
 	for _, x := range phi.Edges {
-		if x != own && !isNilConst(x) {
+		if x != own && !ssax.IsNil(x) {
 			return false
 		}
 	}
@@ -137,7 +139,7 @@ func certainlyNonNil(e ssa.Value, at *ssa.BasicBlock) bool {
 	case *ssa.Call:
 		common := e.Common()
 		if common.IsInvoke() {
-			if common.Method.Name() == "Err" && isContext(common.Value.Type()) {
+			if common.Method.Name() == "Err" && loops.IsContext(common.Value.Type()) {
 				return true
 			}
 		} else if callee := common.StaticCallee(); callee != nil && callee.Pkg != nil {
@@ -153,34 +155,10 @@ func certainlyNonNil(e ssa.Value, at *ssa.BasicBlock) bool {
 // testedNonNil reports whether block at lies only on the branch where
 // `e != nil` held.
 func testedNonNil(e ssa.Value, at *ssa.BasicBlock) bool {
-	refs := e.Referrers()
-	if refs == nil {
-		return false
-	}
-	for _, ref := range *refs {
-		cmp, ok := ref.(*ssa.BinOp)
-		if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) || !(isNilConst(cmp.X) || isNilConst(cmp.Y)) {
-			continue
-		}
-		for _, cref := range *cmp.Referrers() {
-			iff, ok := cref.(*ssa.If)
-			if !ok {
-				continue
-			}
-			b := iff.Block()
-			nonNil := b.Succs[0]
-			if cmp.Op == token.EQL {
-				nonNil = b.Succs[1]
-			}
-			if len(nonNil.Preds) == 1 && nonNil.Dominates(at) {
-				return true
-			}
+	for _, br := range loops.ErrorTests(e) {
+		if len(br.Err.Preds) == 1 && br.Err.Dominates(at) {
+			return true
 		}
 	}
 	return false
-}
-
-func isContext(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
