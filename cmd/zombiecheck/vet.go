@@ -79,13 +79,17 @@ func tuneGC() {
 }
 
 // profileUnit writes a CPU profile and, when the unit ends, a heap profile
-// of this unit run into dir, named after the unit's config file's
-// directory (one per unit: go vet runs one tool process per unit), for
-// finding what a slow package spends its time on. Set by
-// ZOMBIECHECK_PROFILEDIR; errors only lose the profile.
+// of this unit run into dir, named after the unit's ID ("PID-fmt.cpu.pprof",
+// "PID-fmt_[fmt.test].cpu.pprof"; one per unit: go vet runs one tool
+// process per unit), for finding what a slow package spends its time on.
+// Set by ZOMBIECHECK_PROFILEDIR; errors only lose the profile.
 func profileUnit(dir, cfgFile string) func() {
-	name := strings.NewReplacer("/", "_", string(filepath.Separator), "_").Replace(filepath.Dir(cfgFile))
-	base := filepath.Join(dir, strconv.Itoa(os.Getpid())+"-"+filepath.Base(name))
+	id := filepath.Base(filepath.Dir(cfgFile)) // the go command's bNNN work directory
+	if cfg, err := vetunit.ReadConfig(cfgFile); err == nil && cfg.ID != "" {
+		id = cfg.ID
+	}
+	name := strings.NewReplacer("/", "_", string(filepath.Separator), "_", " ", "_").Replace(id)
+	base := filepath.Join(dir, strconv.Itoa(os.Getpid())+"-"+name)
 	cpu, err := os.Create(base + ".cpu.pprof")
 	if err != nil {
 		return func() {}
