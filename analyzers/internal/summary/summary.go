@@ -211,6 +211,16 @@ func run(pass *analysis.Pass) (res any, err error) {
 		}
 	}()
 
+	// Keep what this run exports: exportsFacts judges the package by it.
+	// (Asking the driver for AllObjectFacts instead makes it decode the
+	// facts of every package below this one.)
+	var exports []analysis.ObjectFact
+	exportObjectFact := pass.ExportObjectFact
+	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+		exports = append(exports, analysis.ObjectFact{Object: obj, Fact: fact})
+		exportObjectFact(obj, fact)
+	}
+
 	pkg := result.SSA.Get()
 	local := make(map[*types.Func]clients.Returns) // this package's constructors
 	// configured holds, for this package's functions with *http.Transport
@@ -321,7 +331,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 	// something they can use: importing a package that reaches the network
 	// in no function we could see is no reason to build SSA for the
 	// importer (generated API packages above net would all qualify).
-	if exportsFacts(pass) {
+	if exportsFacts(exports) {
 		pass.ExportPackageFact(&Relevant{})
 	}
 	return result, nil
@@ -365,8 +375,8 @@ func hasRoundTrip(t types.Type) bool {
 	return false
 }
 
-// exportsFacts reports whether the pass exported a fact that says one of
-// its own functions touches the network: hands out clients or responses,
+// exportsFacts reports whether exports, the object facts a pass exported,
+// hold one that says one of the package's functions touches the network: hands out clients or responses,
 // reaches a host or takes a destination as a parameter, or performs I/O.
 // A package whose importers need its close-helper summaries is still
 // summarised itself; its importers only consult its facts.
@@ -374,11 +384,8 @@ func hasRoundTrip(t types.Type) bool {
 // every package has a function returning a constant string or calling
 // time.Sleep, and counting them made all of Kubernetes' API packages
 // "relevant" (SSA built for k8s.io/api/core/v1 alone cost 220 MB).
-func exportsFacts(pass *analysis.Pass) bool {
-	for _, f := range pass.AllObjectFacts() {
-		if f.Object.Pkg() != pass.Pkg {
-			continue
-		}
+func exportsFacts(exports []analysis.ObjectFact) bool {
+	for _, f := range exports {
 		switch fact := f.Fact.(type) {
 		case *ClientSum:
 			// A helper that only configures a transport it is given

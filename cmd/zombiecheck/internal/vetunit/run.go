@@ -236,10 +236,7 @@ func analyse(cfg *Config, analyzers []*analysis.Analyzer, opts Options) (*unit, 
 	if err != nil {
 		return nil, err
 	}
-	store, err := decodeFacts(pkg, imported)
-	if err != nil {
-		return nil, err
-	}
+	store := newFactStore(pkg, imported)
 
 	// A dependency is analysed only for its facts: run what produces facts
 	// and what that requires, never a reporter.
@@ -257,6 +254,9 @@ func analyse(cfg *Config, analyzers []*analysis.Analyzer, opts Options) (*unit, 
 		u.results = append(u.results, result{analyzer: a, diags: act.diags, err: act.err})
 	}
 
+	if store.err != nil {
+		return nil, store.err // an analyzer saw too few facts
+	}
 	if cfg.VetxOutput != "" {
 		own, ok, err := store.encode()
 		if err != nil {

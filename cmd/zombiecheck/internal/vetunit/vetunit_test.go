@@ -1,12 +1,14 @@
 package vetunit
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -156,10 +158,7 @@ func unexported() {}
 import "example.com/lib"
 var _ = lib.F
 `, map[string]*types.Package{"example.com/lib": lib2})
-	store, err := decodeFacts(app, []pkgFacts{own, {Path: "example.com/unreachable", Data: []byte("not gob")}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := newFactStore(app, []pkgFacts{own, {Path: "example.com/unreachable", Data: []byte("not gob")}})
 	imp := &analysis.Pass{Analyzer: factAnalyzer, Pkg: app}
 	store.bind(imp)
 	var f testFact
@@ -189,6 +188,53 @@ var _ = lib.F
 	// The app package exported nothing, so it passes nothing of its own.
 	if _, ok, _ := store.encode(); ok {
 		t.Error("app encoded facts it never exported")
+	}
+	// The unreachable package's bytes were never decoded, even by
+	// AllObjectFacts: no object of it can be named here.
+	if store.err != nil {
+		t.Errorf("store.err = %v; want nil", store.err)
+	}
+}
+
+// TestFactsDecodedOnFirstUse: a package's facts stay encoded until an
+// analyzer asks about that package; a blob that does not decode is then an
+// error of the store, and the other packages' facts are still served.
+func TestFactsDecodedOnFirstUse(t *testing.T) {
+	good := check(t, "example.com/good", "package good\nfunc F() {}\n", nil)
+	bad := check(t, "example.com/bad", "package bad\nfunc G() {}\n", nil)
+	export := &factStore{pkg: good, m: make(map[factKey]analysis.Fact)}
+	exp := &analysis.Pass{Analyzer: factAnalyzer, Pkg: good}
+	export.bind(exp)
+	exp.ExportObjectFact(good.Scope().Lookup("F"), &testFact{N: 7})
+	own, _, err := export.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := check(t, "example.com/app", `package app
+import ("example.com/good"; "example.com/bad")
+var _, _ = good.F, bad.G
+`, map[string]*types.Package{"example.com/good": good, "example.com/bad": bad})
+	store := newFactStore(app, []pkgFacts{own, {Path: "example.com/bad", Data: []byte("not gob")}})
+	if len(store.m) != 0 || len(store.pending) != 2 {
+		t.Fatalf("a new store decoded facts: %d decoded, %d pending; want 0 and 2", len(store.m), len(store.pending))
+	}
+	pass := &analysis.Pass{Analyzer: factAnalyzer, Pkg: app}
+	store.bind(pass)
+	var f testFact
+	if !pass.ImportObjectFact(good.Scope().Lookup("F"), &f) || f.N != 7 {
+		t.Errorf("fact of good.F = %v; want N=7", f)
+	}
+	if _, ok := store.pending["example.com/bad"]; !ok || store.err != nil {
+		t.Errorf("asking about good decoded bad (pending %v, err %v)", store.pending, store.err)
+	}
+	if pass.ImportObjectFact(bad.Scope().Lookup("G"), &f) {
+		t.Error("a fact was found in a blob that does not decode")
+	}
+	if store.err == nil || !strings.Contains(store.err.Error(), "example.com/bad") {
+		t.Errorf("store.err = %v; want an error naming example.com/bad", store.err)
+	}
+	if !pass.ImportObjectFact(good.Scope().Lookup("F"), &f) || f.N != 7 {
+		t.Errorf("after the error, fact of good.F = %v; want N=7", f)
 	}
 }
 
@@ -245,5 +291,50 @@ func TestUnitWithoutFilesIsSkippedCleanly(t *testing.T) {
 	}
 	if v.marked || len(v.facts) != 1 || v.facts[0].Path != "example.com/dep" {
 		t.Errorf("skipped unit wrote %+v; want unmarked, passing example.com/dep's facts on", v)
+	}
+}
+
+// TestUndecodableFactsFailTheUnit: facts that do not decode fail the unit
+// that asks for them, as they did when every blob was decoded up front,
+// rather than leaving an analyzer with too few facts and a clean exit.
+func TestUndecodableFactsFailTheUnit(t *testing.T) {
+	out, err := exec.Command("go", "list", "-export", "-f", "{{.Export}}", "errors").Output()
+	if err != nil {
+		t.Skipf("go list -export errors: %v", err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "a.go")
+	if err := os.WriteFile(src, []byte("package a\n\nimport \"errors\"\n\nvar E = errors.New(\"e\")\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	dep := filepath.Join(dir, "errors.vetx")
+	if err := writeVetx(dep, false, []pkgFacts{{Path: "errors", Data: []byte("not gob")}}); err != nil {
+		t.Fatal(err)
+	}
+	asks := &analysis.Analyzer{Name: "asks", Doc: "asks about its imports", FactTypes: []analysis.Fact{new(testFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, imp := range pass.Pkg.Imports() {
+				pass.ImportPackageFact(imp, new(testFact))
+			}
+			return nil, nil
+		}}
+	cfg := map[string]any{
+		"ID": "example.com/a", "Compiler": "gc", "Dir": dir, "ImportPath": "example.com/a",
+		"GoFiles": []string{src}, "ImportMap": map[string]string{"errors": "errors"},
+		"PackageFile": map[string]string{"errors": strings.TrimSpace(string(out))},
+		"PackageVetx": map[string]string{"errors": dep},
+		"VetxOutput":  filepath.Join(dir, "a.vetx"),
+	}
+	data, err := json.Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfgFile := filepath.Join(dir, "vet.cfg")
+	if err := os.WriteFile(cfgFile, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	if code := Main(cfgFile, []*analysis.Analyzer{asks}, Options{}, &stderr); code != 1 || !strings.Contains(stderr.String(), "decoding facts of errors") {
+		t.Errorf("Main = %d, stderr %q; want 1 and the decoding error", code, stderr.String())
 	}
 }
