@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"net"
 	"slices"
 	"sort"
 	"strconv"
@@ -275,7 +274,7 @@ func reportGateway(pass *analysis.Pass, rep *report.Reporter, fn *ssa.Function, 
 	name := funcName(obj)
 	endpoint := witness.Host
 	if witness.Port != "" {
-		endpoint = net.JoinHostPort(witness.Host, witness.Port)
+		endpoint = hosts.JoinHostPort(witness.Host, witness.Port)
 	}
 	msg := fmt.Sprintf("%s promises a local model but sends to %s, a routing gateway that may forward to the cloud (local.gateways lists %s): %s [%s]; call the model server directly, or rename the function to admit the gateway route",
 		name, endpoint, gatewayOf(witness, pol), witnessPath(name, witness), why)

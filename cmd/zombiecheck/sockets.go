@@ -9,7 +9,7 @@ import (
 	"strconv"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/policyfile"
-	"github.com/zombiecheck/zombiecheck/guard"
+	"github.com/zombiecheck/zombiecheck/guard/sockets"
 )
 
 const socketsUsage = `usage: zombiecheck sockets [-max-closewait N] [-max-fds N] [-policy file] PID
@@ -53,7 +53,7 @@ func socketsMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "zombiecheck sockets: %v\n", err)
 		return exitError
 	}
-	snap, err := guard.ReadSockets(pid)
+	snap, err := sockets.Read(pid)
 	if err != nil {
 		fmt.Fprintf(stderr, "zombiecheck sockets: %v\n", err)
 		return exitError
@@ -91,7 +91,7 @@ func socketsPolicy(path string) (*policyfile.Policy, error) {
 	return nil, nil
 }
 
-func writeSockets(w io.Writer, snap guard.Snapshot, pol *policyfile.Policy) {
+func writeSockets(w io.Writer, snap sockets.Snapshot, pol *policyfile.Policy) {
 	fmt.Fprintf(w, "process %d: %d open descriptors, %d TCP sockets, %d in CLOSE_WAIT\n", snap.PID, snap.FDs, len(snap.Sockets), snap.CloseWait())
 	if len(snap.Sockets) == 0 {
 		return
@@ -102,7 +102,7 @@ func writeSockets(w io.Writer, snap guard.Snapshot, pol *policyfile.Policy) {
 		switch {
 		case g.Inbound:
 			peer = fmt.Sprintf("%s -> local port %d", g.Remote.Addr(), g.Port)
-		case g.State == guard.StateListen:
+		case g.State == sockets.StateListen:
 			peer = "listening on " + peer
 		}
 		if name := peerName(pol, g); name != "" {
@@ -115,8 +115,8 @@ func writeSockets(w io.Writer, snap guard.Snapshot, pol *policyfile.Policy) {
 // peerName says what the policy calls a peer's address: a local.hosts
 // entry, or the egress entry that allows or denies it. Only entries that
 // name addresses can match, since the kernel knows no host names.
-func peerName(pol *policyfile.Policy, g guard.Group) string {
-	if pol == nil || g.State == guard.StateListen || !g.Remote.Addr().IsValid() {
+func peerName(pol *policyfile.Policy, g sockets.Group) string {
+	if pol == nil || g.State == sockets.StateListen || !g.Remote.Addr().IsValid() {
 		return ""
 	}
 	addr := g.Remote.Addr().String()

@@ -15,7 +15,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"net/http"
 	"sort"
 	"strings"
 
@@ -653,7 +652,7 @@ func isHeadRequest(req ssa.Value) bool {
 		return false
 	}
 	c, ok := call.Call.Args[method].(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.String || constant.StringVal(c.Value) != http.MethodHead {
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String || constant.StringVal(c.Value) != "HEAD" { // http.MethodHead
 		return false
 	}
 	for _, ref := range *ext.Referrers() {

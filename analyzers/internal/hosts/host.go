@@ -10,6 +10,16 @@ import (
 // ("unix:/var/run/ollama.sock"). Classify treats it as local.
 const UnixPrefix = "unix:"
 
+// JoinHostPort is net.JoinHostPort: "host:port", with an IPv6 host in
+// brackets. The analyzers do not import net, so that the zombiecheck binary
+// links no cgo (see package guard/sockets).
+func JoinHostPort(host, port string) string {
+	if strings.IndexByte(host, ':') >= 0 {
+		return "[" + host + "]:" + port
+	}
+	return host + ":" + port
+}
+
 // Host returns the host that s designates, if its known prefix decides
 // it. The host is lower-case, without port, brackets,
 // user info or trailing dot; for a unix socket it is UnixPrefix followed by

@@ -2,6 +2,7 @@ package hosts_test
 
 import (
 	"fmt"
+	"net"
 	"slices"
 	"testing"
 
@@ -214,5 +215,13 @@ func TestInstantiate(t *testing.T) {
 	}
 	if g := strs(got); !slices.Equal(g, want) {
 		t.Errorf("Instantiate = %q, want %q", g, want)
+	}
+}
+
+func TestJoinHostPortIsNets(t *testing.T) {
+	for _, tc := range [][2]string{{"example.com", "443"}, {"127.0.0.1", "80"}, {"::1", "11434"}, {"fe80::1%eth0", "8080"}, {"", "9"}} {
+		if got, want := hosts.JoinHostPort(tc[0], tc[1]), net.JoinHostPort(tc[0], tc[1]); got != want {
+			t.Errorf("JoinHostPort(%q, %q) = %q; net.JoinHostPort says %q", tc[0], tc[1], got, want)
+		}
 	}
 }

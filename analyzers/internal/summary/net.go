@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/constant"
 	"go/types"
-	"net"
 	"reflect"
 	"sort"
 	"strings"
@@ -30,7 +29,7 @@ func (s *NetSum) String() string {
 	for _, r := range s.Summary.Reaches {
 		h := r.Host
 		if r.Port != "" {
-			h = net.JoinHostPort(h, r.Port)
+			h = hosts.JoinHostPort(h, r.Port)
 		}
 		hs = append(hs, h)
 	}

@@ -1,4 +1,4 @@
-package guard
+package sockets
 
 import (
 	"encoding/binary"
@@ -204,7 +204,7 @@ func skipUnlessLinux(t testing.TB) {
 	}
 }
 
-func TestReadSocketsOnlyOwnSockets(t *testing.T) {
+func TestReadOnlyOwnSockets(t *testing.T) {
 	skipUnlessLinux(t)
 	const pid = 424242
 	root := fakeProc(t, pid,
@@ -219,7 +219,7 @@ func TestReadSocketsOnlyOwnSockets(t *testing.T) {
 			"   9: garbage that must be skipped",
 		})
 	withProcRoot(t, root)
-	snap, err := ReadSockets(pid)
+	snap, err := Read(pid)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,35 +246,35 @@ func TestReadSocketsOnlyOwnSockets(t *testing.T) {
 	}
 }
 
-func TestReadSocketsErrors(t *testing.T) {
+func TestReadErrors(t *testing.T) {
 	skipUnlessLinux(t)
 	t.Run("no such process", func(t *testing.T) {
 		// PIDs are below 2^22 on Linux.
-		_, err := ReadSockets(1 << 30)
+		_, err := Read(1 << 30)
 		if !errors.Is(err, ErrNoProcess) || errors.Is(err, ErrUnsupported) {
 			t.Errorf("err = %v, want ErrNoProcess", err)
 		}
-		if _, err := ReadSockets(-5); !errors.Is(err, ErrNoProcess) {
+		if _, err := Read(-5); !errors.Is(err, ErrNoProcess) {
 			t.Errorf("negative pid: err = %v, want ErrNoProcess", err)
 		}
 	})
 	t.Run("no /proc", func(t *testing.T) {
 		withProcRoot(t, filepath.Join(t.TempDir(), "absent"))
-		_, err := ReadSockets(0)
+		_, err := Read(0)
 		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "not supported on this platform") {
 			t.Errorf("err = %v, want ErrUnsupported", err)
 		}
 	})
 }
 
-func TestReadSocketsSelf(t *testing.T) {
+func TestReadSelf(t *testing.T) {
 	skipUnlessLinux(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	before, err := ReadSockets(0)
+	before, err := Read(0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestReadSocketsSelf(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	after, err := ReadSockets(0)
+	after, err := Read(0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,13 @@
-package guard
+// Package sockets reads a process's TCP sockets and descriptor count on
+// Linux: what guard's Watcher and the zombiecheck sockets command look at
+// to catch CLOSE_WAIT sockets piling up before the descriptor table fills.
+//
+// It imports no network package (addresses are net/netip values), so a
+// program that only inspects sockets, such as the zombiecheck command,
+// does not link net and with it cgo: under go vet that command starts once
+// per package, and a dynamically linked binary took about 0.8 ms longer to
+// start each time. Package guard re-exports these names.
+package sockets
 
 import (
 	"bytes"
@@ -15,12 +24,12 @@ import (
 	"time"
 )
 
-// ErrUnsupported is returned (wrapped) by ReadSockets and NewWatcher where
+// ErrUnsupported is returned (wrapped) by Read and guard.NewWatcher where
 // the process's sockets cannot be read: anywhere but Linux with /proc
 // mounted. Test for it with errors.Is.
 var ErrUnsupported = errors.New("socket inspection is not supported on this platform (it reads Linux /proc/<pid>/net/tcp and /proc/<pid>/fd)")
 
-// ErrNoProcess is returned (wrapped) by ReadSockets when the process does not
+// ErrNoProcess is returned (wrapped) by Read when the process does not
 // exist, or has exited, or its descriptors may not be read by this user.
 var ErrNoProcess = errors.New("no such process, or its /proc entries are not readable")
 
@@ -95,7 +104,7 @@ type Socket struct {
 	Inode         uint64
 }
 
-// Snapshot is what ReadSockets saw of one process at one moment.
+// Snapshot is what Read saw of one process at one moment.
 //
 // Only sockets that the process holds a descriptor for are counted:
 // /proc/<pid>/net/tcp lists the whole network namespace. TIME_WAIT sockets
@@ -187,11 +196,11 @@ func (s Snapshot) Groups() []Group {
 	return out
 }
 
-// procRoot is where ReadSockets looks for /proc; tests may point it at a
+// procRoot is where Read looks for /proc; tests may point it at a
 // fake tree.
 var procRoot = "/proc"
 
-// ReadSockets reads the TCP sockets and the number of open descriptors of
+// Read reads the TCP sockets and the number of open descriptors of
 // process pid (0 means the calling process). It returns an error wrapping
 // ErrUnsupported where /proc is not available and ErrNoProcess when the
 // process does not exist or may not be inspected; it never returns a
@@ -202,7 +211,7 @@ var procRoot = "/proc"
 // namespace's /proc/net/tcp; where netlink is refused (seccomp, no
 // inet_diag) or the process lives in another network namespace it reads
 // /proc/<pid>/net/tcp and tcp6 instead. Both give the same Snapshot.
-func ReadSockets(pid int) (Snapshot, error) {
+func Read(pid int) (Snapshot, error) {
 	return readSockets(pid, readAuto)
 }
 

@@ -1,6 +1,6 @@
 //go:build linux
 
-package guard
+package sockets
 
 import (
 	"bufio"
@@ -15,7 +15,7 @@ import (
 	"testing"
 )
 
-// netnsChildEnv makes the test binary, started by TestReadSocketsOtherNetns
+// netnsChildEnv makes the test binary, started by TestReadOtherNetns
 // in a network namespace of its own, hold a listening socket and print its
 // address until its stdin closes.
 const netnsChildEnv = "ZOMBIECHECK_GUARD_NETNS_CHILD"
@@ -84,16 +84,16 @@ func startInOwnNetns(t *testing.T) (*exec.Cmd, netip.AddrPort) {
 }
 
 // A process in another network namespace is invisible to our netlink
-// socket, which answers for our namespace: ReadSockets must read that
+// socket, which answers for our namespace: Read must read that
 // process's own /proc tables and find its listener.
-func TestReadSocketsOtherNetns(t *testing.T) {
+func TestReadOtherNetns(t *testing.T) {
 	skipUnlessLinux(t)
 	cmd, addr := startInOwnNetns(t)
 	pid := cmd.Process.Pid
 	if sameNetns(procRoot + "/" + fmt.Sprint(pid)) {
 		t.Fatal("the child shares our network namespace; the test proves nothing")
 	}
-	snap, err := ReadSockets(pid)
+	snap, err := Read(pid)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestReadSocketsOtherNetns(t *testing.T) {
 		}
 	}
 	if !found || snap.ByState[StateListen] != 1 {
-		t.Errorf("child in its own netns listens on %s; ReadSockets(%d) found %+v", addr, pid, snap.Sockets)
+		t.Errorf("child in its own netns listens on %s; Read(%d) found %+v", addr, pid, snap.Sockets)
 	}
 	// netlink alone answers for our namespace and so cannot see it.
 	if nl, err := readSockets(pid, readNetlink); err == nil && len(nl.Sockets) != 0 {

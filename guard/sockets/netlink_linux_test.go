@@ -1,6 +1,6 @@
 //go:build linux
 
-package guard
+package sockets
 
 import (
 	"errors"
@@ -94,12 +94,12 @@ func TestNetlinkMatchesProc(t *testing.T) {
 	if proc.FDs != nl.FDs {
 		t.Errorf("FDs: proc %d, netlink %d", proc.FDs, nl.FDs)
 	}
-	auto, err := ReadSockets(0)
+	auto, err := Read(0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(auto.Sockets, nl.Sockets) {
-		t.Errorf("ReadSockets disagrees with the netlink reader:\nauto    %v\nnetlink %v", auto.Sockets, nl.Sockets)
+		t.Errorf("Read disagrees with the netlink reader:\nauto    %v\nnetlink %v", auto.Sockets, nl.Sockets)
 	}
 }
 
@@ -224,9 +224,9 @@ func TestFstatInodeMatchesReadlink(t *testing.T) {
 	}
 }
 
-// TestReadSocketsFallsBackWhenNetlinkFails: a refused netlink socket
+// TestReadFallsBackWhenNetlinkFails: a refused netlink socket
 // (seccomp's EPERM) must give the /proc reader's Snapshot, not an error.
-func TestReadSocketsFallsBackWhenNetlinkFails(t *testing.T) {
+func TestReadFallsBackWhenNetlinkFails(t *testing.T) {
 	old := dumpSockets
 	t.Cleanup(func() { dumpSockets = old })
 	called := false
@@ -239,12 +239,12 @@ func TestReadSocketsFallsBackWhenNetlinkFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	got, err := ReadSockets(0)
+	got, err := Read(0)
 	if err != nil {
-		t.Fatalf("ReadSockets with netlink refused: %v", err)
+		t.Fatalf("Read with netlink refused: %v", err)
 	}
 	if !called {
-		t.Fatal("ReadSockets did not try netlink first")
+		t.Fatal("Read did not try netlink first")
 	}
 	if got.ByState[StateListen] < 1 {
 		t.Errorf("fallback saw no LISTEN socket: %v", got.ByState)

@@ -1,4 +1,4 @@
-package guard
+package sockets
 
 import (
 	"net"
@@ -35,7 +35,7 @@ func BenchmarkReadSockets1000(b *testing.B) {
 		}
 		conns = append(conns, c, s)
 	}
-	snap, err := ReadSockets(0)
+	snap, err := Read(0)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,10 +1,10 @@
 //go:build !linux
 
-package guard
+package sockets
 
 import "fmt"
 
-// netlinkSockets is Linux-only; elsewhere ReadSockets already reports
+// netlinkSockets is Linux-only; elsewhere Read already reports
 // ErrUnsupported before it is reached.
 func netlinkSockets(dst []Socket, _ map[uint64]bool) ([]Socket, error) {
 	return dst, fmt.Errorf("netlink sock_diag: %w", ErrUnsupported)

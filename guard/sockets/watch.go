@@ -1,4 +1,4 @@
-package guard
+package sockets
 
 import (
 	"context"
@@ -86,7 +86,7 @@ func NewWatcher(opts WatcherOptions) (*Watcher, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	if _, err := ReadSockets(opts.PID); err != nil {
+	if _, err := Read(opts.PID); err != nil {
 		return nil, err
 	}
 	return &Watcher{opts: opts, above: map[string]bool{}, crossing: map[string]uint64{}}, nil
@@ -115,7 +115,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 // Scan takes one snapshot, updates the metrics and checks the thresholds,
 // starting OnThreshold for a new crossing.
 func (w *Watcher) Scan() (Snapshot, error) {
-	snap, err := ReadSockets(w.opts.PID)
+	snap, err := Read(w.opts.PID)
 	if err != nil {
 		w.scanErrors.Add(1)
 		w.opts.Logger.Warn("guard: socket scan failed", "pid", w.opts.PID, "err", err)
