@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,7 +59,9 @@ func TestE2ERespCloseAcrossPackages(t *testing.T) {
 }
 
 // TestE2EVetSuite: -vetsuite adds go vet's own analyzers (a vettool
-// replaces them), standalone and under go vet.
+// replaces them), standalone and under go vet, in a build made with
+// -tags zombiecheck_vetsuite; the default build, which leaves them out
+// for start-up time, says how to get them.
 func TestE2EVetSuite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test")
@@ -69,12 +72,28 @@ func TestE2EVetSuite(t *testing.T) {
 	}
 	r := zombiecheck(t, dir, "./...")
 	wantExit(t, r, exitClean)
+	const how = "go install -tags zombiecheck_vetsuite github.com/zombiecheck/zombiecheck/cmd/zombiecheck"
 	r = zombiecheck(t, dir, "-vetsuite", "./...")
+	wantExit(t, r, exitError)
+	if !strings.Contains(string(r.stderr), how) {
+		t.Errorf("-vetsuite in the default build did not say how to get the suite\n%s", r)
+	}
+	r = goVet(t, dir, "-vetsuite", "./...")
+	if r.code == 0 || !strings.Contains(string(r.stderr), how) {
+		t.Errorf("go vet -vettool=zombiecheck -vetsuite in the default build did not fail saying how to get the suite\n%s", r)
+	}
+
+	bin := filepath.Join(t.TempDir(), "zombiecheck-vetsuite")
+	if out, err := exec.Command("go", "build", "-tags", "zombiecheck_vetsuite", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build -tags zombiecheck_vetsuite: %v\n%s", err, out)
+	}
+	r = runCommand(t, dir, nil, bin, "-vetsuite", "./...")
 	wantExit(t, r, exitFindings)
 	if !strings.Contains(string(r.stderr), `vs.go:5:24: fmt.Printf format %d has arg "x" of wrong type string (printf)`) {
 		t.Errorf("-vetsuite did not run printf\n%s", r)
 	}
-	r = goVet(t, dir, "-vetsuite", "./...")
+	warmBuildCache(t)
+	r = goCommand(t, dir, "vet", "-vettool="+bin, "-vetsuite", "./...")
 	wantExit(t, r, 1)
 	if !strings.Contains(string(r.stderr), `fmt.Printf format %d has arg "x" of wrong type string`) {
 		t.Errorf("go vet -vettool=zombiecheck -vetsuite did not run printf\n%s", r)

@@ -50,7 +50,7 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.tests, "test", true, "load test packages, as go vet does; the policy's tests key decides whether findings in _test.go files are reported (-test=false never loads them)")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
 	version := fs.Bool("version", false, "print the version and exit")
-	vetSuite := fs.Bool("vetsuite", false, "also run the standard go vet analyzers")
+	withSuite := fs.Bool("vetsuite", false, "also run the standard go vet analyzers (in a build made with -tags "+vetSuiteTag+")")
 	opts.enabled = make(map[string]*triState)
 	for _, a := range suite.Analyzers {
 		ts := new(triState)
@@ -81,8 +81,12 @@ func standaloneMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "zombiecheck: every analyzer is disabled")
 		return exitError
 	}
-	if *vetSuite {
-		analyzers = withVetSuite(analyzers)
+	if *withSuite {
+		var err error
+		if analyzers, err = withVetSuite(analyzers); err != nil {
+			fmt.Fprintln(stderr, "zombiecheck:", err)
+			return exitError
+		}
 	}
 	if opts.policy != "" {
 		abs, err := filepath.Abs(opts.policy)

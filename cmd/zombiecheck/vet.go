@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
@@ -30,13 +31,13 @@ import (
 // exists only to change go vet's cache key after a policy edit (vet does
 // not know the policy file is an input; see README "Policy and the vet
 // cache").
-func vetMain(args []string, analyzers []*analysis.Analyzer, vetSuite bool) int {
-	if vetSuite || handshake(args) || wantsFix(args) {
+func vetMain(args []string, analyzers []*analysis.Analyzer, withSuite bool) int {
+	if withSuite || handshake(args) || wantsFix(args) {
 		registerVetFlags(flag.CommandLine)
 		unitchecker.Main(analyzers...) // exits
 		return 0
 	}
-	tuneGC()
+	tuneRuntime()
 	vetunit.RegisterFactTypes(analyzers) // all of them: see RegisterFactTypes
 	cfgFile, selected, opts, err := parseVetUnitArgs(args, analyzers)
 	if err != nil {
@@ -69,7 +70,14 @@ const (
 	vetMemoryLimit = 150 << 20
 )
 
-func tuneGC() {
+// tuneRuntime sets the collector as said above, and stops the runtime
+// recording allocation samples for a heap profile nobody asks for (by
+// default it keeps a stack per 512 KiB allocated) unless
+// ZOMBIECHECK_PROFILEDIR asks for profiles.
+func tuneRuntime() {
+	if os.Getenv("ZOMBIECHECK_PROFILEDIR") == "" {
+		runtime.MemProfileRate = 0
+	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(vetGCPercent)
 	}
@@ -157,7 +165,7 @@ func registerVetFlags(fs *flag.FlagSet) {
 		}
 		return suite.Policy.Flags.Set("policy", s)
 	})
-	fs.Bool("vetsuite", false, "also run the standard go vet analyzers (a vettool replaces them)")
+	fs.Bool("vetsuite", false, "also run the standard go vet analyzers (a vettool replaces them; in a build made with -tags "+vetSuiteTag+")")
 	fs.String("policyhash", "", "ignored; pass the policy's hash (e.g. -policyhash=$(sha256sum .zombiecheck.yaml | cut -c1-16)) so go vet re-runs after a policy edit")
 }
 
