@@ -11,10 +11,10 @@
 package netsum
 
 import (
-	"fmt"
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/hosts"
@@ -44,9 +44,9 @@ type Frame struct {
 
 func (f Frame) String() string {
 	if f.CloudModel != "" {
-		return fmt.Sprintf("%s [cloud model %s] (%s)", f.Callee, f.CloudModel, f.Pos)
+		return f.Callee + " [cloud model " + f.CloudModel + "] (" + f.Pos + ")"
 	}
-	return fmt.Sprintf("%s (%s)", f.Callee, f.Pos)
+	return f.Callee + " (" + f.Pos + ")"
 }
 
 // PathString renders a witness path for messages:
@@ -770,22 +770,33 @@ func normalize(s *Summary) {
 	if len(s.Reaches) > maxReaches {
 		s.Reaches = s.Reaches[:maxReaches]
 	}
+	// Params are told apart and ordered by their template's text (what
+	// fmt's %+v printed, Str.String, computed once per flow).
+	type keyed struct {
+		tmpl string
+		p    ParamFlow
+	}
 	seen := make(map[string]bool)
-	var params []ParamFlow
+	var params []keyed
 	for _, p := range s.Params {
-		k := fmt.Sprintf("%+v|%t|%t", p.Tmpl, p.Dial, p.Model)
+		tmpl := p.Tmpl.String()
+		k := tmpl + "|" + strconv.FormatBool(p.Dial) + "|" + strconv.FormatBool(p.Model)
 		if !seen[k] {
 			seen[k] = true
-			params = append(params, p)
+			params = append(params, keyed{tmpl, p})
 		}
 	}
-	sort.Slice(params, func(i, j int) bool {
-		return fmt.Sprintf("%+v", params[i].Tmpl) < fmt.Sprintf("%+v", params[j].Tmpl)
-	})
+	sort.Slice(params, func(i, j int) bool { return params[i].tmpl < params[j].tmpl })
 	if len(params) > maxParams {
 		params = params[:maxParams]
 	}
-	s.Params = params
+	s.Params = s.Params[:0]
+	for _, k := range params {
+		s.Params = append(s.Params, k.p)
+	}
+	if len(s.Params) == 0 {
+		s.Params = nil
+	}
 
 	type vkey struct {
 		iface, method, path string
@@ -827,7 +838,22 @@ func better(a, b []Frame) bool {
 	if len(a) != len(b) {
 		return len(a) < len(b)
 	}
-	return fmt.Sprint(a) < fmt.Sprint(b)
+	return framesText(a) < framesText(b)
+}
+
+// framesText is fmt.Sprint(via), "[f1 f2]", without fmt's reflection:
+// better compares it for every candidate witness.
+func framesText(via []Frame) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, f := range via {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f.String())
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 // funcName is the package-qualified name used in frames.
