@@ -313,47 +313,157 @@ func (ss Strs) normalize() Strs {
 	}
 	slices.SortFunc(out, compare)
 	out = slices.Compact(out)
-	for len(out) > MaxAlternatives {
-		out = widenOnce(out)
+	if len(out) > MaxAlternatives {
+		out = widen(out, MaxAlternatives)
 	}
 	return out
 }
 
-// widenOnce merges the two alternatives whose merge keeps the most, so a set
-// over the cap shrinks by one. The merge of two alternatives denotes every
-// string either denotes (it is their common known prefix), so widening loses
-// precision but never invents a host. Merges that keep a host are preferred,
-// then the longest known text; ties go to the earliest pair in sorted order,
-// which keeps the result deterministic.
-func widenOnce(ss Strs) Strs {
-	bestI, bestJ, bestScore := 0, 1, -1
-	var best Str
-	for i := 0; i < len(ss); i++ {
-		for j := i + 1; j < len(ss); j++ {
-			m := merge(ss[i], ss[j])
-			score := len(m.Lit) + len(m.Tail)
-			if m.HasOrigin() {
-				score += 1 << 16
+// widen merges alternatives of ss (sorted and without duplicates) two at a
+// time until at most max remain. Each step merges the pair whose merge
+// keeps the most: merges that keep a host are preferred, then the longest
+// known text; ties go to the earliest pair in sorted order, which keeps the
+// result deterministic. The merge of two alternatives denotes every string
+// either denotes (it is their common known prefix), so widening loses
+// precision but never invents a host.
+//
+// A pair's score depends only on its two alternatives, so each pair is
+// scored once and kept in a heap; a sprintf over many alternatives (336 in
+// github.com/schollz/progressbar) no longer rescores every pair at every
+// step, which took most of that package's analysis time.
+func widen(ss Strs, max int) Strs {
+	elems := slices.Clone(ss)
+	live := make([]bool, len(elems))
+	for i := range live {
+		live[i] = true
+	}
+	h := &pairHeap{elems: &elems}
+	add := func(i, j int) { // i, j: ids of live alternatives
+		if compare(elems[j], elems[i]) < 0 {
+			i, j = j, i
+		}
+		m := merge(elems[i], elems[j])
+		h.push(scoredPair{lo: i, hi: j, score: mergeScore(m), merged: m.clean()})
+	}
+	for j := range elems {
+		for i := 0; i < j; i++ {
+			add(i, j)
+		}
+	}
+	n := len(elems)
+	for n > max {
+		p := h.pop()
+		if !live[p.lo] || !live[p.hi] {
+			continue // a pair of an alternative merged away
+		}
+		live[p.lo], live[p.hi] = false, false
+		n -= 2
+		// A merge equal to a remaining alternative is not added twice, as
+		// the stepwise widening's Compact did not. (It should not arise: a
+		// merge that equals z is a prefix of both merged, so pairing z with
+		// one of them scores the same and comes earlier.)
+		dup := false
+		for k, s := range elems {
+			if live[k] && s == p.merged {
+				dup = true
+				break
 			}
-			if _, ok := m.Host(false); ok {
-				score += 1 << 20
-			} else if _, ok := m.Host(true); ok {
-				score += 1 << 20
-			}
-			if score > bestScore {
-				bestI, bestJ, bestScore, best = i, j, score, m
+		}
+		if dup {
+			continue
+		}
+		elems = append(elems, p.merged)
+		live = append(live, true)
+		n++
+		id := len(elems) - 1
+		for k := 0; k < id; k++ {
+			if live[k] {
+				add(k, id)
 			}
 		}
 	}
-	out := make(Strs, 0, len(ss)-1)
-	for k, s := range ss {
-		if k != bestI && k != bestJ {
+	out := make(Strs, 0, n)
+	for k, s := range elems {
+		if live[k] {
 			out = append(out, s)
 		}
 	}
-	out = append(out, best.clean())
 	slices.SortFunc(out, compare)
-	return slices.Compact(out)
+	return out
+}
+
+// mergeScore is how much a merge keeps, for widen: a host above all, then
+// an origin, then the length of the known text.
+func mergeScore(m Str) int {
+	score := len(m.Lit) + len(m.Tail)
+	if m.HasOrigin() {
+		score += 1 << 16
+	}
+	if _, ok := m.Host(false); ok {
+		score += 1 << 20
+	} else if _, ok := m.Host(true); ok {
+		score += 1 << 20
+	}
+	return score
+}
+
+// scoredPair is a candidate merge of the alternatives lo and hi (ids into
+// widen's elems, lo the lesser in compare's order).
+type scoredPair struct {
+	lo, hi int
+	score  int
+	merged Str
+}
+
+// pairHeap orders candidate merges best first: highest score, then the
+// earliest pair in sorted order (by lo, then hi).
+type pairHeap struct {
+	elems *Strs
+	ps    []scoredPair
+}
+
+func (h *pairHeap) less(a, b scoredPair) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	elems := *h.elems
+	if c := compare(elems[a.lo], elems[b.lo]); c != 0 {
+		return c < 0
+	}
+	return compare(elems[a.hi], elems[b.hi]) < 0
+}
+
+func (h *pairHeap) push(p scoredPair) {
+	h.ps = append(h.ps, p)
+	for i := len(h.ps) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !h.less(h.ps[i], h.ps[parent]) {
+			break
+		}
+		h.ps[i], h.ps[parent] = h.ps[parent], h.ps[i]
+		i = parent
+	}
+}
+
+func (h *pairHeap) pop() scoredPair {
+	top := h.ps[0]
+	last := len(h.ps) - 1
+	h.ps[0] = h.ps[last]
+	h.ps = h.ps[:last]
+	for i := 0; ; {
+		l, r, best := 2*i+1, 2*i+2, i
+		if l < len(h.ps) && h.less(h.ps[l], h.ps[best]) {
+			best = l
+		}
+		if r < len(h.ps) && h.less(h.ps[r], h.ps[best]) {
+			best = r
+		}
+		if best == i {
+			return top
+		}
+		h.ps[i], h.ps[best] = h.ps[best], h.ps[i]
+		i = best
+	}
 }
 
 // merge returns the least Str that denotes every string a or b denotes: the
