@@ -38,7 +38,6 @@ func vetMain(args []string, analyzers []*analysis.Analyzer, withSuite bool) int 
 		return 0
 	}
 	tuneRuntime()
-	vetunit.RegisterFactTypes(analyzers) // all of them: see RegisterFactTypes
 	cfgFile, selected, opts, err := parseVetUnitArgs(args, analyzers)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zombiecheck:", err)
@@ -144,6 +143,7 @@ func parseVetUnitArgs(args []string, analyzers []*analysis.Analyzer) (string, []
 	opts := vetunit.Options{
 		JSON:    *jsonOut,
 		Context: *context,
+		Known:   analyzers, // all of them: see RegisterFactTypes
 		Skip: func(cfg *vetunit.Config, imports []string, marked func(int) bool, report bool) bool {
 			return suite.Skippable(cfg.GoFiles, imports, marked, report)
 		},

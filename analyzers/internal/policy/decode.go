@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -189,12 +190,14 @@ func hostKey(p HostPattern) string {
 	return fmt.Sprint(p.kind) + ":" + p.String()
 }
 
+// The patterns of go-yaml's errors, compiled on first use (a YAML error),
+// not at every start of the command.
 var (
 	// lineRE extracts the line number from a go-yaml syntax error
 	// ("yaml: line 3: mapping values are not allowed in this context").
-	lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+	lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): `) })
 	// unknownAnchorRE matches the one go-yaml error that has no line.
-	unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+	unknownAnchorRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`) })
 )
 
 // syntaxError converts a go-yaml parse error. go-yaml reports only a line,
@@ -203,11 +206,11 @@ var (
 func (d *decoder) syntaxError(data []byte, err error) *Error {
 	msg := err.Error()
 	line, col := 1, 1
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
+	if m := lineRE().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = msg[len(m[0]):]
 	} else {
-		if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+		if m := unknownAnchorRE().FindStringSubmatch(msg); m != nil {
 			line, col = findAlias(data, m[1])
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -40,8 +41,9 @@ type FuncPattern struct {
 	name      string // function or method name, "" for a whole package
 }
 
-// majorVersion matches a gopkg.in-style version element ("v2", "v10").
-var majorVersion = regexp.MustCompile(`^v[0-9]+$`)
+// majorVersion matches a gopkg.in-style version element ("v2", "v10"),
+// compiled on first use rather than at every start of the command.
+var majorVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v[0-9]+$`) })
 
 // ParseFuncPattern parses and validates one package or function pattern.
 func ParseFuncPattern(s string) (FuncPattern, error) {
@@ -112,7 +114,7 @@ func splitPackage(s string) (pkg, member string, hasMember bool, problem string)
 	// gopkg.in/yaml.v3: the version element is part of the package path.
 	for {
 		first, rest, more := strings.Cut(member, ".")
-		if !majorVersion.MatchString(first) {
+		if !majorVersion().MatchString(first) {
 			break
 		}
 		pkg += "." + first
