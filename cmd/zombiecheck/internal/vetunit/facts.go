@@ -3,7 +3,9 @@ package vetunit
 import (
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"go/types"
 	"reflect"
@@ -28,15 +30,25 @@ type factKey struct {
 // a fact about that package or one of its objects, not before: a unit
 // receives the facts of every package below it, and decoding all of them
 // up front took about 9% of the suite's CPU under go vet, most of it for
-// packages whose facts the unit never asked for.
+// packages whose facts the unit never asked for. Package facts and object
+// facts are decoded separately (see encodeFacts): asking whether an import
+// carries a package fact, as every unit does of each of its imports, does
+// not decode the import's object facts.
 type factStore struct {
 	pkg *types.Package
 	m   map[factKey]analysis.Fact
 	// pending holds, by package path, the encoded facts of the imported
-	// packages not yet decoded.
-	pending map[string][]byte
+	// packages whose package or object facts are not yet decoded.
+	pending map[string]*pendingFacts
 	// err is the first decoding error; the unit fails with it.
 	err error
+}
+
+// pendingFacts is one imported package's encoded facts, and which of its
+// two sections are decoded.
+type pendingFacts struct {
+	data             []byte
+	pkgDone, objDone bool
 }
 
 // RegisterFactTypes registers with gob every fact type of the analyzers and
@@ -64,26 +76,42 @@ func RegisterFactTypes(analyzers []*analysis.Analyzer) {
 // newFactStore returns the store for pkg, holding the facts its imports
 // pass on, still encoded.
 func newFactStore(pkg *types.Package, imported []pkgFacts) *factStore {
-	s := &factStore{pkg: pkg, m: make(map[factKey]analysis.Fact), pending: make(map[string][]byte, len(imported))}
+	s := &factStore{pkg: pkg, m: make(map[factKey]analysis.Fact), pending: make(map[string]*pendingFacts, len(imported))}
 	for _, pf := range imported {
 		if pf.Path != pkg.Path() {
-			s.pending[pf.Path] = pf.Data
+			s.pending[pf.Path] = &pendingFacts{data: pf.Data}
 		}
 	}
 	return s
 }
 
-// load decodes the facts of p, an imported package as the unit's types see
-// it, the first time it is called for p. A fact about an object that
+// load decodes the package facts of p (objects false) or its object facts
+// (objects true), p being an imported package as the unit's types see it,
+// the first time it is called for them. A fact about an object that
 // objectpath cannot find in this view of p is dropped: no analyzer here
 // can name that object.
-func (s *factStore) load(p *types.Package) {
-	data, ok := s.pending[p.Path()]
-	if !ok {
+func (s *factStore) load(p *types.Package, objects bool) {
+	pf, ok := s.pending[p.Path()]
+	if !ok || !objects && pf.pkgDone || objects && pf.objDone {
 		return
 	}
-	delete(s.pending, p.Path())
-	list, err := decodeList(data)
+	if objects {
+		pf.objDone = true
+	} else {
+		pf.pkgDone = true
+	}
+	if pf.pkgDone && pf.objDone {
+		delete(s.pending, p.Path())
+	}
+	pkgPart, objPart, err := splitFacts(pf.data)
+	part := pkgPart
+	if objects {
+		part = objPart
+	}
+	var list []objectFact
+	if err == nil && len(part) > 0 {
+		list, err = decodeList(part)
+	}
 	if err != nil {
 		if s.err == nil {
 			s.err = fmt.Errorf("decoding facts of %s: %v", p.Path(), err)
@@ -92,7 +120,7 @@ func (s *factStore) load(p *types.Package) {
 	}
 	for _, of := range list {
 		fact, ok := of.Fact.(analysis.Fact)
-		if !ok {
+		if !ok || (of.Object != "") != objects {
 			continue
 		}
 		key := factKey{pkg: p, t: reflect.TypeOf(fact)}
@@ -107,11 +135,11 @@ func (s *factStore) load(p *types.Package) {
 	}
 }
 
-// loadAll decodes the facts of every package the unit can reach through
-// its imports' types, for AllObjectFacts and AllPackageFacts. Facts of a
-// package it cannot reach are never decoded: no object of such a package
-// can be looked up.
-func (s *factStore) loadAll() {
+// loadAll decodes the package facts (objects false) or object facts of
+// every package the unit can reach through its imports' types, for
+// AllPackageFacts and AllObjectFacts. Facts of a package it cannot reach
+// are never decoded: no object of such a package can be looked up.
+func (s *factStore) loadAll(objects bool) {
 	seen := make(map[*types.Package]bool)
 	var visit func(*types.Package)
 	visit = func(p *types.Package) {
@@ -119,7 +147,7 @@ func (s *factStore) loadAll() {
 			return
 		}
 		seen[p] = true
-		s.load(p)
+		s.load(p, objects)
 		for _, imp := range p.Imports() {
 			visit(imp)
 		}
@@ -134,39 +162,76 @@ func (s *factStore) loadAll() {
 // package (locals, closures) are dropped, as unitchecker drops them.
 func (s *factStore) encode() (pkgFacts, bool, error) {
 	var enc objectpath.Encoder
-	var list []objectFact
+	var pkgList, objList []objectFact
 	for k, f := range s.m {
 		if k.pkg != s.pkg {
 			continue
 		}
-		of := objectFact{Fact: f}
-		if k.obj != nil {
-			path, err := enc.For(k.obj)
-			if err != nil {
-				continue
-			}
-			of.Object = string(path)
+		if k.obj == nil {
+			pkgList = append(pkgList, objectFact{Fact: f})
+			continue
 		}
-		list = append(list, of)
+		path, err := enc.For(k.obj)
+		if err != nil {
+			continue
+		}
+		objList = append(objList, objectFact{Object: string(path), Fact: f})
 	}
-	if len(list) == 0 {
+	if len(pkgList) == 0 && len(objList) == 0 {
 		return pkgFacts{}, false, nil
 	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].Object != list[j].Object {
-			return list[i].Object < list[j].Object
-		}
-		return reflect.TypeOf(list[i].Fact).String() < reflect.TypeOf(list[j].Fact).String()
-	})
-	data, err := encodeList(list)
+	data, err := encodeFacts(pkgList, objList)
 	if err != nil {
 		return pkgFacts{}, false, fmt.Errorf("encoding facts of %s: %v", s.pkg.Path(), err)
 	}
 	return pkgFacts{Path: s.pkg.Path(), Data: data}, true, nil
 }
 
-// encodeList encodes one package's facts as they travel in pkgFacts.Data:
-// gob, deflated. Summaries repeat their witness paths' names and
+// encodeFacts encodes one package's facts as they travel in pkgFacts.Data:
+//
+//	uvarint n     the size of the package facts' section
+//	n bytes       the package facts (encodeList), none if there are none
+//	the rest      the object facts (encodeList), none if there are none
+//
+// Each list is sorted, so the bytes are deterministic.
+func encodeFacts(pkgList, objList []objectFact) ([]byte, error) {
+	for _, list := range [][]objectFact{pkgList, objList} {
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Object != list[j].Object {
+				return list[i].Object < list[j].Object
+			}
+			return reflect.TypeOf(list[i].Fact).String() < reflect.TypeOf(list[j].Fact).String()
+		})
+	}
+	var pkgPart, objPart []byte
+	var err error
+	if len(pkgList) > 0 {
+		if pkgPart, err = encodeList(pkgList); err != nil {
+			return nil, err
+		}
+	}
+	if len(objList) > 0 {
+		if objPart, err = encodeList(objList); err != nil {
+			return nil, err
+		}
+	}
+	data := binary.AppendUvarint(nil, uint64(len(pkgPart)))
+	data = append(data, pkgPart...)
+	return append(data, objPart...), nil
+}
+
+// splitFacts returns the two sections of what encodeFacts encoded.
+func splitFacts(data []byte) (pkgPart, objPart []byte, err error) {
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)-k) {
+		return nil, nil, errors.New("corrupt facts header")
+	}
+	data = data[k:]
+	return data[:n], data[n:], nil
+}
+
+// encodeList encodes a list of facts, one section of pkgFacts.Data: gob,
+// deflated. Summaries repeat their witness paths' names and
 // positions many times over, so deflating shrinks them about twentyfold:
 // every .vetx file above the package carries the bytes, and the go command
 // hashes and caches every .vetx file.
@@ -232,7 +297,7 @@ func (s *factStore) bind(pass *analysis.Pass) {
 		if obj.Pkg() == nil {
 			return false // a universe object: no package carries its facts
 		}
-		s.load(obj.Pkg())
+		s.load(obj.Pkg(), true)
 		if f, ok := s.m[factKey{pkg: obj.Pkg(), obj: obj, t: check("ImportObjectFact", fact)}]; ok {
 			copyInto(fact, f)
 			return true
@@ -243,7 +308,7 @@ func (s *factStore) bind(pass *analysis.Pass) {
 		if pkg == nil {
 			panic("nil package")
 		}
-		s.load(pkg)
+		s.load(pkg, false)
 		if f, ok := s.m[factKey{pkg: pkg, t: check("ImportPackageFact", fact)}]; ok {
 			copyInto(fact, f)
 			return true
@@ -260,7 +325,7 @@ func (s *factStore) bind(pass *analysis.Pass) {
 		s.m[factKey{pkg: s.pkg, t: check("ExportPackageFact", fact)}] = fact
 	}
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
-		s.loadAll()
+		s.loadAll(true)
 		var out []analysis.ObjectFact
 		for k, f := range s.m {
 			if k.obj != nil && owned[k.t] {
@@ -270,7 +335,7 @@ func (s *factStore) bind(pass *analysis.Pass) {
 		return out
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
-		s.loadAll()
+		s.loadAll(false)
 		var out []analysis.PackageFact
 		for k, f := range s.m {
 			if k.obj == nil && owned[k.t] {

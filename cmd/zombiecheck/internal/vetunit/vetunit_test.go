@@ -338,3 +338,27 @@ func TestUndecodableFactsFailTheUnit(t *testing.T) {
 		t.Errorf("Main = %d, stderr %q; want 1 and the decoding error", code, stderr.String())
 	}
 }
+
+// TestPackageFactsDecodeWithoutObjectFacts: asking for an import's package
+// fact (as every unit does of each import) decodes only the package facts'
+// section, so a bad object section is not touched until an object fact is
+// asked for.
+func TestPackageFactsDecodeWithoutObjectFacts(t *testing.T) {
+	lib := check(t, "example.com/lib", "package lib\nfunc F() {}\n", nil)
+	app := check(t, "example.com/app", "package app\nimport \"example.com/lib\"\nvar _ = lib.F\n", map[string]*types.Package{"example.com/lib": lib})
+	data, err := encodeFacts([]objectFact{{Fact: &testFact{N: 5}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, "not gob"...) // the object facts' section
+	store := newFactStore(app, []pkgFacts{{Path: "example.com/lib", Data: data}})
+	pass := &analysis.Pass{Analyzer: factAnalyzer, Pkg: app}
+	store.bind(pass)
+	var f testFact
+	if !pass.ImportPackageFact(lib, &f) || f.N != 5 || store.err != nil {
+		t.Fatalf("package fact = %v, err %v; want N=5 and no error", f, store.err)
+	}
+	if pass.ImportObjectFact(lib.Scope().Lookup("F"), &f) || store.err == nil {
+		t.Errorf("the bad object section decoded (err %v)", store.err)
+	}
+}

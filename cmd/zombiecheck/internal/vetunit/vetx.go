@@ -23,7 +23,9 @@ import (
 // blobs of its imports through without decoding them, and the index lets
 // it take each package's blob once however many imports carry it, without
 // a decoding pass over the file (version 1 gob-encoded the whole list, so
-// every unit decoded and re-encoded all the facts below it).
+// every unit decoded and re-encoded all the facts below it). Version 3
+// splits each blob into its package facts and its object facts, decoded
+// separately (see encodeFacts).
 //
 // Unlike unitchecker's, it holds no types (importers read the compiler's
 // export data), so a skipped unit can write one without type-checking. The
@@ -31,7 +33,7 @@ import (
 // (its cache key includes the tool's build ID).
 const (
 	vetxMagic   = "zcvx"
-	vetxVersion = 2
+	vetxVersion = 3
 	headerLen   = len(vetxMagic) + 2
 
 	flagMarked = 1 << 0 // the package itself carries the marking fact (Options.Marks)
