@@ -22,15 +22,7 @@ func widenOnceRef(ss Strs) Strs {
 	for i := 0; i < len(ss); i++ {
 		for j := i + 1; j < len(ss); j++ {
 			m := merge(ss[i], ss[j])
-			score := len(m.Lit) + len(m.Tail)
-			if m.HasOrigin() {
-				score += 1 << 16
-			}
-			if _, ok := m.Host(false); ok {
-				score += 1 << 20
-			} else if _, ok := m.Host(true); ok {
-				score += 1 << 20
-			}
+			score := mergeScore(m) // the score is shared; the search is what is checked
 			if score > bestScore {
 				bestI, bestJ, bestScore, best = i, j, score, m
 			}
