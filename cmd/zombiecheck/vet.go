@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/suite"
+	"github.com/zombiecheck/zombiecheck/cmd/zombiecheck/internal/hugeheap"
 	"github.com/zombiecheck/zombiecheck/cmd/zombiecheck/internal/vetunit"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -148,6 +149,9 @@ func parseVetUnitArgs(args []string, analyzers []*analysis.Analyzer) (string, []
 			return suite.Skippable(cfg.GoFiles, imports, marked, report)
 		},
 		Marks: suite.IsRelevantFact,
+		// Only units that are analysed: a skipped one touches too little
+		// memory for huge pages to pay for the collection Reserve costs.
+		BeforeAnalysis: func() { hugeheap.Reserve(hugeheap.DefaultSize) },
 	}
 	return fs.Arg(0), selectAnalyzers(analyzers, enabled), opts, nil
 }

@@ -37,6 +37,9 @@ type Options struct {
 	// not, whose fact types a .vetx from an earlier unit may hold (see
 	// RegisterFactTypes); the unit's own analyzers are always included.
 	Known []*analysis.Analyzer
+	// BeforeAnalysis, if set, is called once the unit is known to need
+	// analysis (it is not skipped), before anything is parsed.
+	BeforeAnalysis func()
 	// Log, if set, receives one line per unit: what was done with it
 	// ("skipped", "facts", "analysed"), how long it took, and the unit's
 	// ID ("analysed 412ms example.com/app"), for users asking why a
@@ -92,6 +95,9 @@ func Main(cfgFile string, analyzers []*analysis.Analyzer, opts Options, stderr i
 		return 0
 	}
 
+	if opts.BeforeAnalysis != nil {
+		opts.BeforeAnalysis()
+	}
 	// Registered only now: a skipped unit passes facts on undecoded, and
 	// registering every fact type with gob was 1.5% of its run.
 	RegisterFactTypes(opts.Known)

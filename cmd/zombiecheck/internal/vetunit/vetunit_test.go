@@ -362,3 +362,33 @@ func TestPackageFactsDecodeWithoutObjectFacts(t *testing.T) {
 		t.Errorf("the bad object section decoded (err %v)", store.err)
 	}
 }
+
+// TestBeforeAnalysisOnlyForAnalysedUnits: the hook runs once for a unit
+// that is analysed and never for one that is skipped.
+func TestBeforeAnalysisOnlyForAnalysedUnits(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "a.go")
+	if err := os.WriteFile(src, []byte("package a\n\nvar V = 1\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	cfgFile := filepath.Join(dir, "vet.cfg")
+	cfg := `{"ID":"example.com/a","Compiler":"gc","Dir":"` + dir + `","ImportPath":"example.com/a","GoFiles":["` + src + `"],` +
+		`"VetxOnly":true,"VetxOutput":"` + filepath.Join(dir, "a.vetx") + `"}`
+	if err := os.WriteFile(cfgFile, []byte(cfg), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, skipped := range []bool{false, true} {
+		calls := 0
+		opts := Options{
+			Skip:           func(*Config, []string, func(int) bool, bool) bool { return skipped },
+			BeforeAnalysis: func() { calls++ },
+		}
+		var stderr strings.Builder
+		if code := Main(cfgFile, []*analysis.Analyzer{factAnalyzer}, opts, &stderr); code != 0 {
+			t.Fatalf("skipped=%v: Main = %d, stderr %q", skipped, code, stderr.String())
+		}
+		if want := map[bool]int{false: 1, true: 0}[skipped]; calls != want {
+			t.Errorf("skipped=%v: BeforeAnalysis called %d times, want %d", skipped, calls, want)
+		}
+	}
+}
