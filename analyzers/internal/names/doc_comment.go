@@ -52,7 +52,7 @@ func negatedBefore(ws []string, i, n int) bool {
 }
 
 // within reports whether one of the n words from ws[i] on is in table.
-func within(ws []string, i, n int, table map[string]bool) bool {
+func within(ws []string, i, n int, table *wordSet) bool {
 	return first(ws[min(i, len(ws)):min(i+n, len(ws))], table) != ""
 }
 
@@ -65,11 +65,11 @@ func (j *judge) honestDoc() (clause, bool) {
 	for _, c := range j.clauses {
 		ws := c.words
 		remote := slices.ContainsFunc(ws, func(w string) bool {
-			return docRemoteWords[w] || remoteAlternatives[w]
+			return docRemoteWords.has(w) || remoteAlternatives.has(w)
 		})
 		for i, w := range ws {
-			honest := (docHonestWords[w] && (remote || !docHonestNeedsRemote[w])) || slices.Contains(j.extraHon, w)
-			if !honest && alternatives[w] {
+			honest := (docHonestWords.has(w) && (remote || !docHonestNeedsRemote.has(w))) || slices.Contains(j.extraHon, w)
+			if !honest && alternatives.has(w) {
 				honest = within(ws, i+1, 4, remoteAlternatives) ||
 					slices.ContainsFunc(ws[i+1:min(i+5, len(ws))], func(w string) bool { return slices.Contains(j.extraHon, w) })
 			}
@@ -84,7 +84,7 @@ func (j *judge) honestDoc() (clause, bool) {
 // docModelish reports whether a doc word gives a locality word or a runtime
 // name its model context.
 func (j *judge) docModelish(w string) bool {
-	return docModelWords[w] || j.modelish(w)
+	return docModelWords.has(w) || j.modelish(w)
 }
 
 // strongNameContext reports whether the name has an unambiguous inference
@@ -93,7 +93,7 @@ func (j *judge) docModelish(w string) bool {
 // promises nothing.
 func (j *judge) strongNameContext() bool {
 	for _, w := range j.name {
-		if inferenceVerbs[w] || modelWords[w] {
+		if inferenceVerbs.has(w) || modelWords.has(w) {
 			return true
 		}
 	}
@@ -129,7 +129,7 @@ func (j *judge) docClaim() string {
 func (j *judge) mentionsLocality() bool {
 	for _, c := range j.clauses {
 		for _, w := range c.words {
-			if localityWords[w] || j.isRuntime(w) {
+			if localityWords.has(w) || j.isRuntime(w) {
 				return true
 			}
 		}
@@ -144,16 +144,16 @@ func (j *judge) mentionsLocality() bool {
 func denial(ws []string) bool {
 	for i, w := range ws {
 		switch {
-		case leaveVerbs[w] && negatedBefore(ws, i, 6) && within(ws, i+1, 4, places):
+		case leaveVerbs.has(w) && negatedBefore(ws, i, 6) && within(ws, i+1, 4, places):
 			return true
-		case sendVerbs[w] && negatedBefore(ws, i, 6):
+		case sendVerbs.has(w) && negatedBefore(ws, i, 6):
 			// "sent to the cloud", "send anything to third-party services"
 			for k := i + 1; k < len(ws) && k <= i+3; k++ {
 				if ws[k] == "to" && within(ws, k+1, 3, remoteDestinations) {
 					return true
 				}
 			}
-		case stayVerbs[w]:
+		case stayVerbs.has(w):
 			for k := i + 1; k < len(ws) && k <= i+2; k++ {
 				if (ws[k] == "on" || ws[k] == "in" || ws[k] == "within") && within(ws, k+1, 3, places) {
 					return true
@@ -178,15 +178,15 @@ func (j *judge) sentenceClaim(ws []string, nameCtx bool) bool {
 	}
 	for k, w := range ws {
 		switch {
-		case localityWords[w]:
+		case localityWords.has(w):
 			if k+1 < len(ws) {
 				next := ws[k+1]
-				if !docLocalityFollowers[next] && !connectives[next] && !j.docModelish(next) && !endpointNouns[next] {
+				if !docLocalityFollowers.has(next) && !connectives.has(next) && !j.docModelish(next) && !endpointNouns.has(next) {
 					j.note("doc: %q qualifies %q, not a model", w, next)
 					continue
 				}
 			}
-			if k > 0 && storageVerbs[ws[k-1]] {
+			if k > 0 && storageVerbs.has(ws[k-1]) {
 				j.note("doc: %q describes where something is %s, not where a model runs", w, ws[k-1])
 				continue
 			}
@@ -199,9 +199,9 @@ func (j *judge) sentenceClaim(ws []string, nameCtx bool) bool {
 			}
 			j.note("doc: %q has no model context", w)
 
-		case herePlaces[w] && k >= 2 && hereDeterminers[ws[k-1]]:
+		case herePlaces.has(w) && k >= 2 && hereDeterminers.has(ws[k-1]):
 			at := k - 2
-			if hereDeterminers[ws[at]] && at > 0 {
+			if hereDeterminers.has(ws[at]) && at > 0 {
 				at-- // "on the local machine"
 			}
 			if ws[at] != "on" && ws[at] != "in" {
@@ -227,18 +227,18 @@ func (j *judge) sentenceClaim(ws []string, nameCtx bool) bool {
 func (j *judge) runtimeDestination(ws []string, k int) bool {
 	w := ws[k]
 	prev := k - 1
-	for prev >= 0 && determiners[ws[prev]] {
+	for prev >= 0 && determiners.has(ws[prev]) {
 		prev--
 	}
 	switch {
-	case k+1 < len(ws) && topLevelDomains[ws[k+1]]:
+	case k+1 < len(ws) && topLevelDomains.has(ws[k+1]):
 		j.note("doc mentions %q as a web address (%s.%s), not the local runtime", w, w, ws[k+1])
-	case (k+1 < len(ws) && compatAfter[ws[k+1]]) || (k > 0 && compatBefore[ws[k-1]]) ||
-		(k > 1 && (ws[k-1] == "with" || ws[k-1] == "to") && compatAfter[ws[k-2]]):
+	case (k+1 < len(ws) && compatAfter.has(ws[k+1])) || (k > 0 && compatBefore.has(ws[k-1])) ||
+		(k > 1 && (ws[k-1] == "with" || ws[k-1] == "to") && compatAfter.has(ws[k-2])):
 		j.note("doc mentions %q as a format, not as where the call goes", w)
 	case first(ws, docNotClaimWords) != "":
 		j.note("doc mentions %q about %q, not as where an inference call goes", w, first(ws, docNotClaimWords))
-	case prev < 0 || !runtimeLinks[ws[prev]]:
+	case prev < 0 || !runtimeLinks.has(ws[prev]):
 		j.note("doc mentions %q, but not as where the call goes", w)
 	case negatedBefore(ws, k, 5):
 		j.note("doc denies %q", w)

@@ -4,13 +4,30 @@ package names
 // compounds joined ("llamacpp", "onprem", "selfhosted"). A word may sit in
 // several tables; each table answers one question.
 
+import "sync"
+
 // set builds a lookup table.
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
+func set(words ...string) *wordSet { return &wordSet{words: words} }
+
+// A wordSet is a set of words whose map is built on first use: the
+// package declares dozens of them, and building them all when the program
+// starts cost every go vet unit run (most of which never look at a name)
+// about 2% of its time.
+type wordSet struct {
+	words []string
+	once  sync.Once
+	m     map[string]bool
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	s.once.Do(func() {
+		s.m = make(map[string]bool, len(s.words))
+		for _, w := range s.words {
+			s.m[w] = true
+		}
+	})
+	return s.m[w]
 }
 
 // localityWords say where something runs, but are common outside AI code

@@ -231,23 +231,23 @@ func (j *judge) note(format string, args ...any) {
 // isRuntime reports whether w names a local runtime, built in or from the
 // policy.
 func (j *judge) isRuntime(w string) bool {
-	return runtimeWords[w] || slices.Contains(j.extraLocal, w)
+	return runtimeWords.has(w) || slices.Contains(j.extraLocal, w)
 }
 
 // isHonest reports whether w admits a remote route, built in or from the
 // policy.
 func (j *judge) isHonest(w string) bool {
-	return honestWords[w] || slices.Contains(j.extraHon, w)
+	return honestWords.has(w) || slices.Contains(j.extraHon, w)
 }
 
 // anchors reports whether w is a word that "api" or "openai" may qualify.
 func (j *judge) anchors(w string) bool {
-	return j.isRuntime(w) || localityWords[w]
+	return j.isRuntime(w) || localityWords.has(w)
 }
 
 // label names a runtime or policy word in a reason.
 func (j *judge) label(w string) string {
-	if !runtimeWords[w] && slices.Contains(j.extraLocal, w) {
+	if !runtimeWords.has(w) && slices.Contains(j.extraLocal, w) {
 		return fmt.Sprintf("policy word %q", w)
 	}
 	return fmt.Sprintf("word %q", w)
@@ -258,7 +258,7 @@ func (j *judge) label(w string) string {
 func (j *judge) hasSignal() bool {
 	for _, ws := range [][]string{j.name, j.recv} {
 		for _, w := range ws {
-			if localityWords[w] || j.isRuntime(w) {
+			if localityWords.has(w) || j.isRuntime(w) {
 				return true
 			}
 		}
@@ -272,9 +272,9 @@ func (j *judge) honestIdent() string {
 		anchored := false // the previous word is a runtime or locality word, or a qualifier of one
 		for _, w := range ws {
 			switch {
-			case qualifierHonest[w] && anchored && !slices.Contains(j.extraHon, w):
+			case qualifierHonest.has(w) && anchored && !slices.Contains(j.extraHon, w):
 				continue // "ollama api": keep anchored for "ollama openai api"
-			case j.isHonest(w), orderHonest[w] && anchored:
+			case j.isHonest(w), orderHonest.has(w) && anchored:
 				return fmt.Sprintf("%s %q admits a remote route (word %q)", where, ident, w)
 			}
 			anchored = j.anchors(w)
@@ -292,19 +292,19 @@ func (j *judge) honestIdent() string {
 // "localStore") and is left to the phrase rules; so is a parameter noun
 // directly after a runtime word ("ollamaHost").
 func (j *judge) notInference() string {
-	if len(j.name) > 0 && predicatePrefixes[j.name[0]] {
+	if len(j.name) > 0 && predicatePrefixes.has(j.name[0]) {
 		return j.name[0]
 	}
 	main := true // still in the main phrase, before the first connective
 	for i, w := range j.name {
-		afterLocality := i > 0 && localityWords[j.name[i-1]]
+		afterLocality := i > 0 && localityWords.has(j.name[i-1])
 		afterRuntime := i > 0 && j.isRuntime(j.name[i-1])
 		switch {
-		case connectives[w]:
+		case connectives.has(w):
 			main = false
-		case notInferenceWords[w] && !afterLocality:
+		case notInferenceWords.has(w) && !afterLocality:
 			return w
-		case paramNouns[w] && main && !afterLocality && !afterRuntime:
+		case paramNouns.has(w) && main && !afterLocality && !afterRuntime:
 			return w
 		}
 	}
@@ -315,16 +315,16 @@ func (j *judge) notInference() string {
 // ws[i] qualifies.
 func phrase(ws []string, i int) []string {
 	end := i + 1
-	for end < len(ws) && !connectives[ws[end]] {
+	for end < len(ws) && !connectives.has(ws[end]) {
 		end++
 	}
 	return ws[i+1 : end]
 }
 
 // first returns the first word of ws in table, or "".
-func first(ws []string, table map[string]bool) string {
+func first(ws []string, table *wordSet) string {
 	for _, w := range ws {
-		if table[w] {
+		if table.has(w) {
 			return w
 		}
 	}
@@ -333,7 +333,7 @@ func first(ws []string, table map[string]bool) string {
 
 // modelish reports whether w makes a locality word about a model.
 func (j *judge) modelish(w string) bool {
-	return modelWords[w] || inferenceVerbs[w] || j.isRuntime(w)
+	return modelWords.has(w) || inferenceVerbs.has(w) || j.isRuntime(w)
 }
 
 // firstModelish returns the first word of ws that modelish accepts, or "".
@@ -378,7 +378,7 @@ func (j *judge) nameClaim() string {
 		switch {
 		case j.isRuntime(w):
 			reason = j.runtimeInName(i)
-		case localityWords[w]:
+		case localityWords.has(w):
 			reason = j.localityInName(i)
 		}
 		if reason != "" {
@@ -454,12 +454,12 @@ func (j *judge) qualifies(p []string) (model, other string) {
 		// LLM client" are about a model, "local chat message" is about a
 		// message.
 		head := p[len(p)-1]
-		if j.modelish(head) || endpointNouns[head] || outputNouns[head] || callVerbs[head] {
+		if j.modelish(head) || endpointNouns.has(head) || outputNouns.has(head) || callVerbs.has(head) {
 			return m, ""
 		}
 		return "", head
 	}
-	if len(p) > 0 && !callVerbs[p[0]] && !endpointNouns[p[0]] {
+	if len(p) > 0 && !callVerbs.has(p[0]) && !endpointNouns.has(p[0]) {
 		return "", p[0]
 	}
 	return "", ""
@@ -472,7 +472,7 @@ func (j *judge) recvClaim() string {
 		switch {
 		case j.isRuntime(w):
 			reason = j.runtimeInRecv(i)
-		case localityWords[w]:
+		case localityWords.has(w):
 			reason = j.localityInRecv(i)
 		}
 		if reason != "" {
@@ -486,7 +486,7 @@ func (j *judge) recvClaim() string {
 // the method a local inference call (see rule 5).
 func (j *judge) runtimeInRecv(i int) string {
 	w := j.recv[i]
-	if n := first(j.recv, notInferenceWords); n != "" && !artifactNouns[n] {
+	if n := first(j.recv, notInferenceWords); n != "" && !artifactNouns.has(n) {
 		j.note("receiver %q is not an inference client (word %q)", j.recvName, n)
 		return ""
 	}

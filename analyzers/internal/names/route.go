@@ -50,11 +50,11 @@ var routeHonest = set("or", "then", "else", "otherwise", "public", "fallback", "
 // carry a Config.ExtraHonestWords entry promise nothing.
 func PromisesLocalRoute(name string, cfg Config) Promise {
 	toks := Tokens(name)
-	if len(toks) < 2 || !routeVerbs[toks[0]] {
+	if len(toks) < 2 || !routeVerbs.has(toks[0]) {
 		return Promise{Reason: noClaim}
 	}
 	for _, t := range toks {
-		if routeHonest[t] || honestWords[t] && t != "api" || slices.Contains(cfg.ExtraHonestWords, t) {
+		if routeHonest.has(t) || honestWords.has(t) && t != "api" || slices.Contains(cfg.ExtraHonestWords, t) {
 			return Promise{Honest: true, Reason: fmt.Sprintf("name %q admits another route (word %q)", name, t)}
 		}
 	}
@@ -67,13 +67,13 @@ func PromisesLocalRoute(name string, cfg Config) Promise {
 		if i+1 < len(toks) {
 			next = toks[i+1]
 		}
-		if routeVetoes[next] {
+		if routeVetoes.has(next) {
 			continue
 		}
 		switch {
-		case routeNouns[next]:
+		case routeNouns.has(next):
 			return Promise{Local: true, Reason: fmt.Sprintf("name %q promises a local route (%q qualifies %q)", name, t, next)}
-		case routePrepositions[toks[i-1]]:
+		case routePrepositions.has(toks[i-1]):
 			return Promise{Local: true, Reason: fmt.Sprintf("name %q promises a local route (%q %s)", name, toks[i-1], t)}
 		case next == "" && (t == "locally" || t == "localhost" || t == "loopback" || t == "local"):
 			return Promise{Local: true, Reason: fmt.Sprintf("name %q promises a local route (%q ends it)", name, t)}

@@ -9,22 +9,28 @@ import (
 // "Package x ..." sentence kept. doc.go is embedded so that `zombiecheck help
 // NAME`, pkg.go.dev and SARIF rule text come from one place.
 func Doc(src string) string {
-	var lines []string
-	for _, line := range strings.Split(src, "\n") {
+	// One pass and one allocation: every analyzer's Doc is built when the
+	// program starts, under go vet once per package.
+	var b strings.Builder
+	b.Grow(len(src))
+	for line := range strings.Lines(src) {
+		line = strings.TrimSuffix(line, "\n")
 		if strings.HasPrefix(line, "package ") {
 			break
 		}
-		if strings.HasPrefix(line, "//go:build") || strings.HasPrefix(line, "//go:") {
+		if strings.HasPrefix(line, "//go:") {
 			continue
 		}
 		switch {
 		case strings.HasPrefix(line, "// "):
-			lines = append(lines, line[3:])
+			line = line[3:]
 		case strings.HasPrefix(line, "//"):
-			lines = append(lines, line[2:])
+			line = line[2:]
 		default:
-			lines = append(lines, "")
+			line = ""
 		}
+		b.WriteString(line)
+		b.WriteByte('\n')
 	}
-	return strings.TrimSpace(strings.Join(lines, "\n"))
+	return strings.TrimSpace(b.String())
 }

@@ -1,6 +1,9 @@
 package sdks
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Ollama cloud models. A local `ollama serve` runs some
 // models on ollama.com: their manifest carries a remote host, and the
@@ -74,8 +77,8 @@ type ModelOptions struct {
 }
 
 // modelUses are the request methods whose model is a request field or
-// argument, by FullName.
-var modelUses = func() map[string]ModelUse {
+// argument, by FullName, built on first use.
+var modelUses = sync.OnceValue(func() map[string]ModelUse {
 	const ollama = "github.com/ollama/ollama/api"
 	const goOpenAI = "github.com/sashabaranov/go-openai"
 	const anyOllama = "github.com/mozilla-ai/any-llm-go/providers/ollama"
@@ -103,7 +106,7 @@ var modelUses = func() map[string]ModelUse {
 		}
 	}
 	return m
-}()
+})
 
 const langchain = "github.com/tmc/langchaingo"
 
@@ -134,7 +137,7 @@ var modelOptionMethods = map[string]bool{
 // ModelUseOf returns where the request method fullName names its model,
 // if an Ollama server may forward it.
 func ModelUseOf(fullName string) (ModelUse, bool) {
-	u, ok := modelUses[fullName]
+	u, ok := modelUses()[fullName]
 	return u, ok
 }
 

@@ -22,7 +22,7 @@ func funcPkg(fullName string) string {
 // TestTableConsistent checks the table's data: defaults are absolute URLs,
 // and every function and client package belongs to its SDK's module.
 func TestTableConsistent(t *testing.T) {
-	for _, s := range Table {
+	for _, s := range table() {
 		for _, p := range s.ClientPkgs {
 			if !within(p, s.Module) {
 				t.Errorf("%s: client package %s outside the module", s.Module, p)
@@ -325,7 +325,7 @@ func TestIsCloudModel(t *testing.T) {
 // TestModelTablesConsistent: model uses and options belong to SDKs of the
 // table, and requests name a model argument after the receiver.
 func TestModelTablesConsistent(t *testing.T) {
-	for name, u := range modelUses {
+	for name, u := range modelUses() {
 		if u.Arg < 1 {
 			t.Errorf("%s: model argument %d", name, u.Arg)
 		}
@@ -379,11 +379,22 @@ func TestRealModuleRows(t *testing.T) {
 	if !ok || urls["eu"] != "https://eu.api.openai.com/v1/" || urls["global"] != "https://api.openai.com/v1/" {
 		t.Errorf("WithDataResidency = %v, %v", urls, ok)
 	}
-	for name, byArg := range fixedOverrides {
+	for name, byArg := range tableIndex().fixedOverrides {
 		for arg, u := range byArg {
 			if p, err := url.Parse(u); err != nil || p.Scheme == "" || p.Host == "" {
 				t.Errorf("%s(%q): %q is not an absolute URL", name, arg, u)
 			}
 		}
+	}
+}
+
+// TestModulesAreTheTables: InSDK's module list is the table's.
+func TestModulesAreTheTables(t *testing.T) {
+	var fromTable []string
+	for _, s := range table() {
+		fromTable = append(fromTable, s.Module)
+	}
+	if !slices.Equal(fromTable, sdkModules[:]) {
+		t.Errorf("sdkModules = %q\nthe table's modules = %q", sdkModules, fromTable)
 	}
 }
