@@ -132,3 +132,13 @@ func CheckPolicy(files []string) error {
 	_, err := policyconfig.ForFiles(files)
 	return err
 }
+
+// TestFilesReported reports whether findings in the _test.go files of a
+// package with the given files are reported under the policy that applies
+// to it (tests: analyse). A policy that does not load counts as reporting
+// them, so that a driver keeps the files and the analyzers report the
+// error.
+func TestFilesReported(files []string) bool {
+	pol, err := policyconfig.ForFiles(files)
+	return err != nil || pol.AnalyseTests()
+}

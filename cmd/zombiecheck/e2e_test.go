@@ -234,9 +234,14 @@ func ensureNewline(b []byte) []byte {
 // execute runs a command in dir with the hermetic environment. The error is
 // non-nil only if the command could not be run; a non-zero exit is a result.
 func execute(dir string, stdin []byte, name string, args ...string) (*cmdResult, error) {
+	return executeEnv(dir, nil, stdin, name, args...)
+}
+
+// executeEnv is execute with env added to the environment.
+func executeEnv(dir string, env []string, stdin []byte, name string, args ...string) (*cmdResult, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(slices.Clip(e2e.env), "PWD="+dir)
+	cmd.Env = append(append(slices.Clip(e2e.env), "PWD="+dir), env...)
 	if stdin != nil {
 		cmd.Stdin = bytes.NewReader(stdin)
 	}

@@ -46,13 +46,29 @@ func TestStatus(t *testing.T) {
 	_ = statusOf(t, "http://127.0.0.1:1/")
 }
 `,
+	"ext_test.go": `package app_test
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestExternal(t *testing.T) {
+	resp, err := http.Get("http://127.0.0.1:1/ext")
+	if err != nil {
+		t.Skip(err)
+	}
+	_ = resp.StatusCode
+}
+`,
 }
 
 // testsFindings runs the standalone CLI and go vet -vettool on a fresh copy
 // of testsModule under the given tests setting and returns both drivers'
 // findings as sorted "file:line:col: message" lines, related information
-// and duplicates dropped.
-func testsFindings(t *testing.T, setting string) (standalone, vet []string) {
+// and duplicates dropped, and what go vet's units did, by unit ID
+// (ZOMBIECHECK_VETLOG).
+func testsFindings(t *testing.T, setting string) (standalone, vet []string, did map[string]string) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "testskey")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -81,11 +97,27 @@ func testsFindings(t *testing.T, setting string) (standalone, vet []string) {
 	// The policy file is not part of vet's cache key: -policyhash, named
 	// after the setting, keeps vet from replaying the other setting's run
 	// (-a would do too, but it recompiles std).
-	v := goVet(t, dir, "-policyhash=tests-"+setting, "./...")
+	warmBuildCache(t)
+	logFile := filepath.Join(t.TempDir(), "vet.log")
+	v, err := executeEnv(dir, []string{"ZOMBIECHECK_VETLOG=" + logFile}, nil,
+		"go", "vet", "-vettool="+e2e.bin, "-policyhash=tests-"+setting, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
 	wantExit(t, v, 1)
 	found, _ = textFindings(v, false)
 	vet = norm(found)
-	return standalone, vet
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	did = make(map[string]string)
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		what, rest, _ := strings.Cut(line, " ")
+		_, id, _ := strings.Cut(rest, " ")
+		did[id] = what
+	}
+	return standalone, vet, did
 }
 
 // TestE2ETestsPolicy: the tests key gives the same findings under the
@@ -98,7 +130,7 @@ func TestE2ETestsPolicy(t *testing.T) {
 	inTests := func(lines []string) int {
 		n := 0
 		for _, l := range lines {
-			if strings.HasPrefix(l, "app_test.go:") {
+			if strings.HasPrefix(l, "app_test.go:") || strings.HasPrefix(l, "ext_test.go:") {
 				n++
 			}
 		}
@@ -107,7 +139,7 @@ func TestE2ETestsPolicy(t *testing.T) {
 	var analysed []string
 	for _, setting := range []string{"analyse", "skip"} {
 		t.Run(setting, func(t *testing.T) {
-			standalone, vet := testsFindings(t, setting)
+			standalone, vet, did := testsFindings(t, setting)
 			if !slices.Equal(standalone, vet) {
 				t.Errorf("tests: %s: the drivers disagree\nstandalone:\n\t%s\nvet:\n\t%s", setting,
 					strings.Join(standalone, "\n\t"), strings.Join(vet, "\n\t"))
@@ -118,12 +150,29 @@ func TestE2ETestsPolicy(t *testing.T) {
 			switch setting {
 			case "analyse":
 				analysed = standalone
-				if n := inTests(standalone); n < 2 {
-					t.Errorf("tests: analyse: want the leak and the DefaultClient use in app_test.go, got %d findings there:\n\t%s", n, strings.Join(standalone, "\n\t"))
+				if n := inTests(standalone); n < 4 {
+					t.Errorf("tests: analyse: want the leak and the DefaultClient use in app_test.go and in ext_test.go, got %d findings there:\n\t%s", n, strings.Join(standalone, "\n\t"))
+				}
+				if !slices.ContainsFunc(standalone, func(l string) bool { return strings.HasPrefix(l, "ext_test.go:") }) {
+					t.Errorf("tests: analyse: the leak in the external test package is not reported:\n\t%s", strings.Join(standalone, "\n\t"))
 				}
 			case "skip":
 				if n := inTests(standalone); n != 0 {
-					t.Errorf("tests: skip: %d findings in app_test.go:\n\t%s", n, strings.Join(standalone, "\n\t"))
+					t.Errorf("tests: skip: %d findings in test files:\n\t%s", n, strings.Join(standalone, "\n\t"))
+				}
+				// Under go vet the external test package is not analysed
+				// at all: its files are all test files.
+				external := 0
+				for id, what := range did {
+					if strings.Contains(id, "testskey_test") {
+						external++
+						if what != "skipped" {
+							t.Errorf("tests: skip: go vet's unit %s was %s, want skipped", id, what)
+						}
+					}
+				}
+				if external == 0 {
+					t.Errorf("tests: skip: go vet ran no unit for the external test package: %v", did)
 				}
 				if analysed != nil && len(analysed)-inTests(analysed) != len(standalone) {
 					t.Errorf("tests: skip changed findings outside app_test.go:\nanalyse:\n\t%s\nskip:\n\t%s",

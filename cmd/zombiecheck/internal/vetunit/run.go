@@ -37,6 +37,13 @@ type Options struct {
 	// not, whose fact types a .vetx from an earlier unit may hold (see
 	// RegisterFactTypes); the unit's own analyzers are always included.
 	Known []*analysis.Analyzer
+	// DropTestFiles, if set, reports whether a unit that reports (not
+	// VetxOnly) can be analysed without its _test.go files: none of their
+	// findings would be reported, and the only unit that reads a test
+	// variant's facts is its external test package, whose files are all
+	// _test.go files. The unit then analyses its other files, and one with
+	// none left (an external test package) is skipped.
+	DropTestFiles func(cfg *Config) bool
 	// BeforeAnalysis, if set, is called once the unit is known to need
 	// analysis (it is not skipped), before anything is parsed.
 	BeforeAnalysis func()
@@ -68,6 +75,9 @@ func Main(cfgFile string, analyzers []*analysis.Analyzer, opts Options, stderr i
 		}
 		defer f.Close()
 		stdout = f
+	}
+	if !cfg.VetxOnly && opts.DropTestFiles != nil && opts.DropTestFiles(cfg) {
+		cfg.GoFiles = withoutTestFiles(cfg.GoFiles)
 	}
 	imports := cfg.imports()
 	skip := opts.Skip != nil && opts.Skip(cfg, imports, cfg.markedFunc(imports), !cfg.VetxOnly)
@@ -113,6 +123,17 @@ func Main(cfgFile string, analyzers []*analysis.Analyzer, opts Options, stderr i
 		return 0
 	}
 	return u.print(stdout, stderr, opts)
+}
+
+// withoutTestFiles returns the names in files that do not end in _test.go.
+func withoutTestFiles(files []string) []string {
+	var out []string
+	for _, name := range files {
+		if !strings.HasSuffix(name, "_test.go") {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // imports returns the package paths of the unit's direct imports, sorted.

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -389,6 +390,74 @@ func TestBeforeAnalysisOnlyForAnalysedUnits(t *testing.T) {
 		}
 		if want := map[bool]int{false: 1, true: 0}[skipped]; calls != want {
 			t.Errorf("skipped=%v: BeforeAnalysis called %d times, want %d", skipped, calls, want)
+		}
+	}
+}
+
+// TestDropTestFiles: a reporting unit whose test files can be dropped is
+// analysed without them, one left with no files is skipped, and a VetxOnly
+// unit is never asked.
+func TestDropTestFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"a.go":      "package a\n\nvar V = 1\n",
+		"a_test.go": "package a\n\nvar W = 2\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeCfg := func(vetxOnly bool, files ...string) string {
+		var paths []string
+		for _, f := range files {
+			paths = append(paths, filepath.Join(dir, f))
+		}
+		cfg := map[string]any{
+			"ID": "example.com/a", "Compiler": "gc", "Dir": dir, "ImportPath": "example.com/a",
+			"GoFiles": paths, "VetxOnly": vetxOnly, "VetxOutput": filepath.Join(dir, "a.vetx"),
+		}
+		data, err := json.Marshal(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, "vet.cfg")
+		if err := os.WriteFile(name, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return name
+	}
+	var seen []string
+	lister := &analysis.Analyzer{Name: "lister", Doc: "lists the files it sees", FactTypes: []analysis.Fact{new(testFact)}, Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			seen = append(seen, filepath.Base(pass.Fset.File(f.Pos()).Name()))
+		}
+		return nil, nil
+	}}
+	for _, tc := range []struct {
+		vetxOnly bool
+		files    []string
+		want     []string // files analysed; nil: skipped
+		asked    bool
+	}{
+		{false, []string{"a.go", "a_test.go"}, []string{"a.go"}, true},
+		{false, []string{"a_test.go"}, nil, true},
+		{true, []string{"a.go"}, []string{"a.go"}, false},
+	} {
+		seen = nil
+		asked, skipped := false, false
+		opts := Options{
+			DropTestFiles: func(*Config) bool { asked = true; return true },
+			Skip: func(cfg *Config, _ []string, _ func(int) bool, _ bool) bool {
+				skipped = len(cfg.GoFiles) == 0
+				return skipped
+			},
+		}
+		var stderr strings.Builder
+		if code := Main(writeCfg(tc.vetxOnly, tc.files...), []*analysis.Analyzer{lister}, opts, &stderr); code != 0 {
+			t.Fatalf("%v: Main = %d, stderr %q", tc.files, code, stderr.String())
+		}
+		if !slices.Equal(seen, tc.want) || skipped != (tc.want == nil) || asked != tc.asked {
+			t.Errorf("VetxOnly=%v %v: analysed %v (skipped %v, asked %v); want %v (asked %v)", tc.vetxOnly, tc.files, seen, skipped, asked, tc.want, tc.asked)
 		}
 	}
 }
