@@ -53,6 +53,8 @@ type Config struct {
 	Stdout                    string            // where stdout (-json) goes, if set
 	FixArchive                string            // go fix -fixtool; not supported
 	SucceedOnTypecheckFailure bool
+
+	vetxRead map[string]vetxResult // by package path; see importVetx
 }
 
 // ReadConfig reads a unit's configuration file.

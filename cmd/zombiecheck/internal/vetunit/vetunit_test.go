@@ -37,10 +37,6 @@ func TestVetxRoundTrip(t *testing.T) {
 	if err := writeVetx(name, true, facts); err != nil {
 		t.Fatal(err)
 	}
-	marked, err := readMarked(name)
-	if err != nil || !marked {
-		t.Fatalf("readMarked = %v, %v; want true", marked, err)
-	}
 	v, err := readVetx(name)
 	if err != nil {
 		t.Fatal(err)
@@ -53,8 +49,8 @@ func TestVetxRoundTrip(t *testing.T) {
 	if err := writeVetx(name, false, nil); err != nil {
 		t.Fatal(err)
 	}
-	if marked, err := readMarked(name); err != nil || marked {
-		t.Errorf("unmarked file: readMarked = %v, %v", marked, err)
+	if v, err := readVetx(name); err != nil || v.marked {
+		t.Errorf("unmarked file: readVetx = %+v, %v", v, err)
 	}
 }
 
@@ -66,9 +62,6 @@ func TestVetxMissingOrEmptyIsUnmarked(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{missing, empty} {
-		if marked, err := readMarked(name); err != nil || marked {
-			t.Errorf("readMarked(%s) = %v, %v; want false, nil", filepath.Base(name), marked, err)
-		}
 		if v, err := readVetx(name); err != nil || v.marked || len(v.facts) != 0 {
 			t.Errorf("readVetx(%s) = %+v, %v; want empty", filepath.Base(name), v, err)
 		}
@@ -80,9 +73,6 @@ func TestVetxForeignFileIsAnError(t *testing.T) {
 	// unitchecker's format: "vetx" and two lengths.
 	if err := os.WriteFile(name, []byte("vetx\x00\x00\x00\x00\x00\x00\x00\x00"), 0o666); err != nil {
 		t.Fatal(err)
-	}
-	if _, err := readMarked(name); err == nil {
-		t.Error("readMarked accepted a unitchecker .vetx file")
 	}
 	if _, err := readVetx(name); err == nil {
 		t.Error("readVetx accepted a unitchecker .vetx file")
@@ -459,5 +449,25 @@ func TestDropTestFiles(t *testing.T) {
 		if !slices.Equal(seen, tc.want) || skipped != (tc.want == nil) || asked != tc.asked {
 			t.Errorf("VetxOnly=%v %v: analysed %v (skipped %v, asked %v); want %v (asked %v)", tc.vetxOnly, tc.files, seen, skipped, asked, tc.want, tc.asked)
 		}
+	}
+}
+
+// TestImportVetxReadOnce: the skip decision and the facts of a unit share
+// one read of each import's .vetx file.
+func TestImportVetxReadOnce(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "dep.vetx")
+	if err := writeVetx(name, true, []pkgFacts{{Path: "example.com/dep", Data: []byte{1}}}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := &Config{PackageVetx: map[string]string{"example.com/dep": name}}
+	if !cfg.markedFunc([]string{"example.com/dep"})(0) {
+		t.Fatal("the marked import reads as unmarked")
+	}
+	if err := os.Remove(name); err != nil {
+		t.Fatal(err)
+	}
+	facts, err := cfg.readImportFacts()
+	if err != nil || len(facts) != 1 || facts[0].Path != "example.com/dep" {
+		t.Errorf("readImportFacts after the skip decision = %+v, %v; want the facts read then", facts, err)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"sort"
 )
@@ -57,32 +56,6 @@ type objectFact struct {
 type vetx struct {
 	marked bool
 	facts  []pkgFacts
-}
-
-// readMarked reads only the header of a .vetx file. A missing file (the go
-// command lists the output of a dependency's vet run even when that run
-// failed) or an empty one is unmarked.
-func readMarked(name string) (bool, error) {
-	f, err := os.Open(name)
-	if errors.Is(err, os.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	var h [headerLen]byte
-	n, err := io.ReadFull(f, h[:])
-	if n == 0 {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("%s: truncated vetx header", name)
-	}
-	if err := checkHeader(name, h[:]); err != nil {
-		return false, err
-	}
-	return h[5]&flagMarked != 0, nil
 }
 
 func checkHeader(name string, h []byte) error {
