@@ -158,7 +158,7 @@ func parseVetUnitArgs(args []string, analyzers []*analysis.Analyzer) (string, []
 		// graph.
 		DropTestFiles: func(cfg *vetunit.Config) bool { return !suite.TestFilesReported(cfg.GoFiles) },
 		// Only units that are analysed: a skipped one touches too little
-		// memory for huge pages to pay for the collection Reserve costs.
+		// memory for huge pages to pay for what Reserve costs.
 		BeforeAnalysis: func() { hugeheap.Reserve(hugeheap.DefaultSize) },
 	}
 	return fs.Arg(0), selectAnalyzers(analyzers, enabled), opts, nil
