@@ -30,6 +30,20 @@ var factAnalyzer = &analysis.Analyzer{Name: "facty", Doc: "test", FactTypes: []a
 
 func init() { RegisterFactTypes([]*analysis.Analyzer{factAnalyzer}) }
 
+// writeConfig writes cfg as a unit's vet.cfg in dir and returns its name.
+func writeConfig(t *testing.T, dir string, cfg map[string]any) string {
+	t.Helper()
+	data, err := json.Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, "vet.cfg")
+	if err := os.WriteFile(name, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
 func TestVetxRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "a.vetx")
@@ -309,21 +323,13 @@ func TestUndecodableFactsFailTheUnit(t *testing.T) {
 			}
 			return nil, nil
 		}}
-	cfg := map[string]any{
+	cfgFile := writeConfig(t, dir, map[string]any{
 		"ID": "example.com/a", "Compiler": "gc", "Dir": dir, "ImportPath": "example.com/a",
 		"GoFiles": []string{src}, "ImportMap": map[string]string{"errors": "errors"},
 		"PackageFile": map[string]string{"errors": strings.TrimSpace(string(out))},
 		"PackageVetx": map[string]string{"errors": dep},
 		"VetxOutput":  filepath.Join(dir, "a.vetx"),
-	}
-	data, err := json.Marshal(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfgFile := filepath.Join(dir, "vet.cfg")
-	if err := os.WriteFile(cfgFile, data, 0o666); err != nil {
-		t.Fatal(err)
-	}
+	})
 	var stderr strings.Builder
 	if code := Main(cfgFile, []*analysis.Analyzer{asks}, Options{}, &stderr); code != 1 || !strings.Contains(stderr.String(), "decoding facts of errors") {
 		t.Errorf("Main = %d, stderr %q; want 1 and the decoding error", code, stderr.String())
@@ -362,12 +368,10 @@ func TestBeforeAnalysisOnlyForAnalysedUnits(t *testing.T) {
 	if err := os.WriteFile(src, []byte("package a\n\nvar V = 1\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	cfgFile := filepath.Join(dir, "vet.cfg")
-	cfg := `{"ID":"example.com/a","Compiler":"gc","Dir":"` + dir + `","ImportPath":"example.com/a","GoFiles":["` + src + `"],` +
-		`"VetxOnly":true,"VetxOutput":"` + filepath.Join(dir, "a.vetx") + `"}`
-	if err := os.WriteFile(cfgFile, []byte(cfg), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	cfgFile := writeConfig(t, dir, map[string]any{
+		"ID": "example.com/a", "Compiler": "gc", "Dir": dir, "ImportPath": "example.com/a",
+		"GoFiles": []string{src}, "VetxOnly": true, "VetxOutput": filepath.Join(dir, "a.vetx"),
+	})
 	for _, skipped := range []bool{false, true} {
 		calls := 0
 		opts := Options{
@@ -402,19 +406,10 @@ func TestDropTestFiles(t *testing.T) {
 		for _, f := range files {
 			paths = append(paths, filepath.Join(dir, f))
 		}
-		cfg := map[string]any{
+		return writeConfig(t, dir, map[string]any{
 			"ID": "example.com/a", "Compiler": "gc", "Dir": dir, "ImportPath": "example.com/a",
 			"GoFiles": paths, "VetxOnly": vetxOnly, "VetxOutput": filepath.Join(dir, "a.vetx"),
-		}
-		data, err := json.Marshal(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Join(dir, "vet.cfg")
-		if err := os.WriteFile(name, data, 0o666); err != nil {
-			t.Fatal(err)
-		}
-		return name
+		})
 	}
 	var seen []string
 	lister := &analysis.Analyzer{Name: "lister", Doc: "lists the files it sees", FactTypes: []analysis.Fact{new(testFact)}, Run: func(pass *analysis.Pass) (any, error) {
