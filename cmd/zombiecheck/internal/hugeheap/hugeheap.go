@@ -37,7 +37,7 @@ const DefaultSize = 256 << 20
 // ZOMBIECHECK_HUGEPAGES=off turns it off, for a machine where huge pages
 // are scarce or their resident-memory cost matters more than the time.
 func Reserve(size uintptr) bool {
-	if os.Getenv("ZOMBIECHECK_HUGEPAGES") == "off" || !leftToProcess() {
+	if os.Getenv("ZOMBIECHECK_HUGEPAGES") == "off" || !leftToProcess() || strictOvercommit() {
 		return false
 	}
 	return reserve(size)
@@ -51,4 +51,16 @@ var modeFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 func leftToProcess() bool {
 	data, err := os.ReadFile(modeFile)
 	return err == nil && bytes.Contains(data, []byte("[madvise]"))
+}
+
+// overcommitFile holds the kernel's overcommit policy: "2" is strict.
+var overcommitFile = "/proc/sys/vm/overcommit_memory"
+
+// strictOvercommit reports whether the kernel counts every writable
+// mapping against a commit limit. There the reserved size would count in
+// full although it is never touched, and a mapping the kernel refuses is
+// fatal to a Go program, so Reserve does nothing.
+func strictOvercommit() bool {
+	data, err := os.ReadFile(overcommitFile)
+	return err == nil && bytes.Equal(bytes.TrimSpace(data), []byte("2"))
 }

@@ -37,6 +37,23 @@ func TestLeftToProcess(t *testing.T) {
 	}
 }
 
+func TestStrictOvercommit(t *testing.T) {
+	defer func(old string) { overcommitFile = old }(overcommitFile)
+	for content, want := range map[string]bool{"0\n": false, "1\n": false, "2\n": true, "": false} {
+		overcommitFile = filepath.Join(t.TempDir(), "overcommit_memory")
+		if err := os.WriteFile(overcommitFile, []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if got := strictOvercommit(); got != want {
+			t.Errorf("overcommit_memory %q: strictOvercommit() = %v, want %v", content, got, want)
+		}
+	}
+	overcommitFile = filepath.Join(t.TempDir(), "missing")
+	if strictOvercommit() {
+		t.Error("a missing overcommit_memory counts as strict")
+	}
+}
+
 func TestReserveOff(t *testing.T) {
 	t.Setenv("ZOMBIECHECK_HUGEPAGES", "off")
 	if Reserve(64 << 20) {
@@ -51,8 +68,8 @@ func TestReservedHeapFaultsInHugePages(t *testing.T) {
 	if runtime.GOOS != "linux" || (runtime.GOARCH != "amd64" && runtime.GOARCH != "arm64") {
 		t.Skip("reserve is a no-op here")
 	}
-	if !leftToProcess() {
-		t.Skipf("THP mode is not madvise on this machine (%s)", modeFile)
+	if !leftToProcess() || strictOvercommit() {
+		t.Skipf("THP mode is not madvise (%s), or overcommit is strict, on this machine", modeFile)
 	}
 	if !Reserve(DefaultSize) {
 		t.Fatal("Reserve did not advise")
