@@ -28,11 +28,10 @@ const DefaultSize = 256 << 20
 // them already, with "never" it cannot). It reports whether it advised.
 //
 // It must be called early, while the heap is still small (see reserve).
-// Mapping size bytes takes about 1.5 ms on the 2-CPU virtual machine where
-// it was measured, and the collection of the small heap that the
-// allocation starts runs alongside the caller; faulting in 8 MiB there
-// takes about 25 ms in 4 KiB pages and 2 to 4 ms in huge pages, and an
-// analysed unit touches 20 MiB or more.
+// It costs the mapping of size bytes and one collection of that small
+// heap: about 3 ms on the 2-CPU virtual machine where it was measured,
+// where faulting in 8 MiB takes about 25 ms in 4 KiB pages and 2 to 4 ms in
+// huge pages; an analysed unit touches 20 MiB or more.
 //
 // ZOMBIECHECK_HUGEPAGES=off turns it off, for a machine where huge pages
 // are scarce or their resident-memory cost matters more than the time.

@@ -78,16 +78,26 @@ func TestReservedHeapFaultsInHugePages(t *testing.T) {
 	for i := 0; i < len(buf); i += 4096 {
 		buf[i] = 1
 	}
-	addr := uintptr(unsafe.Pointer(unsafe.SliceData(buf)))
-	flags, hugeKB, err := mappingOf(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(" "+flags+" ", " hg ") {
-		t.Errorf("the mapping holding a new 16 MiB object is not advised for huge pages (VmFlags: %s)", flags)
-	}
-	if hugeKB == 0 {
-		t.Errorf("touching 16 MiB in the reserved heap faulted in no huge page (AnonHugePages: 0 kB)")
+	// The object may begin in the free tail of the heap mapped before
+	// Reserve, and go on into the reserved memory: both must be advised.
+	for _, at := range []struct {
+		what string
+		addr uintptr
+	}{
+		{"start", uintptr(unsafe.Pointer(&buf[0]))},
+		{"middle", uintptr(unsafe.Pointer(&buf[len(buf)/2]))},
+		{"end", uintptr(unsafe.Pointer(&buf[len(buf)-1]))},
+	} {
+		flags, hugeKB, err := mappingOf(at.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(" "+flags+" ", " hg ") {
+			t.Errorf("the mapping holding the %s of a new 16 MiB object is not advised for huge pages (VmFlags: %s)", at.what, flags)
+		}
+		if hugeKB == 0 {
+			t.Errorf("touching 16 MiB in the reserved heap faulted in no huge page where its %s is (AnonHugePages: 0 kB)", at.what)
+		}
 	}
 	runtime.KeepAlive(buf)
 }
