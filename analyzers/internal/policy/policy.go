@@ -46,8 +46,9 @@ const (
 
 // Test-file settings, the two values the tests key accepts.
 const (
-	// TestsSkip drops findings whose position is in a _test.go file. Test
-	// packages are still analysed, so facts about them stay complete.
+	// TestsSkip drops findings whose position is in a _test.go file. The
+	// go vet driver also leaves those files out of the analysis (see
+	// vetunit.Options.DropTestFiles); the other drivers analyse them.
 	TestsSkip = "skip"
 	// TestsAnalyse reports findings in _test.go files like any other.
 	TestsAnalyse = "analyse"
