@@ -107,17 +107,7 @@ func testsFindings(t *testing.T, setting string) (standalone, vet []string, did 
 	wantExit(t, v, 1)
 	found, _ = textFindings(v, false)
 	vet = norm(found)
-	data, err := os.ReadFile(logFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	did = make(map[string]string)
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		what, rest, _ := strings.Cut(line, " ")
-		_, id, _ := strings.Cut(rest, " ")
-		did[id] = what
-	}
-	return standalone, vet, did
+	return standalone, vet, readVetLog(t, logFile)
 }
 
 // TestE2ETestsPolicy: the tests key gives the same findings under the
@@ -175,7 +165,7 @@ func TestE2ETestsPolicy(t *testing.T) {
 					t.Errorf("tests: skip: go vet ran no unit for the external test package: %v", did)
 				}
 				if analysed != nil && len(analysed)-inTests(analysed) != len(standalone) {
-					t.Errorf("tests: skip changed findings outside app_test.go:\nanalyse:\n\t%s\nskip:\n\t%s",
+					t.Errorf("tests: skip changed findings outside the test files:\nanalyse:\n\t%s\nskip:\n\t%s",
 						strings.Join(analysed, "\n\t"), strings.Join(standalone, "\n\t"))
 				}
 			}

@@ -32,19 +32,7 @@ func TestE2EVetSkipsUnitsWithoutNetwork(t *testing.T) {
 	if !strings.Contains(string(out), "has no Timeout") {
 		t.Errorf("go vet output lacks the sample's httpclient findings:\n%s", out)
 	}
-	data, err := os.ReadFile(logFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	did := make(map[string]string) // unit ID → what was done
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		what, rest, _ := strings.Cut(line, " ")
-		elapsed, id, _ := strings.Cut(rest, " ")
-		if !strings.HasSuffix(elapsed, "ms") {
-			t.Errorf("log line %q: want \"what NNNms ID\"", line)
-		}
-		did[id] = what
-	}
+	did := readVetLog(t, logFile)
 	for id, want := range map[string]string{
 		"fmt":                        "skipped",
 		"net/http":                   "skipped",
@@ -65,6 +53,26 @@ func TestE2EVetSkipsUnitsWithoutNetwork(t *testing.T) {
 	if skipped < 100 {
 		t.Errorf("only %d of %d units skipped; std alone has over 100 here", skipped, len(did))
 	}
+}
+
+// readVetLog reads a ZOMBIECHECK_VETLOG file: what was done with each
+// unit ("skipped", "facts", "analysed"), by unit ID.
+func readVetLog(t *testing.T, logFile string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	did := make(map[string]string)
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		what, rest, _ := strings.Cut(line, " ")
+		elapsed, id, _ := strings.Cut(rest, " ")
+		if !strings.HasSuffix(elapsed, "ms") {
+			t.Errorf("log line %q: want \"what NNNms ID\"", line)
+		}
+		did[id] = what
+	}
+	return did
 }
 
 // TestVetUnitAcceptsEveryDeclaredFlag: go vet learns the tool's flags from
