@@ -184,7 +184,11 @@
 // StdoutPipe or StderrPipe (made in the loop's function, or passed by
 // every caller of an unexported function): it must drain the pipe or the
 // child blocks, so going on after a failed log write is right (syncthing's
-// monitor).
+// monitor). Nor is a notice written on an iteration of its own in a loop
+// whose work goes to a channel: when no iteration passes both the write
+// and a send in a select with a cancellation case, what the loop copies
+// goes to the channel and cancellation stops it (livekit's build stream,
+// which writes the odd queue notice for a human).
 //
 // A wait is time.Sleep, a receive from time.After, time.Tick or a Timer or
 // Ticker, a blocking select (paced by its fastest case other than

@@ -61,6 +61,9 @@ func (c *checker) droppedWrite(l *loops.Loop, call *ssa.Call, exits loops.Exits,
 	if src != nil && c.drainsChildPipe(src) {
 		return ""
 	}
+	if sideOutput(l, call, cancel) {
+		return ""
+	}
 	// Each element of a range counts here: a failed destination is
 	// written again for the next file or chunk.
 	if l.Cycle(call, loops.FailureViewOf(call, cancel), nil) == nil {
@@ -658,4 +661,46 @@ func watchesDone(l *loops.Loop) bool {
 		}
 	}
 	return false
+}
+
+// sideOutput reports whether the write at call is a side output of a loop
+// whose work goes elsewhere: the loop forwards what it reads with a send
+// in a select that has a cancellation case, and no iteration passes both
+// that send and the write (livekit's build stream writes the odd queue
+// notice for a human and forwards every other line to a channel, guarded
+// by ctx). Such a loop is not a copy loop to the writer: what it copies
+// goes to the channel, and it stops when its context is cancelled. A write
+// on the same iteration as the send, or a plain send that no cancellation
+// can interrupt, does not make it one.
+func sideOutput(l *loops.Loop, call *ssa.Call, cancel map[*ssa.BasicBlock]bool) bool {
+	wb := call.Block()
+	for _, b := range l.Blocks {
+		for _, instr := range b.Instrs {
+			sel, ok := instr.(*ssa.Select)
+			if !ok || !sel.Blocking || !sendsWithCancel(sel, cancel) {
+				continue
+			}
+			if !l.ReachesInIteration(wb, b) && !l.ReachesInIteration(b, wb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sendsWithCancel reports whether sel sends on a channel and has a case
+// that begins a cancellation path.
+func sendsWithCancel(sel *ssa.Select, cancel map[*ssa.BasicBlock]bool) bool {
+	sends, cancels := false, false
+	for i, st := range sel.States {
+		switch st.Dir {
+		case types.SendOnly:
+			sends = true
+		case types.RecvOnly:
+			if cb := loops.SelectCase(sel, i); cb != nil && cancel[cb] {
+				cancels = true
+			}
+		}
+	}
+	return sends && cancels
 }

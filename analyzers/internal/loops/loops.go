@@ -40,6 +40,44 @@ type Loop struct {
 // Contains reports whether b belongs to the loop.
 func (l *Loop) Contains(b *ssa.BasicBlock) bool { return l.in[b] }
 
+// ReachesInIteration reports whether to can be reached from from inside
+// the loop without passing an entry of the loop (a block with a
+// predecessor outside it, where an iteration starts). The same block
+// reaches itself. In a loop with nested loops, whose inner headers are not
+// entries, more blocks reach each other than one iteration would let.
+func (l *Loop) ReachesInIteration(from, to *ssa.BasicBlock) bool {
+	if from == to {
+		return true
+	}
+	seen := map[*ssa.BasicBlock]bool{from: true}
+	work := []*ssa.BasicBlock{from}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range b.Succs {
+			if !l.in[s] || seen[s] || l.entry(s) {
+				continue
+			}
+			if s == to {
+				return true
+			}
+			seen[s] = true
+			work = append(work, s)
+		}
+	}
+	return false
+}
+
+// entry reports whether b has a predecessor outside the loop.
+func (l *Loop) entry(b *ssa.BasicBlock) bool {
+	for _, p := range b.Preds {
+		if !l.in[p] {
+			return true
+		}
+	}
+	return false
+}
+
 // Find returns the loops of fn, ordered by their first block. Impossible
 // edges (see Impossible) are ignored, so they never create a loop.
 func Find(fn *ssa.Function) []*Loop {

@@ -254,6 +254,23 @@ func fanOutSlice(ch chan int, s []int, a [4]int, p *[4]int) {
 	}
 }
 
+func mark1() {}
+func mark2() {}
+func mark3() {}
+
+func iteration(ch chan int) {
+	for range ch {
+		if f() != nil {
+			mark1()
+			continue
+		}
+		mark2()
+		if f() != nil {
+			mark3()
+		}
+	}
+}
+
 func spinOverSlice(s []int) {
 	for {
 		for range s {
@@ -324,6 +341,36 @@ func TestFind(t *testing.T) {
 	} {
 		if got := len(loops.Find(pkg.Func(name))); got != want {
 			t.Errorf("%s: %d loops, want %d", name, got, want)
+		}
+	}
+}
+
+func TestReachesInIteration(t *testing.T) {
+	fn := build(t).Func("iteration")
+	blockOf := map[string]*ssa.BasicBlock{}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if callee := call.Call.StaticCallee(); callee != nil {
+					blockOf[callee.Name()] = b
+				}
+			}
+		}
+	}
+	l := loops.Find(fn)[0]
+	for _, tc := range []struct {
+		from, to string
+		want     bool
+	}{
+		{"mark1", "mark2", false}, // mark1's path continues: the next iteration
+		{"mark2", "mark1", false},
+		{"mark2", "mark3", true},
+		{"mark3", "mark2", false},
+		{"mark1", "mark3", false},
+		{"mark3", "mark3", true},
+	} {
+		if got := l.ReachesInIteration(blockOf[tc.from], blockOf[tc.to]); got != tc.want {
+			t.Errorf("%s reaches %s in one iteration: %v, want %v", tc.from, tc.to, got, tc.want)
 		}
 	}
 }
