@@ -102,7 +102,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.oracle = loops.Oracle{NoReturn: c.cl.NoReturn}
 	c.callers = sum.Callers
-	for _, fn := range sum.SSA.Get().SrcFuncs {
+	c.srcFuncs = sum.SSA.Get().SrcFuncs
+	for _, fn := range c.srcFuncs {
 		if fn.Pos().IsValid() && c.rep.Skipped(fn.Pos()) {
 			continue
 		}
@@ -118,6 +119,10 @@ type checker struct {
 	oracle loops.Oracle
 	// callers indexes the package's static calls (summary.Result.Callers).
 	callers func() *ssax.Callers
+	// srcFuncs are the package's functions; fields indexes the values
+	// they store in its structs' unexported fields (fieldStores).
+	srcFuncs []*ssa.Function
+	fields   fieldIndex
 }
 
 // checkFunc judges every loop of fn.

@@ -46,8 +46,10 @@
 // fine). A read that can fail with an error other than io.EOF (a
 // fallible read such as a connection's, unless its receiver is a
 // strings.Reader, bytes.Reader or bytes.Buffer; a bufio.Reader or
-// (*os.File).Read over os.Stdin or a net or crypto/tls connection made in
-// the function) takes the not-EOF arm of every test of its error against
+// (*os.File).Read over os.Stdin, a net or crypto/tls connection or an
+// http.Response's Body, made in the function or kept in an unexported
+// field of this package that holds nothing else, as an SSE stream type's
+// reader) takes the not-EOF arm of every test of its error against
 // io.EOF (`==`, `!=`, errors.Is, a switch case) while it fails: a loop
 // whose only way out is io.EOF (`n, err := conn.Read(buf); if err ==
 // io.EOF { return }; handle(buf[:n])`) goes round again at once on a

@@ -25,7 +25,7 @@ import (
 // failure it is sure to meet, where the EOF arm is taken.
 func (c *checker) failureView(call *ssa.Call, stream bool, cancel map[*ssa.BasicBlock]bool) (fv *loops.View, eofOnly bool) {
 	fv = loops.FailureViewOf(call, cancel)
-	if !failsBeyondEOF(call.Common(), stream) {
+	if !c.failsBeyondEOF(call.Common(), stream) {
 		return fv, false
 	}
 	ev, found := loops.FailureViewBeyondEOF(call, cancel)
@@ -39,9 +39,11 @@ func (c *checker) failureView(call *ssa.Call, stream bool, cancel map[*ssa.Basic
 // error other than io.EOF. A fallible call does, unless its receiver is
 // an in-memory reader (strings.Reader, bytes.Reader, bytes.Buffer: only
 // io.EOF is possible). A stream read (bufio.Reader, os.File) does only
-// when its source is known to: os.Stdin, or a connection of a std network
-// package, wrapped by bufio.NewReader or NewReaderSize in this function.
-func failsBeyondEOF(cc *ssa.CallCommon, stream bool) bool {
+// when its source is known to: os.Stdin, a connection of a std network
+// package or an HTTP response's body, wrapped by bufio.NewReader or
+// NewReaderSize in this function or held in a field of this package that
+// only ever holds such a reader.
+func (c *checker) failsBeyondEOF(cc *ssa.CallCommon, stream bool) bool {
 	recv := cc.Value
 	if !cc.IsInvoke() {
 		if len(cc.Args) == 0 {
@@ -55,7 +57,7 @@ func failsBeyondEOF(cc *ssa.CallCommon, stream bool) bool {
 	if stickyDecoder(cc) {
 		return true
 	}
-	return networkOrStdin(recv, 0)
+	return c.networkOrStdin(recv, 0)
 }
 
 func inMemoryReader(v ssa.Value) bool {
@@ -68,10 +70,14 @@ func inMemoryReader(v ssa.Value) bool {
 }
 
 // networkOrStdin reports whether v is os.Stdin, a value of a type declared
-// by net or crypto/tls (net.Conn, *net.TCPConn, *tls.Conn), or a
-// bufio.Reader or a json, gob or xml Decoder made in this function over
-// one of them.
-func networkOrStdin(v ssa.Value, depth int) bool {
+// by net or crypto/tls (net.Conn, *net.TCPConn, *tls.Conn), the Body of an
+// *http.Response (a network read: after a reset or a client timeout it
+// returns the same error on every later call), or a bufio.Reader or a
+// json, gob or xml Decoder made in this function over one of them. A
+// field of a struct declared in this package counts when every value
+// stored in it in this package is one of these (an SSE stream type that
+// keeps bufio.NewReader(resp.Body) for its Recv method).
+func (c *checker) networkOrStdin(v ssa.Value, depth int) bool {
 	if depth > 3 {
 		return false
 	}
@@ -79,6 +85,19 @@ func networkOrStdin(v ssa.Value, depth int) bool {
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if g, ok := load.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && g.Name() == "Stdin" {
 			return true
+		}
+		if fa, ok := load.X.(*ssa.FieldAddr); ok {
+			if responseBody(fa) {
+				return true
+			}
+			if stored := c.fieldStores().of(fa); len(stored) > 0 {
+				for _, sv := range stored {
+					if !c.networkOrStdin(sv, depth+1) {
+						return false
+					}
+				}
+				return true
+			}
 		}
 	}
 	t := types.Unalias(v.Type())
@@ -95,10 +114,20 @@ func networkOrStdin(v ssa.Value, depth int) bool {
 		f := mk.Call.StaticCallee()
 		if loops.IsFunc(f, "bufio", "NewReader") || loops.IsFunc(f, "bufio", "NewReaderSize") ||
 			loops.IsFunc(f, "encoding/json", "NewDecoder") || loops.IsFunc(f, "encoding/gob", "NewDecoder") || loops.IsFunc(f, "encoding/xml", "NewDecoder") {
-			return networkOrStdin(mk.Call.Args[0], depth+1)
+			return c.networkOrStdin(mk.Call.Args[0], depth+1)
 		}
 	}
 	return false
+}
+
+// responseBody reports whether fa addresses the Body field of an
+// http.Response.
+func responseBody(fa *ssa.FieldAddr) bool {
+	pkg, name := namedOf(fa.X.Type())
+	if pkg != "net/http" || name != "Response" {
+		return false
+	}
+	return ssax.FieldName(fa) == "Body"
 }
 
 func eofOnlyPart(cc *ssa.CallCommon, name string) string {
@@ -134,4 +163,59 @@ func decodeRead(cc *ssa.CallCommon) bool {
 	}
 	pkg, name := namedOf(cc.Args[0].Type())
 	return name == "Decoder" && (pkg == "encoding/json" || pkg == "encoding/gob" || pkg == "encoding/xml")
+}
+
+// fieldIndex holds, for each unexported field of a struct type declared in
+// the package, the values the package stores in it. Only this package can
+// store in an unexported field, so the list is complete (but for unsafe
+// and reflect, which the suite does not follow).
+type fieldIndex map[*types.Var][]ssa.Value
+
+// of returns the values stored in the field that fa addresses, or nil if
+// it is not an unexported field of a struct of this package.
+func (x fieldIndex) of(fa *ssa.FieldAddr) []ssa.Value {
+	f := structField(fa)
+	if f == nil {
+		return nil
+	}
+	return x[f]
+}
+
+// structField returns the field that fa addresses.
+func structField(fa *ssa.FieldAddr) *types.Var {
+	t := fa.X.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || fa.Field < 0 || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
+}
+
+// fieldStores returns the package's field index, built on first use.
+func (c *checker) fieldStores() fieldIndex {
+	if c.fields != nil {
+		return c.fields
+	}
+	c.fields = fieldIndex{}
+	for _, fn := range c.srcFuncs { // closures included
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				if f := structField(fa); f != nil && !f.Exported() && f.Pkg() == c.pass.Pkg {
+					c.fields[f] = append(c.fields[f], st.Val)
+				}
+			}
+		}
+	}
+	return c.fields
 }
