@@ -52,7 +52,7 @@ var Rules = []report.Rule{
 		Full:  "While the call keeps failing (a dead peer, EMFILE on Accept), the loop comes back to it without waiting, burning CPU and hammering the peer. Wait on the failure path with exponential backoff, capped and jittered and reset on success, and return on ctx.Done()."},
 	{Analyzer: Name, Category: CategoryZombie, Level: report.LevelWarning, URL: URL + "#" + CategoryZombie,
 		Short: "loop never exits, discards the error and retries at a fixed pace",
-		Full:  "A loop with no exit, no cancellation and no crash, whose I/O error is discarded and whose waits are fixed, keeps going for ever without anyone noticing that every call fails, and leaks whatever each iteration leaves behind. Handle the error, back off exponentially with a cap and jitter, reset on success, and exit on ctx.Done()."},
+		Full:  "A loop with no exit, no cancellation and no crash, whose I/O error is discarded (or tested only to wait and go round again) and whose waits are fixed, keeps going for ever without anyone noticing that every call fails, and leaks whatever each iteration leaves behind. Handle the error, back off exponentially with a cap and jitter, reset on success, and exit on ctx.Done()."},
 	{Analyzer: Name, Category: CategoryFixed, Level: report.LevelWarning, URL: URL + "#" + CategoryFixed,
 		Short: "failure retried at a short fixed interval, faster than the success pace",
 		Full:  "When the call fails, the loop retries after a constant delay shorter than zombieloop.short (default 1s), while on success it runs slower: failures make it poll faster. Use exponential backoff with a cap and jitter, reset on success."},
@@ -294,9 +294,18 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 					t.fixed = append(t.fixed, name+" "+c.paceOf(p, l, loops.Short))
 				}
 			}
-			if t.noExit && !opaque && loops.Discarded(call) {
-				if p := l.RetryCycle(call, fv, notFixed); p != nil && key("zombie") {
-					t.zombie = append(t.zombie, fmt.Sprintf("error from %s discarded; retries %s with no backoff", name, c.paceOf(p, l, loops.Invariant)))
+			if t.noExit && !opaque {
+				dropped := "discarded"
+				if !loops.Discarded(call) {
+					dropped = ""
+					if silenced(l, call, isWait) {
+						dropped = "looked at but dropped: its failure path only waits"
+					}
+				}
+				if dropped != "" {
+					if p := l.RetryCycle(call, fv, notFixed); p != nil && key("zombie") {
+						t.zombie = append(t.zombie, fmt.Sprintf("error from %s %s; retries %s with no backoff", name, dropped, c.paceOf(p, l, loops.Invariant)))
+					}
 				}
 			}
 		}

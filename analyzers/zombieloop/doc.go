@@ -77,7 +77,10 @@
 // signatures such as `op func() error`) are not judged.
 //
 // zombie: the loop has no exit at all (no return, break, crash or
-// cancellation), the call's error is discarded (`_` or never read), and
+// cancellation), the call's error is discarded (`_` or never read, or
+// tested against nil only to take a failure path that does nothing but
+// wait: `if err != nil { time.Sleep(d); continue }`, where nothing logs,
+// returns, counts or hands on the failure), and
 // the failure cycle's waits are fixed (time.Sleep of a constant,
 // `for range time.Tick(d)`) or absent. This is the incident shape: an agent
 // that posted every few minutes for eleven days, failing silently and
