@@ -67,6 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, leak := range sum.Bodies.Leaks(fn) {
 			c.report(leak)
 		}
+		c.deferredInLoop(fn)
 	}
 	return nil, nil
 }

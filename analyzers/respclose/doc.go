@@ -19,7 +19,13 @@
 // response is nil there), so `defer resp.Body.Close()` after the error
 // check covers every later path, while a `return` on a status check before
 // a manual Close, or a Close inside only one branch, is a leak. A retry
-// loop that overwrites a response without closing it is a leak.
+// loop that overwrites a response without closing it is a leak. So is
+// `defer resp.Body.Close()` inside a loop that can go round again after
+// it (a retry on 429, a range over URLs) and that has a way out: deferred
+// calls run only when the function returns, so every response the loop
+// went round from stays open until then. A defer followed on every path
+// by a return, or one inside a function literal called per iteration, is
+// fine; a loop with no exit at all is left to zombieloop's leak rule.
 //
 // Ownership moves without a report when the response or its Body is
 // returned, stored in a field, global, slice or map, sent on a channel,
