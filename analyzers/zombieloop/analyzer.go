@@ -150,7 +150,10 @@ type traits struct {
 	hotRead int
 	// hotEOF: how many of hot stop only on io.EOF (see failureView).
 	hotEOF int
-	leaks  []string
+	// hotScan: how many of hot are bufio.Scanner.Scan calls made again
+	// after they returned false.
+	hotScan int
+	leaks   []string
 	// cycleLeaks: a cancel func or connection not released on some
 	// cycle; zombieloop's own finding, like defers.
 	cycleLeaks []string
@@ -225,7 +228,8 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			// round again with no wait spins; but it is not a remote call,
 			// so it makes no loop an I/O loop, a zombie or a fixed poller
 			// (a tail -f that sleeps on EOF is fine).
-			stream := !c.cl.Fallible(call.Common()) && (loops.StreamRead(call.Common()) || decodeRead(call.Common()))
+			scan := loops.ScannerRead(call.Common())
+			stream := !c.cl.Fallible(call.Common()) && (loops.StreamRead(call.Common()) || decodeRead(call.Common()) || scan)
 			if !stream && !c.cl.Fallible(call.Common()) {
 				if t.noExit {
 					if z := c.swallowed(l, call, cancel, notFixed); z != "" && !seenName["swallow\x00"+z] {
@@ -246,7 +250,15 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			current = call
 			name := c.calleeName(call.Common())
 			err := loops.ErrValue(call)
-			fv, eofOnly := c.failureView(call, stream, cancel)
+			var fv *loops.View
+			var eofOnly bool
+			if scan {
+				if fv = c.scannerView(l, call, cancel); fv == nil {
+					continue
+				}
+			} else {
+				fv, eofOnly = c.failureView(call, stream, cancel)
+			}
 			if !loops.Persistent(call, fv, c.oracle) {
 				continue
 			}
@@ -270,7 +282,11 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 				t.hot = append(t.hot, eofOnlyPart(call.Common(), name))
 				t.hotEOF++
 			}
-			if hot && stream && key("hot") {
+			if hot && scan && key("hot") {
+				t.hot = append(t.hot, fmt.Sprintf("calls %s again at once after it returned false: a Scanner that has stopped (at the end of its input or on an error, which it keeps) returns false at once on every later call, so the loop spins", name))
+				t.hotScan++
+			}
+			if hot && stream && !scan && key("hot") {
 				h := fmt.Sprintf("reads %s again at once when it fails: at EOF or on a closed input it returns at once with nothing, so the loop spins", name)
 				if loops.Discarded(call) {
 					h += ", and its error is discarded"
@@ -675,7 +691,10 @@ func (c *checker) report(l *loops.Loop, t traits) {
 	if t.hotEOF > 0 {
 		fixes = append(fixes, eofOnlyFix)
 	}
-	if len(t.hot)-t.hotRead-t.hotEOF+len(t.fixed)+len(t.zombie) > 0 {
+	if t.hotScan > 0 {
+		fixes = append(fixes, "leave the loop once Scan returns false (return sc.Err(), which is nil at the end of input)")
+	}
+	if len(t.hot)-t.hotRead-t.hotEOF-t.hotScan+len(t.fixed)+len(t.zombie) > 0 {
 		fixes = append(fixes, "back off exponentially with a cap and jitter, reset on success (cenkalti/backoff/v5 Retry, k8s wait.Backoff, or a min(d*2, max) timer)")
 	}
 	if len(t.zombie) > 0 || t.hotDiscarded {

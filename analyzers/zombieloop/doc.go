@@ -55,7 +55,12 @@
 // io.EOF { return }; handle(buf[:n])`) goes round again at once on a
 // reset or closed connection, and is hot; fix it by stopping on every
 // error. A *bufio.Reader of unknown source is judged at EOF, where such a
-// loop stops. A json, gob or xml Decoder's Decode is a stream read too;
+// loop stops. A bufio.Scanner's Scan, once it has returned false (at the
+// end of its input, Err() nil, or on an error, which it keeps), returns
+// false at once on every later call: a loop that comes back to it with no
+// wait is hot, judged both where its Err() is not nil and where it is nil
+// (a prompt that prints the error, or "required", and asks again). A
+// Scanner made inside the loop is new each time round and not judged. A json, gob or xml Decoder's Decode is a stream read too;
 // a json or xml Decoder keeps a syntax error and returns it on every
 // later call, so over any source a loop that stops only on io.EOF spins
 // on malformed input. A helper returning only nil or ctx.Err() counts as a

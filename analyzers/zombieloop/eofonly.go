@@ -219,3 +219,21 @@ func (c *checker) fieldStores() fieldIndex {
 	}
 	return c.fields
 }
+
+// scannerView returns the view in which a bufio.Scanner's Scan keeps
+// returning false: the one, of "it failed" (Err() not nil) and "its input
+// ended" (Err() nil), in which the loop cannot leave, or the first.
+// A Scanner made inside the loop is new each time round: its Scan is a
+// first one, and the view is nil.
+func (c *checker) scannerView(l *loops.Loop, call *ssa.Call, cancel map[*ssa.BasicBlock]bool) *loops.View {
+	if made, ok := ssax.Unconvert(call.Call.Args[0]).(ssa.Instruction); ok {
+		if _, load := made.(*ssa.UnOp); !load && made.Block() != nil && l.Contains(made.Block()) {
+			return nil
+		}
+	}
+	failed, ended := l.ScannerViews(call, cancel)
+	if !loops.Persistent(call, failed, c.oracle) && loops.Persistent(call, ended, c.oracle) {
+		return ended
+	}
+	return failed
+}

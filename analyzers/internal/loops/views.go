@@ -936,3 +936,86 @@ func isEOFValue(v ssa.Value) bool {
 	g, ok := load.X.(*ssa.Global)
 	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "io" && g.Name() == "EOF"
 }
+
+// ScannerRead reports whether call is a bufio.Scanner's Scan: it returns
+// false once the scanner stops, at EOF (Err() is nil) or on an error it
+// keeps (Err() is not nil), and false at once on every later call.
+func ScannerRead(call *ssa.CallCommon) bool {
+	fn := FuncOf(call)
+	return fn != nil && !call.IsInvoke() && fn.Name() == "Scan" && fn.Pkg() != nil &&
+		fn.Pkg().Path() == "bufio" && RecvName(fn) == "Scanner" && len(call.Args) == 1
+}
+
+// ScannerViews returns the failure views of a bufio.Scanner's Scan call
+// in loop l: every test of its result takes the false branch, and every
+// test of the error of an Err() call on the same scanner inside l takes
+// its non-nil branch (the scanner failed) or, in the second view, its nil
+// branch (end of input). Either way a stopped scanner stays stopped, so a
+// path back to the Scan is a spin.
+func (l *Loop) ScannerViews(call *ssa.Call, cancel map[*ssa.BasicBlock]bool) (failed, ended *View) {
+	failed = &View{tests: map[*ssa.BasicBlock]Branch{}, failure: true, cancel: cancel}
+	ended = &View{tests: map[*ssa.BasicBlock]Branch{}, failure: true, cancel: cancel}
+	for _, ref := range *call.Referrers() {
+		iff, ok := ref.(*ssa.If)
+		var neg bool
+		if !ok {
+			// !sc.Scan()
+			un, isUn := ref.(*ssa.UnOp)
+			if !isUn || un.Op != token.NOT || un.Referrers() == nil {
+				continue
+			}
+			for _, r := range *un.Referrers() {
+				if i, isIf := r.(*ssa.If); isIf {
+					iff, neg = i, true
+				}
+			}
+			if iff == nil {
+				continue
+			}
+		}
+		s := iff.Block().Succs
+		br := Branch{Err: s[1], OK: s[0]}
+		if neg {
+			br = Branch{Err: s[0], OK: s[1]}
+		}
+		failed.tests[iff.Block()] = br
+		ended.tests[iff.Block()] = br
+	}
+	scanner := call.Call.Args[0]
+	for _, b := range l.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			fn := FuncOf(c.Common())
+			if fn == nil || fn.Name() != "Err" || RecvName(fn) != "Scanner" || fn.Pkg() == nil || fn.Pkg().Path() != "bufio" ||
+				len(c.Call.Args) != 1 || !sameScanner(c.Call.Args[0], scanner) {
+				continue
+			}
+			for tb, br := range ErrorTests(c) {
+				if _, seen := failed.tests[tb]; !seen {
+					failed.tests[tb] = br
+					ended.tests[tb] = Branch{Err: br.OK, OK: br.Err}
+				}
+			}
+		}
+	}
+	return failed, ended
+}
+
+// sameScanner reports whether a and b are the same scanner: the same
+// value, or loads of the same field of the same value (ud.scanner).
+func sameScanner(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	la, okA := a.(*ssa.UnOp)
+	lb, okB := b.(*ssa.UnOp)
+	if !okA || !okB || la.Op != token.MUL || lb.Op != token.MUL {
+		return false
+	}
+	fa, okA := la.X.(*ssa.FieldAddr)
+	fb, okB := lb.X.(*ssa.FieldAddr)
+	return okA && okB && fa.Field == fb.Field && fa.X == fb.X
+}

@@ -457,7 +457,8 @@ func relevant(pass *analysis.Pass) bool {
 // A package that never touches the network may still spin on a stream: a
 // REPL over stdin, an agent prompt or a pipe protocol that reads with
 // bufio and drops the error. It counts when it imports bufio and one of
-// its files calls one of bufio.Reader's line or rune reads, so that the
+// its files calls one of bufio.Reader's line or rune reads or a Scanner's
+// Scan, so that the
 // read-loop rule judges it under every driver.
 func NeedsAnalysis(goFiles []string, imports []string, importIsRelevant func(i int) bool) bool {
 	if len(goFiles) == 0 || goFiles[0] == "" || ssax.IsStdFile(goFiles[0]) {
@@ -505,6 +506,7 @@ func hasURLStart(data, start []byte) bool {
 var bufioStreamReads = [][]byte{
 	[]byte(".ReadString("), []byte(".ReadBytes("), []byte(".ReadLine("),
 	[]byte(".ReadRune("), []byte(".ReadByte("), []byte(".ReadSlice("),
+	[]byte(".Scan()"), // a bufio.Scanner's: sql's and fmt's take arguments
 }
 
 // scanFiles reports whether one of files has a string literal that starts
