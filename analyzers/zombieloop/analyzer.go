@@ -132,8 +132,18 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 		return
 	}
 	cancel, doneCases := loops.CancelBlocks(fn)
+	stopped := cancel
+	if flags := loops.StopFlagBlocks(fn); len(flags) > 0 {
+		stopped = make(map[*ssa.BasicBlock]bool, len(cancel)+len(flags))
+		for b := range cancel {
+			stopped[b] = true
+		}
+		for b := range flags {
+			stopped[b] = true
+		}
+	}
 	for _, l := range ls {
-		c.checkLoop(l, cancel, doneCases)
+		c.checkLoop(l, cancel, stopped, doneCases)
 	}
 }
 
@@ -175,7 +185,12 @@ type traits struct {
 // failing, cancellation aside) gates hot, fixed and zombie; the pacing
 // questions are cycle questions in the failure view, so a wait anywhere on
 // the cycle (top, error branch, bottom) counts.
-func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, doneCases []loops.DoneCase) {
+//
+// stopped is cancel plus the branches taken on a stop flag (see
+// loops.StopFlagBlocks): the failure views of hot, fixed and zombie leave
+// both aside, since a loop that returns only once Close has set its
+// closed flag still spins until then on a call that keeps failing.
+func (c *checker) checkLoop(l *loops.Loop, cancel, stopped map[*ssa.BasicBlock]bool, doneCases []loops.DoneCase) {
 	var t traits
 	exits := l.ClassifyExits(c.oracle, cancel)
 	t.noExit = exits.NoExit()
@@ -250,20 +265,26 @@ func (c *checker) checkLoop(l *loops.Loop, cancel map[*ssa.BasicBlock]bool, done
 			current = call
 			name := c.calleeName(call.Common())
 			err := loops.ErrValue(call)
-			var fv *loops.View
-			var eofOnly bool
-			if scan {
-				if fv = c.scannerView(l, call, cancel); fv == nil {
-					continue
+			view := func(cancel map[*ssa.BasicBlock]bool) (fv *loops.View, eofOnly bool) {
+				if scan {
+					return c.scannerView(l, call, cancel), false
 				}
-			} else {
-				fv, eofOnly = c.failureView(call, stream, cancel)
+				return c.failureView(call, stream, cancel)
 			}
-			if !loops.Persistent(call, fv, c.oracle) {
+			fv, eofOnly := view(cancel)
+			if fv == nil {
 				continue
 			}
-			if ctxFails == "" && !opaque && exits.Cancel == 0 && !t.noExit {
+			persistent := loops.Persistent(call, fv, c.oracle)
+			if persistent && ctxFails == "" && !opaque && exits.Cancel == 0 && !t.noExit {
 				ctxName, ctxFails = c.ctxRetry(l, call, fv, name, func(i ssa.Instruction) bool { return loops.EventPaced(i) || input(i) })
+			}
+			if len(stopped) != len(cancel) {
+				fv, eofOnly = view(stopped)
+				persistent = loops.Persistent(call, fv, c.oracle)
+			}
+			if !persistent {
+				continue
 			}
 			key := func(kind string) bool {
 				k := kind + "\x00" + name

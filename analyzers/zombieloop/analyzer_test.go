@@ -8,7 +8,7 @@ import (
 )
 
 func TestZombieLoop(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), zombieloop.Analyzer, "a", "mainpkg", "usehelpers", "withpolicy", "libs", "apps", "rangefunc", "funcvalues", "cycleleak", "readloop", "stdinonly", "sleepctx", "silenced", "swallow", "swapp", "failover", "fanout", "dropwrite", "ctxloop", "sleepwait", "wdapp", "eofonly", "fixedpace")
+	results := analysistest.Run(t, analysistest.TestData(), zombieloop.Analyzer, "a", "mainpkg", "usehelpers", "withpolicy", "libs", "apps", "rangefunc", "funcvalues", "cycleleak", "readloop", "stdinonly", "sleepctx", "silenced", "stopflag", "swallow", "swapp", "failover", "fanout", "dropwrite", "ctxloop", "sleepwait", "wdapp", "eofonly", "fixedpace")
 	if testing.Verbose() {
 		for _, r := range results {
 			for _, d := range r.Diagnostics {

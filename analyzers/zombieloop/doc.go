@@ -26,7 +26,11 @@
 // package doing one of these, a function of another package known by its
 // fact to do so, or a method of an interface declared in this package
 // whose every implementation here does so) fails persistently (no return and no crash is
-// reachable while it keeps failing, cancellation aside) and the loop comes
+// reachable while it keeps failing, cancellation aside; a return behind a
+// stop flag, `if s.closed.Load() { return }` or any boolean field or
+// method named closed, stopping, shutdown, quit, terminated or cancelled,
+// counts as cancellation: Close sets it, and until then a failing Accept
+// keeps failing) and the loop comes
 // back to it with no wait on the way: `continue` on error, an Accept loop
 // that logs and continues, `for { if err == nil { return } }`, a wait for
 // a peer's greeting that drops the read error (`msg, _ := c.Next(); if

@@ -22,6 +22,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
@@ -699,4 +700,87 @@ func (l *Loop) Yields() []*ssa.Function {
 	}
 	visit(l.Blocks)
 	return out
+}
+
+// StopFlagBlocks returns the blocks that begin the path taken when a
+// loop's stop flag is set: the branch of an If on a boolean field of a
+// struct, or on a niladic boolean method of one (an atomic.Bool's Load, a
+// flag type's IsSet), whose name says the owner has stopped: closed,
+// closing, stopped, stopping, shutdown, shutting down, quit, quitting,
+// terminated, cancelled (`if s.closed.Load() { return }`). Close sets the
+// flag and closes the listener whose Accept then fails: like a stop
+// channel, the flag is how the loop is cancelled, not a way out while a
+// call keeps failing. Like CancelBlocks, a branch block with other
+// predecessors is not marked.
+func StopFlagBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
+	var flags map[*ssa.BasicBlock]bool
+	for _, b := range fn.Blocks {
+		iff, ok := lastInstr(b).(*ssa.If)
+		if !ok {
+			continue
+		}
+		cond, set := iff.Cond, true
+		if un, ok := cond.(*ssa.UnOp); ok && un.Op == token.NOT {
+			cond, set = un.X, false
+		}
+		if !stopFlag(cond) {
+			continue
+		}
+		taken := b.Succs[0]
+		if !set {
+			taken = b.Succs[1]
+		}
+		if len(taken.Preds) == 1 {
+			if flags == nil {
+				flags = make(map[*ssa.BasicBlock]bool)
+			}
+			flags[taken] = true
+		}
+	}
+	return flags
+}
+
+// stopFlag reports whether v reads a stop flag: a load of a boolean
+// struct field with a stop name, or a call of a niladic boolean method
+// with a stop name, or of one on such a field (s.closed.Load()).
+func stopFlag(v ssa.Value) bool {
+	if !isBool(v.Type()) {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		fa, ok := v.X.(*ssa.FieldAddr)
+		return ok && v.Op == token.MUL && stopName(ssax.FieldName(fa))
+	case *ssa.Call:
+		fn := v.Call.StaticCallee()
+		if fn == nil || fn.Signature.Recv() == nil || len(v.Call.Args) != 1 {
+			return false
+		}
+		if stopName(fn.Name()) {
+			return true
+		}
+		fa, ok := v.Call.Args[0].(*ssa.FieldAddr)
+		return ok && stopName(ssax.FieldName(fa))
+	}
+	return false
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// stopWords are the words of a stop flag's name.
+var stopWords = []string{"closed", "closing", "stopped", "stopping", "shutdown", "shuttingdown", "quit", "terminated", "cancelled", "canceled"}
+
+// stopName reports whether a field or method name is a stop flag's:
+// closed, isClosed, IsShutdown, shuttingDown, quitting.
+func stopName(name string) bool {
+	n := strings.ToLower(strings.ReplaceAll(name, "_", ""))
+	for _, w := range stopWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
