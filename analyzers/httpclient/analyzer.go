@@ -196,9 +196,11 @@ func (c *checker) checkDefaultClientAndPkgFuncs() {
 
 // doWithDeadline reports whether the use of http.DefaultClient at
 // parentCur (outer) is the receiver of a Do call whose request carries a
-// context with a deadline set in the same function (mailpit's rspamd
-// client: context.WithTimeout, http.NewRequestWithContext,
-// http.DefaultClient.Do; syncthing's crash reporter: req.WithContext).
+// context with a deadline (clients.Deadlines): set in the same function
+// (mailpit's rspamd client: context.WithTimeout,
+// http.NewRequestWithContext, http.DefaultClient.Do; syncthing's crash
+// reporter: req.WithContext), or a context parameter every caller gives
+// one, put on the request by a builder (livekit's RTCEngine.validate).
 // The deadline bounds the whole exchange, body included, as a Timeout
 // would. The request is followed in the function's SSA form, which
 // already exists: a package that names http.DefaultClient is relevant.
@@ -227,7 +229,7 @@ func (c *checker) doWithDeadline(parentCur inspector.Cursor, outer ast.Expr) boo
 	if sc == nil || sc.Call.IsInvoke() || len(sc.Call.Args) != 2 {
 		return false
 	}
-	return clients.RequestHasDeadline(sc.Call.Args[1])
+	return clients.NewDeadlines(c.sum.Callers).RequestHasDeadline(sc.Call.Args[1])
 }
 
 // aliasMutation returns "x.F" when the use at parentCur defines the local

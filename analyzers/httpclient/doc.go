@@ -32,9 +32,20 @@
 // `if x == nil { x = http.DefaultClient }`, is reported once, at the
 // fallback, naming what the caller left unset: falling back to a shared
 // client with a Timeout is the fix, and is silent. `http.DefaultClient.Do(req)`
-// of a request whose context the same function gave a deadline
-// (context.WithTimeout or WithDeadline, through http.NewRequestWithContext,
-// req.WithContext or req.Clone) is bounded and not reported.
+// of a request whose context has a deadline is bounded and not reported
+// (nor is Do of any client without a Timeout). The context has one when
+// the same function made it with context.WithTimeout or WithDeadline, or
+// when it is a context parameter of an unexported function or method whose
+// every call site in the package passes such a context (or such a
+// parameter of its own caller), and which is never used as a value nor
+// called through an interface. The request carries it when made by
+// http.NewRequestWithContext, req.WithContext or req.Clone, or returned by
+// a request builder: a call (not through a function value) that returns
+// *http.Request and takes that context as its only argument that can hold
+// a context (none of its other arguments is any, a context, or a struct,
+// pointer, slice, map or function result leading to one). A builder in the
+// same package must put its context parameter on every request it
+// returns; one in another package, or an interface method, is trusted to.
 //
 // pkgfunc: calls of http.Get, http.Head, http.Post and http.PostForm, which
 // send through http.DefaultClient: no timeout and no context.

@@ -134,8 +134,10 @@ type Result struct {
 }
 
 // Analyze examines fn's body. It never looks into callees except through
-// callee, their summaries.
-func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
+// callee, their summaries, and deadlines, which decides whether a request
+// carries a deadline (it may be nil: then only a deadline set in fn
+// counts).
+func Analyze(fn *ssa.Function, callee CalleeReturns, deadlines *Deadlines) Result {
 	var res Result
 	if fn.Blocks == nil {
 		return res
@@ -143,7 +145,7 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 	if callee == nil {
 		callee = func(*types.Func) Returns { return Returns{} }
 	}
-	a := &analysis{fn: fn, callee: callee, clients: make(map[ssa.Value]*client)}
+	a := &analysis{fn: fn, callee: callee, deadlines: deadlines, clients: make(map[ssa.Value]*client)}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			a.considerCreation(instr)
@@ -183,10 +185,11 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 }
 
 type analysis struct {
-	fn      *ssa.Function
-	callee  CalleeReturns
-	clients map[ssa.Value]*client // keyed by the creating value and its copies
-	order   []*client
+	fn        *ssa.Function
+	callee    CalleeReturns
+	deadlines *Deadlines
+	clients   map[ssa.Value]*client // keyed by the creating value and its copies
+	order     []*client
 	// poolGuards are the guards of the pools this function returns, one
 	// per returning creation; unguarded is set when one has none.
 	poolGuards []Guard
@@ -767,9 +770,10 @@ func (a *analysis) judgeClient(c *client, res *Result) {
 	}
 	barrier := func(i ssa.Instruction) bool { return c.barriers[i] }
 	for _, at := range sortedByPos(c.sends, c.escapes) {
-		if c.sends[at] && deadlineBounded(at) {
-			// The request carries a deadline this function set: the
-			// send cannot block forever, whatever the client's Timeout.
+		if c.sends[at] && a.deadlines.Bounded(at) {
+			// The request carries a deadline (set here, or by every
+			// caller): the send cannot block forever, whatever the
+			// client's Timeout.
 			continue
 		}
 		if c.escapes[at] && timeoutSetThroughHolder(at) {
@@ -1648,54 +1652,6 @@ func storesTrue(v ssa.Value, name string) bool {
 				}
 			}
 		}
-	}
-	return false
-}
-
-// deadlineBounded reports whether the send at instr is (*http.Client).Do
-// of a request whose context this function derived with a deadline:
-// http.NewRequestWithContext(ctx, ...), req.WithContext(ctx) or
-// req.Clone(ctx), where ctx comes from context.WithTimeout or
-// context.WithDeadline (or their Cause variants) in the same function.
-func deadlineBounded(instr ssa.Instruction) bool {
-	call, ok := instr.(ssa.CallInstruction)
-	if !ok {
-		return false
-	}
-	common := call.Common()
-	callee := ssax.CalleeFunc(common)
-	if callee == nil || callee.Name() != "Do" || len(common.Args) != 2 {
-		return false
-	}
-	return RequestHasDeadline(common.Args[1])
-}
-
-// RequestHasDeadline reports whether req is made in this function with a
-// context that this function derived with a deadline:
-// http.NewRequestWithContext(ctx, ...), req.WithContext(ctx) or
-// req.Clone(ctx), ctx from context.WithTimeout or WithDeadline (or their
-// Cause variants).
-func RequestHasDeadline(req ssa.Value) bool {
-	ex, ok := req.(*ssa.Extract)
-	var made *ssa.Call
-	if ok && ex.Index == 0 {
-		made, _ = ex.Tuple.(*ssa.Call)
-	} else {
-		made, _ = req.(*ssa.Call)
-	}
-	if made == nil {
-		return false
-	}
-	fn := ssax.CalleeFunc(&made.Call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
-		return false
-	}
-	args := made.Call.Args
-	switch {
-	case fn.Name() == "NewRequestWithContext" && len(args) > 0:
-		return httptypes.CtxHasDeadline(args[0])
-	case httptypes.IsMethod(fn, "net/http", "Request", "WithContext", "Clone") && len(args) == 2:
-		return httptypes.CtxHasDeadline(args[1])
 	}
 	return false
 }

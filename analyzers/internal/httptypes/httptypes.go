@@ -144,3 +144,6 @@ func CtxHasDeadline(ctx ssa.Value) bool {
 	}
 	return false
 }
+
+// IsRequestPtr reports whether t is *net/http.Request.
+func IsRequestPtr(t types.Type) bool { return isPointerTo(t, netHTTP, "Request") }

@@ -1,6 +1,7 @@
 package ssax
 
 import (
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -12,13 +13,22 @@ import (
 type Callers struct {
 	sites   map[*ssa.Function][]ssa.CallInstruction
 	escaped map[*ssa.Function]bool
+	// methodValues holds the Ids (types.Func.Id) of the methods whose
+	// method value (x.m) or method expression (T.m) the package takes:
+	// SSA makes those through a synthetic bound wrapper or thunk, whose
+	// object is the method.
+	methodValues map[string]bool
+	// invoked holds the Ids of the methods the package calls through an
+	// interface (or a type parameter).
+	invoked map[string]bool
 }
 
 // NewCallers indexes the calls made in funcs (a package's source
 // functions, closures included) and in pkg's synthetic init function,
 // which holds the package-level variables' initialisers.
 func NewCallers(pkg *ssa.Package, funcs []*ssa.Function) *Callers {
-	c := &Callers{sites: map[*ssa.Function][]ssa.CallInstruction{}, escaped: map[*ssa.Function]bool{}}
+	c := &Callers{sites: map[*ssa.Function][]ssa.CallInstruction{}, escaped: map[*ssa.Function]bool{},
+		methodValues: map[string]bool{}, invoked: map[string]bool{}}
 	if init := pkg.Func("init"); init != nil && !slices.Contains(funcs, init) {
 		funcs = append([]*ssa.Function{init}, funcs...)
 	}
@@ -27,8 +37,10 @@ func NewCallers(pkg *ssa.Package, funcs []*ssa.Function) *Callers {
 			for _, instr := range b.Instrs {
 				var ops [16]*ssa.Value
 				operands := instr.Operands(ops[:0])
-				if call, ok := instr.(ssa.CallInstruction); ok && !call.Common().IsInvoke() {
-					if callee, ok := call.Common().Value.(*ssa.Function); ok {
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					if cc := call.Common(); cc.IsInvoke() {
+						c.invoked[cc.Method.Id()] = true
+					} else if callee, ok := cc.Value.(*ssa.Function); ok {
 						c.sites[callee] = append(c.sites[callee], call)
 						operands = operands[1:] // the callee itself
 					}
@@ -39,6 +51,9 @@ func NewCallers(pkg *ssa.Package, funcs []*ssa.Function) *Callers {
 					}
 					if g, ok := (*op).(*ssa.Function); ok {
 						c.escaped[g] = true
+						if m, ok := g.Object().(*types.Func); ok && g.Synthetic != "" && m.Signature().Recv() != nil {
+							c.methodValues[m.Id()] = true
+						}
 					}
 				}
 			}
@@ -56,6 +71,29 @@ func (c *Callers) Sites(fn *ssa.Function) ([]ssa.CallInstruction, bool) {
 		return nil, false
 	}
 	if c.escaped[fn] {
+		return nil, false
+	}
+	return c.sites[fn], true
+}
+
+// CallSites is Sites, extended to methods: it also returns the static
+// call sites of an unexported method (not of a generic type), and ok when
+// those are all its callers. Code outside the package cannot name an
+// unexported method, so the only other callers would be dynamic: an
+// interface (or type-parameter) call of a method with the same Id, or a
+// method value or method expression of it, anywhere in the package; with
+// any of those it is not ok. (The promoted-method wrappers of a type that
+// embeds the receiver are reached only those ways, and reflection cannot
+// call an unexported method.)
+func (c *Callers) CallSites(fn *ssa.Function) ([]ssa.CallInstruction, bool) {
+	if fn == nil || fn.Signature.Recv() == nil {
+		return c.Sites(fn)
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Synthetic != "" || obj.Exported() || fn.TypeParams().Len() > 0 || obj.Signature().RecvTypeParams().Len() > 0 {
+		return nil, false
+	}
+	if c.escaped[fn] || c.methodValues[obj.Id()] || c.invoked[obj.Id()] {
 		return nil, false
 	}
 	return c.sites[fn], true

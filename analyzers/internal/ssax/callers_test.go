@@ -115,6 +115,79 @@ func TestCallers(t *testing.T) {
 	}
 }
 
+const methodCallersSrc = `package p
+
+type T struct{}
+
+func (T) plain(x int) int    { return x }
+func (T) valued(x int) int   { return x }
+func (T) expr(x int) int     { return x }
+func (T) invoked(x int) int  { return x }
+func (T) Exported(x int) int { return x }
+
+type G[E any] struct{}
+
+func (G[E]) generic(x int) int { return x }
+
+type invoker interface{ invoked(int) int }
+
+func calls(t T, i invoker, g G[int]) {
+	t.plain(1)
+	t.plain(2)
+	t.valued(3)
+	t.expr(4)
+	t.invoked(5)
+	t.Exported(6)
+	g.generic(7)
+	i.invoked(8)
+}
+
+var (
+	f = T{}.valued
+	h = T.expr
+)
+`
+
+func TestCallSitesMethods(t *testing.T) {
+	pkg := buildFrom(t, methodCallersSrc)
+	c := ssax.NewCallers(pkg, ssax.PackageFuncs(pkg))
+	method := func(typ, name string) *ssa.Function {
+		t.Helper()
+		T := pkg.Type(typ).Type()
+		sel := pkg.Prog.MethodSets.MethodSet(T).Lookup(pkg.Pkg, name)
+		if sel == nil {
+			t.Fatalf("no method %s.%s", typ, name)
+		}
+		return pkg.Prog.MethodValue(sel)
+	}
+	if sites, ok := c.CallSites(method("T", "plain")); !ok || len(sites) != 2 {
+		t.Errorf("CallSites(T.plain) = %d sites, %v; want 2, true", len(sites), ok)
+	}
+	if _, ok := c.Sites(method("T", "plain")); ok {
+		t.Error("Sites(T.plain) ok; want not ok: Sites takes plain functions only")
+	}
+	for _, name := range []string{"valued", "expr", "invoked", "Exported"} {
+		if _, ok := c.CallSites(method("T", name)); ok {
+			t.Errorf("CallSites(T.%s) ok; want not ok", name)
+		}
+	}
+	generic := false
+	for _, fn := range ssax.PackageFuncs(pkg) {
+		if fn.Name() == "generic" {
+			generic = true
+			if _, ok := c.CallSites(fn); ok {
+				t.Error("CallSites(G.generic) ok; want not ok: a method of a generic type")
+			}
+		}
+	}
+	if !generic {
+		t.Error("G.generic not among the package's functions")
+	}
+	if sites, ok := c.CallSites(pkg.Func("calls")); !ok || len(sites) != 0 {
+		t.Errorf("CallSites(calls) = %d, %v; want 0, true (as Sites)", len(sites), ok)
+	}
+}
+
 func TestExitsAfterAndInCycle(t *testing.T) {
 	pkg := buildCallers(t)
 	for _, tc := range []struct {

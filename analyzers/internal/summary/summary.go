@@ -275,11 +275,15 @@ func run(pass *analysis.Pass) (res any, err error) {
 	// summary changed: it was computed with the final facts, so the
 	// reporting pass below need not repeat it.
 	settled := make(map[*ssa.Function]clients.Result, len(constructors))
+	// A send through an unbounded client of a request whose context every
+	// caller gave a deadline is bounded: the callers index is built the
+	// first time such a send is met.
+	deadlines := clients.NewDeadlines(result.Callers)
 	for round := 0; round < 10; round++ {
 		changed := false
 		for _, fn := range constructors {
 			obj := fn.Object().(*types.Func)
-			res := clients.Analyze(fn, calleeReturns)
+			res := clients.Analyze(fn, calleeReturns, deadlines)
 			settled[fn] = res
 			if res.Returns != local[obj] {
 				local[obj] = res.Returns
@@ -303,7 +307,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 	for _, fn := range pkg.SrcFuncs {
 		res, ok := settled[fn]
 		if !ok {
-			res = clients.Analyze(fn, calleeReturns)
+			res = clients.Analyze(fn, calleeReturns, deadlines)
 		}
 		result.Clients[fn] = res
 		result.Funcs = append(result.Funcs, fn)
