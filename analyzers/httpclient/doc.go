@@ -38,7 +38,10 @@
 // when it is a context parameter of an unexported function or method whose
 // every call site in the package passes such a context (or such a
 // parameter of its own caller), and which is never used as a value nor
-// called through an interface. The request carries it when made by
+// called through an interface, or when every context that reaches it
+// either has one or passed a test of its own Deadline() (`if _, ok :=
+// ctx.Deadline(); !ok { ctx, cancel = context.WithTimeout(ctx, d) }`, a
+// deadline unless the caller gave one: go-nostr's nip11.Fetch). The request carries it when made by
 // http.NewRequestWithContext, req.WithContext or req.Clone, or returned by
 // a request builder: a call (not through a function value) that returns
 // *http.Request and takes that context as its only argument that can hold

@@ -1,6 +1,7 @@
 package clients
 
 import (
+	"go/token"
 	"go/types"
 
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
@@ -90,6 +91,9 @@ func (d *Deadlines) CtxHasDeadline(ctx ssa.Value) bool {
 func (d *Deadlines) ctxHasDeadline(ctx ssa.Value, depth int, visiting map[*ssa.Parameter]bool) bool {
 	if httptypes.CtxHasDeadline(ctx) {
 		return true
+	}
+	if phi, ok := ctx.(*ssa.Phi); ok && depth < maxDeadlineDepth {
+		return d.phiHasDeadline(phi, depth, visiting)
 	}
 	p, ok := ctx.(*ssa.Parameter)
 	if !ok || d == nil || d.callers == nil || depth >= maxDeadlineDepth || visiting[p] || !loops.IsContext(p.Type()) {
@@ -269,4 +273,68 @@ func mayCarryContext(t, ctxType types.Type, iface *types.Interface, seen map[typ
 		return false
 	}
 	return true
+}
+
+// phiHasDeadline reports whether every context that can reach phi has a
+// deadline: it has one itself, or it comes in from a block that only the
+// branch where its own Deadline() said ok can reach. That is go-nostr's
+// nip11.Fetch: `if _, ok := ctx.Deadline(); !ok { ctx, cancel =
+// context.WithTimeout(ctx, 7*time.Second) }`, a deadline unless the
+// caller gave one.
+func (d *Deadlines) phiHasDeadline(phi *ssa.Phi, depth int, visiting map[*ssa.Parameter]bool) bool {
+	preds := phi.Block().Preds
+	if len(preds) != len(phi.Edges) {
+		return false
+	}
+	for i, e := range phi.Edges {
+		if deadlineSaidOK(e, preds[i], phi.Block()) || d.ctxHasDeadline(e, depth+1, visiting) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// deadlineSaidOK reports whether the edge from block b to block to can
+// only be taken on the branch where ctx.Deadline() returned ok: it is that
+// branch's edge itself, or b lies behind it.
+func deadlineSaidOK(ctx ssa.Value, b, to *ssa.BasicBlock) bool {
+	refs := ctx.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		call, ok := r.(*ssa.Call)
+		if !ok || !call.Call.IsInvoke() || call.Call.Method.Name() != "Deadline" || call.Call.Value != ctx || call.Referrers() == nil {
+			continue
+		}
+		for _, cr := range *call.Referrers() {
+			ex, ok := cr.(*ssa.Extract)
+			if !ok || ex.Index != 1 || ex.Referrers() == nil {
+				continue
+			}
+			for _, er := range *ex.Referrers() {
+				okBranch := 0
+				iff, isIf := er.(*ssa.If)
+				if !isIf {
+					un, isNot := er.(*ssa.UnOp)
+					if !isNot || un.Op != token.NOT || un.Referrers() == nil || len(*un.Referrers()) != 1 {
+						continue
+					}
+					if iff, isIf = (*un.Referrers())[0].(*ssa.If); !isIf {
+						continue
+					}
+					okBranch = 1
+				}
+				t := iff.Block().Succs[okBranch]
+				if b == iff.Block() && to == t && t != iff.Block().Succs[1-okBranch] {
+					return true
+				}
+				if len(t.Preds) == 1 && t.Dominates(b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
