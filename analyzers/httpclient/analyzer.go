@@ -431,7 +431,7 @@ func (c *checker) reportSite(s *summary.CtorSite, sum *summary.Result) {
 		fix = fmt.Sprintf("set its Timeout here, or make %s set one", funcName(u.Constructor, c.pass.Pkg))
 	}
 	if u.CustomTransport {
-		what += " and its Transport sets no ResponseHeaderTimeout or dial timeout"
+		what += " and its Transport does not set both a dial timeout and a ResponseHeaderTimeout"
 	}
 	first := uses[0]
 	where := fmt.Sprintf("%s returns it, and it is %s", funcName(s.Ctor, c.pass.Pkg), c.firstUseText(first.Fn, first.U, sum))
@@ -538,7 +538,7 @@ func (c *checker) reportUnbounded(u clients.Unbounded, sum *summary.Result) {
 		what = fmt.Sprintf("http.Client returned by %s has no Timeout", funcName(u.Constructor, c.pass.Pkg))
 	}
 	if u.CustomTransport {
-		what += " and its Transport sets no ResponseHeaderTimeout or dial timeout"
+		what += " and its Transport does not set both a dial timeout and a ResponseHeaderTimeout"
 	}
 	where := "it sends a request"
 	if u.Escapes {

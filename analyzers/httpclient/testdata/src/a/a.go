@@ -70,7 +70,7 @@ func zeroTimeoutIsNoTimeout(u string) {
 
 func customTransportWithoutHeaderTimeout(u string) *http.Response {
 	// Both rules: no bound, and a pool built per call and dropped.
-	c := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout` `new http.Transport per call`
+	c := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `has no Timeout and its Transport does not set both a dial timeout and a ResponseHeaderTimeout` `new http.Transport per call`
 	resp, _ := c.Get(u)
 	return resp
 }
@@ -78,7 +78,7 @@ func customTransportWithoutHeaderTimeout(u string) *http.Response {
 var sharedClient *http.Client
 
 func customTransportStoredWithoutHeaderTimeout() {
-	sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout: .*stored or passed on`
+	sharedClient = &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `has no Timeout and its Transport does not set both a dial timeout and a ResponseHeaderTimeout: .*stored or passed on`
 }
 
 func timeoutOnlyInOneBranch(u string, slow bool) {
@@ -163,7 +163,7 @@ func streamingTransport() {
 }
 
 func dialerWithoutTimeout() {
-	sharedClient = &http.Client{Transport: &http.Transport{ // want `its Transport sets no ResponseHeaderTimeout or dial timeout`
+	sharedClient = &http.Client{Transport: &http.Transport{ // want `its Transport does not set both a dial timeout and a ResponseHeaderTimeout`
 		DialContext:           (&net.Dialer{KeepAlive: time.Minute}).DialContext,
 		ResponseHeaderTimeout: 30 * time.Second,
 	}}

@@ -29,7 +29,7 @@ type Bare struct {
 // returned. NewAPI stores it into API.HTTP in this package, so it is
 // reported here, once; the callers in other packages are not.
 func NewHTTP() *http.Client {
-	return &http.Client{ // want `http.Client created here has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout: a server that stalls blocks its requests forever \(NewHTTP returns it, and it is stored at ctorsite.go:43 by NewAPI and first used at ctorsite.go:19 by \(\*API\).Do\); set Timeout here`
+	return &http.Client{ // want `http.Client created here has no Timeout and its Transport does not set both a dial timeout and a ResponseHeaderTimeout: a server that stalls blocks its requests forever \(NewHTTP returns it, and it is stored at ctorsite.go:43 by NewAPI and first used at ctorsite.go:19 by \(\*API\).Do\); set Timeout here`
 		Transport: &http.Transport{
 			MaxIdleConns:        100,
 			IdleConnTimeout:     90 * time.Second,

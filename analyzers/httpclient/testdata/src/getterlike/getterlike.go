@@ -29,13 +29,13 @@ func (g *Getter) Get(u string) error {
 // A client built here over the other package's transport: no Timeout, no
 // ResponseHeaderTimeout.
 func overTransport(u string) {
-	c := &http.Client{Transport: cleanlib.Transport()} // want `http.Client created here has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout`
+	c := &http.Client{Transport: cleanlib.Transport()} // want `http.Client created here has no Timeout and its Transport does not set both a dial timeout and a ResponseHeaderTimeout`
 	c.Get(u)
 }
 
 // The same through an http.RoundTripper result.
 func overRoundTripper(u string) {
-	c := &http.Client{Transport: cleanlib.RoundTripper()} // want `http.Client created here has no Timeout and its Transport sets no ResponseHeaderTimeout or dial timeout`
+	c := &http.Client{Transport: cleanlib.RoundTripper()} // want `http.Client created here has no Timeout and its Transport does not set both a dial timeout and a ResponseHeaderTimeout`
 	c.Get(u)
 }
 

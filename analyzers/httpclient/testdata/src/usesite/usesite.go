@@ -24,7 +24,7 @@ func stored() *ctorsite.API {
 // newTransport adds a problem of its own, a Transport without a
 // ResponseHeaderTimeout: still reported here.
 func newTransport(u string) {
-	c := ctorsite.NewHTTP()                        // want `http.Client returned by ctorsite.NewHTTP has no Timeout and its Transport sets no ResponseHeaderTimeout` `ctorsite.NewHTTP returns a client holding a new http.Transport`
+	c := ctorsite.NewHTTP()                        // want `http.Client returned by ctorsite.NewHTTP has no Timeout and its Transport does not set both a dial timeout and a ResponseHeaderTimeout` `ctorsite.NewHTTP returns a client holding a new http.Transport`
 	c.Transport = &http.Transport{MaxIdleConns: 1} // want `new http.Transport per call`
 	c.Get(u)
 }
