@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -292,26 +293,30 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 	return ssax.InTestFile(c.pass.Fset, pos)
 }
 
-// nilFallback returns the assigned expression's text when the assignment at
-// parentCur is the whole body of an if statement checking that same
-// expression for nil: `if x == nil { x = http.DefaultClient }`. It returns ""
-// for any other shape.
+// nilFallback returns the text of the checked expression when rhs is the
+// fallback of an if statement checking it for nil, as the if's only
+// statement: `if x == nil { x = http.DefaultClient }`, the same with an
+// else that uses x (`if cfg.HTTP == nil { conf.HTTP = http.DefaultClient }
+// else { conf.HTTP = cfg.HTTP }`), or a getter's `if c.HTTP == nil {
+// return http.DefaultClient }`. It returns "" for any other shape.
 func nilFallback(info *types.Info, parentCur inspector.Cursor, rhs ast.Expr) string {
-	as, ok := parentCur.Node().(*ast.AssignStmt)
-	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-		return ""
-	}
-	var lhs ast.Expr
-	for i, r := range as.Rhs {
-		if r == rhs {
-			lhs = as.Lhs[i]
+	var lhs ast.Expr // the assignment's target; nil for a return
+	switch st := parentCur.Node().(type) {
+	case *ast.AssignStmt:
+		i := slices.Index(st.Rhs, rhs)
+		if st.Tok != token.ASSIGN || len(st.Lhs) != len(st.Rhs) || i < 0 {
+			return ""
 		}
-	}
-	if lhs == nil {
+		lhs = st.Lhs[i]
+	case *ast.ReturnStmt:
+		if len(st.Results) != 1 || st.Results[0] != rhs {
+			return ""
+		}
+	default:
 		return ""
 	}
 	block, ok := parentCur.Parent().Node().(*ast.BlockStmt)
-	if !ok {
+	if !ok || len(block.List) != 1 {
 		return ""
 	}
 	ifs, ok := parentCur.Parent().Parent().Node().(*ast.IfStmt)
@@ -328,11 +333,23 @@ func nilFallback(info *types.Info, parentCur inspector.Cursor, rhs ast.Expr) str
 	} else if !isNilIdent(info, cmp.Y) {
 		return ""
 	}
-	text := types.ExprString(lhs)
-	if types.ExprString(ast.Unparen(checked)) != text {
-		return ""
+	text := types.ExprString(ast.Unparen(checked))
+	if lhs != nil && types.ExprString(lhs) != text && !elseAssigns(ifs, types.ExprString(lhs), text) {
+		return "" // another variable, which the caller's value never reaches
 	}
 	return text
+}
+
+// elseAssigns reports whether ifs has an else block whose only statement
+// is `lhs = checked`.
+func elseAssigns(ifs *ast.IfStmt, lhs, checked string) bool {
+	els, ok := ifs.Else.(*ast.BlockStmt)
+	if !ok || len(els.List) != 1 {
+		return false
+	}
+	as, ok := els.List[0].(*ast.AssignStmt)
+	return ok && as.Tok == token.ASSIGN && len(as.Lhs) == 1 && len(as.Rhs) == 1 &&
+		types.ExprString(as.Lhs[0]) == lhs && types.ExprString(ast.Unparen(as.Rhs[0])) == checked
 }
 
 // isNilIdent reports whether x is the predeclared nil, not a variable

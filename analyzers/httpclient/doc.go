@@ -29,7 +29,9 @@
 // defaultclient: any use of http.DefaultClient, which has no timeout.
 // Assigning to http.DefaultClient (or its Timeout) is not a use, and a
 // package that does so is trusted to have bounded it. A nil fallback,
-// `if x == nil { x = http.DefaultClient }`, is reported once, at the
+// `if x == nil { x = http.DefaultClient }` (also with an else that copies
+// x, `else { conf.HTTP = x }`, and a getter's `if x == nil { return
+// http.DefaultClient }`), the if's only statement, is reported once, at the
 // fallback, naming what the caller left unset: falling back to a shared
 // client with a Timeout is the fix, and is silent. `http.DefaultClient.Do(req)`
 // of a request whose context has a deadline is bounded and not reported
