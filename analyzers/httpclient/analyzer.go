@@ -320,11 +320,17 @@ func nilFallback(info *types.Info, parentCur inspector.Cursor, rhs ast.Expr) str
 		return ""
 	}
 	ifs, ok := parentCur.Parent().Parent().Node().(*ast.IfStmt)
-	if !ok || ifs.Body != block {
+	if !ok {
 		return ""
 	}
 	cmp, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if !ok || cmp.Op != token.EQL {
+	if !ok {
+		return ""
+	}
+	// `if x != nil { lhs = x } else { lhs = http.DefaultClient }`: the
+	// fallback is the else block, and the body copies x.
+	inElse := ifs.Else == ast.Node(block) && cmp.Op == token.NEQ && lhs != nil
+	if !inElse && (ifs.Body != block || cmp.Op != token.EQL) {
 		return ""
 	}
 	checked := cmp.X
@@ -334,16 +340,22 @@ func nilFallback(info *types.Info, parentCur inspector.Cursor, rhs ast.Expr) str
 		return ""
 	}
 	text := types.ExprString(ast.Unparen(checked))
-	if lhs != nil && types.ExprString(lhs) != text && !elseAssigns(ifs, types.ExprString(lhs), text) {
+	if inElse {
+		if !assignsOnly(ifs.Body, types.ExprString(lhs), text) {
+			return ""
+		}
+		return text
+	}
+	if lhs != nil && types.ExprString(lhs) != text && !assignsOnly(ifs.Else, types.ExprString(lhs), text) {
 		return "" // another variable, which the caller's value never reaches
 	}
 	return text
 }
 
-// elseAssigns reports whether ifs has an else block whose only statement
-// is `lhs = checked`.
-func elseAssigns(ifs *ast.IfStmt, lhs, checked string) bool {
-	els, ok := ifs.Else.(*ast.BlockStmt)
+// assignsOnly reports whether b is a block whose only statement is
+// `lhs = checked`.
+func assignsOnly(b ast.Stmt, lhs, checked string) bool {
+	els, ok := b.(*ast.BlockStmt)
 	if !ok || len(els.List) != 1 {
 		return false
 	}

@@ -30,8 +30,10 @@
 // Assigning to http.DefaultClient (or its Timeout) is not a use, and a
 // package that does so is trusted to have bounded it. A nil fallback,
 // `if x == nil { x = http.DefaultClient }` (also with an else that copies
-// x, `else { conf.HTTP = x }`, and a getter's `if x == nil { return
-// http.DefaultClient }`), the if's only statement, is reported once, at the
+// x, `else { conf.HTTP = x }`, its mirror `if x != nil { conf.HTTP = x }
+// else { conf.HTTP = http.DefaultClient }`, and a getter's `if x == nil {
+// return http.DefaultClient }`), the block's only statement, is reported
+// once, at the
 // fallback, naming what the caller left unset: falling back to a shared
 // client with a Timeout is the fix, and is silent. `http.DefaultClient.Do(req)`
 // of a request whose context has a deadline is bounded and not reported

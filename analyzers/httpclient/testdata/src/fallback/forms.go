@@ -44,3 +44,25 @@ func (c *Client) httpClientLogged(log func(string)) *http.Client {
 	}
 	return c.hc
 }
+
+// The != form (scs-library-client): the fallback sits in the else.
+func NewConfNotNil(opts Options) *conf {
+	c := &conf{}
+	if opts.HTTPClient != nil {
+		c.http = opts.HTTPClient
+	} else {
+		c.http = http.DefaultClient // want `nil fallback hands it to every caller that leaves opts.HTTPClient unset`
+	}
+	return c
+}
+
+// The != form whose body copies something else: ordinary.
+func NewConfNotNilOther(opts Options, other *http.Client) *conf {
+	c := &conf{}
+	if opts.HTTPClient != nil {
+		c.http = other
+	} else {
+		c.http = http.DefaultClient // want `http.DefaultClient has no timeout: a stalled server blocks this request forever`
+	}
+	return c
+}
