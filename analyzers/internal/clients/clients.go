@@ -65,6 +65,29 @@ type Returns struct {
 	// ConfiguredTransports). A caller that hands it a transport it
 	// created still owns that transport alone afterwards.
 	ConfiguresTransport uint64
+	// Holds lists, sorted, where the results hold a new connection pool
+	// or a parameter's (see Hold): the structure that lets a caller
+	// follow a pool through a holder it gets (retryablehttp.NewClient's
+	// client holds one at HTTPClient.Transport) and a wrapper it hands a
+	// pool to (otelhttp.NewTransport keeps its argument), and see a pool
+	// it overwrites there.
+	Holds []Hold
+}
+
+// Equal reports whether r and o say the same.
+func (r Returns) Equal(o Returns) bool {
+	if len(r.Holds) != len(o.Holds) {
+		return false
+	}
+	for i := range r.Holds {
+		if r.Holds[i] != o.Holds[i] {
+			return false
+		}
+	}
+	return r.UnboundedClient == o.UnboundedClient && r.NewTransport == o.NewTransport &&
+		r.ClientWithNewTransport == o.ClientWithNewTransport && r.PoolGuard == o.PoolGuard &&
+		r.PoolConditional == o.PoolConditional && r.UnboundedTransport == o.UnboundedTransport &&
+		r.TransportDialBounded == o.TransportDialBounded && r.ConfiguresTransport == o.ConfiguresTransport
 }
 
 // Guard is a test of a bool parameter, or of a bool field of a struct (or
@@ -79,7 +102,21 @@ type Guard struct {
 
 // Any reports whether r says anything.
 func (r Returns) Any() bool {
-	return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport || r.UnboundedTransport || r.ConfiguresTransport != 0
+	return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport || r.UnboundedTransport || r.ConfiguresTransport != 0 || len(r.Holds) > 0
+}
+
+// HandsOutPool reports whether r says a result holds a new pool, as
+// opposed to only keeping or configuring what it is given.
+func (r Returns) HandsOutPool() bool {
+	if r.NewTransport || r.ClientWithNewTransport {
+		return true
+	}
+	for _, h := range r.Holds {
+		if h.Param < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // CalleeReturns looks up a callee's summary (through facts for other
@@ -171,6 +208,9 @@ func Analyze(fn *ssa.Function, callee CalleeReturns) Result {
 			a.judgeClientPool(c, &res)
 		}
 	}
+	if returnsPoolCarrier(fn) {
+		a.holdsModel().summarize(&res)
+	}
 	if res.Returns.NewTransport || res.Returns.ClientWithNewTransport {
 		res.Returns.PoolGuard = a.poolGuard()
 		res.Returns.PoolConditional = a.poolFromConditional || a.returnsOtherClients()
@@ -196,6 +236,8 @@ type analysis struct {
 	// callee that builds it only on some paths.
 	poolReturns         map[*ssa.Return]bool
 	poolFromConditional bool
+	// model is the ownership model of fn (holds.go), built on demand.
+	model *holds
 }
 
 // notePoolReturned records the guard (if any) under which the pool
@@ -1208,6 +1250,17 @@ func (a *analysis) classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
 	return result
 }
 
+// returnsPoolCarrier reports whether a result of fn can hold a pool.
+func returnsPoolCarrier(fn *ssa.Function) bool {
+	results := fn.Signature.Results()
+	for i := 0; i < results.Len(); i++ {
+		if poolCarrier(results.At(i).Type(), 0) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasRoundTrip(t types.Type) bool {
 	iface, ok := t.Underlying().(*types.Interface)
 	if !ok {
@@ -1568,6 +1621,16 @@ func (a *analysis) judgeClientPool(c *client, res *Result) {
 	if len(c.sends) > 0 {
 		a.judgeAbandoned(c.start, c.closes, c.constructor, res)
 	}
+}
+
+// holdsModel builds the ownership model of a.fn once.
+func (a *analysis) holdsModel() *holds {
+	if a.model == nil {
+		a.model = newHolds(a)
+		a.model.create()
+		a.model.classify()
+	}
+	return a.model
 }
 
 // judgeAbandoned reports a pool created at start if some path leaves the
