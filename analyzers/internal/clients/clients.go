@@ -1610,6 +1610,17 @@ func (a *analysis) judgeClientPool(c *client, res *Result) {
 	if len(c.escapes) > 0 {
 		return
 	}
+	if len(c.transportStores) > 0 {
+		// The function replaces the Transport the constructor gave
+		// the client: whether a new pool is still there is what the
+		// ownership model decides (a wrapper around it, or a shared
+		// transport in its place). It makes the summary of a returned
+		// client itself.
+		if len(c.returns) == 0 && len(c.sends) > 0 && a.stillHoldsPool(c) {
+			a.judgeAbandoned(c.start, c.closes, c.constructor, res)
+		}
+		return
+	}
 	if len(c.returns) > 0 {
 		res.Returns.ClientWithNewTransport = true
 		a.notePoolReturned(c.start)
@@ -1621,6 +1632,28 @@ func (a *analysis) judgeClientPool(c *client, res *Result) {
 	if len(c.sends) > 0 {
 		a.judgeAbandoned(c.start, c.closes, c.constructor, res)
 	}
+}
+
+// stillHoldsPool reports whether, at one of its sends, the constructor's
+// client c still holds a new pool by the ownership model (see holds.go),
+// and this function drops it.
+func (a *analysis) stillHoldsPool(c *client) bool {
+	h := a.holdsModel()
+	o := h.objs[c.value]
+	if o == nil {
+		return false
+	}
+	for _, at := range sortedByPos(c.sends) {
+		for _, it := range h.held(o, at, 0, map[*hobj]bool{}) {
+			// The constructor's own pool, or one this function put
+			// in its place (reported where it is made as well, as
+			// before: usesite's newTransport).
+			if it.param < 0 && h.droppedHere(it, o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsModel builds the ownership model of a.fn once.

@@ -74,6 +74,11 @@ type hobj struct {
 	// whole: a whole-value store of something we do not follow.
 	whole   bool
 	escapes bool
+	// retained: returned, or held by something returned: the caller
+	// keeps it (for the reports of pools sent through and dropped here).
+	retained bool
+	// closed: CloseIdleConnections is called on it here.
+	closed bool
 }
 
 // holdNode is the part of a callee's Holds below one path.
@@ -729,6 +734,11 @@ func (h *holds) classifyUse(instr ssa.Instruction) {
 		*ssa.Extract, *ssa.BinOp, *ssa.Jump, *ssa.If:
 		return
 	case *ssa.Return:
+		for _, r := range i.Results {
+			for _, o := range h.resolveMay(r).objs {
+				o.retained = true
+			}
+		}
 		return
 	case *ssa.FieldAddr:
 		// The field's address may only be loaded or stored through.
@@ -834,6 +844,9 @@ func (h *holds) callKeeps(call ssa.CallInstruction, callee *types.Func, i int, p
 	common := call.Common()
 	if (i == 0 && httptypes.IsMethod(callee, "net/http", "Client", "CloseIdleConnections")) ||
 		(i == 0 && httptypes.IsMethod(callee, "net/http", "Transport", "CloseIdleConnections")) {
+		for _, o := range h.resolveMay(common.Args[0]).objs {
+			o.closed = true
+		}
 		return true
 	}
 	if i == 0 && httptypes.IsMethod(callee, "net/http", "Client") {
@@ -871,7 +884,8 @@ func (h *holds) callKeeps(call ssa.CallInstruction, callee *types.Func, i int, p
 	return false
 }
 
-// propagateEscapes makes everything an escaping object holds escape too.
+// propagateEscapes makes everything an escaping object holds escape too,
+// and everything a returned one holds retained.
 func (h *holds) propagateEscapes() {
 	for changed := true; changed; {
 		changed = false
@@ -888,10 +902,33 @@ func (h *holds) propagateEscapes() {
 					changed = true
 				}
 			}
+			if o.retained {
+				for _, held := range h.contents(o) {
+					if !held.retained {
+						held.retained = true
+						changed = true
+					}
+				}
+			}
 		}
 	}
 }
 
+// droppedHere reports whether the pool item names is abandoned by this
+// function as far as the model sees: nothing returns it (or a holder of
+// it), and no CloseIdleConnections is called on any object here but the
+// client at, whose own closes the caller weighs.
+func (h *holds) droppedHere(it holdItem, client *hobj) bool {
+	if it.origin == nil || it.origin.retained || it.origin.escapes {
+		return false
+	}
+	for _, o := range h.order {
+		if o.closed && o != client {
+			return false
+		}
+	}
+	return true
+}
 
 // contents lists every object o may hold directly.
 func (h *holds) contents(o *hobj) []*hobj {

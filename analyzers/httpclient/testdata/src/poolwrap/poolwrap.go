@@ -124,3 +124,20 @@ func Conditional(pooled bool) *http.Client {
 	}
 	return c
 }
+
+// ClientReplaced replaces the pool DefaultPooledClient built (unused: no
+// connection is ever opened on it) with the shared one.
+func ClientReplaced() *http.Client {
+	c := cleanhttp.DefaultPooledClient()
+	c.Transport = sharedTransport
+	c.Timeout = 30 * time.Second
+	return c
+}
+
+// ClientOverShared does the same through a wrapper.
+func ClientOverShared() *http.Client {
+	c := cleanhttp.DefaultPooledClient()
+	c.Transport = otelhttp.NewTransport(sharedTransport)
+	c.Timeout = 30 * time.Second
+	return c
+}

@@ -122,6 +122,12 @@ func sendNoPool(u string) {
 	if resp, err := poolwrap.WrapNil().Get(u); err == nil {
 		resp.Body.Close()
 	}
+	if resp, err := poolwrap.ClientReplaced().Get(u); err == nil {
+		resp.Body.Close()
+	}
+	if resp, err := poolwrap.ClientOverShared().Get(u); err == nil {
+		resp.Body.Close()
+	}
 	if resp, err := poolwrap.Conditional(false).Get(u); err == nil {
 		resp.Body.Close()
 	}
