@@ -608,6 +608,9 @@ type client struct {
 	// transports stored into the client's Transport field, for the pool rule.
 	transportStores map[ssa.Instruction]bool
 	customTransport bool
+	// poolStart is where the pool the client holds was made, when not
+	// at start (a wrapper's client over a pool made before).
+	poolStart ssa.Instruction
 }
 
 func newClient(start ssa.Instruction, v ssa.Value) *client {
@@ -643,6 +646,7 @@ func (a *analysis) considerCreation(instr ssa.Instruction) {
 			ret.ClientWithNewTransport = false
 		}
 		if !ret.UnboundedClient && !ret.ClientWithNewTransport {
+			a.considerWrappedClient(v, callee, ret)
 			return
 		}
 		var result ssa.Value
@@ -664,6 +668,45 @@ func (a *analysis) considerCreation(instr ssa.Instruction) {
 		c.holdsNewPool = ret.ClientWithNewTransport
 		a.add(c)
 	}
+}
+
+// considerWrappedClient records the *http.Client that call returns when
+// the callee wraps an argument that holds a new pool, by the ownership
+// model (retryablehttp.NewClient().StandardClient(): the pool is the one
+// NewClient built): the client holds that pool, and the pool is reported
+// where it is made.
+func (a *analysis) considerWrappedClient(call *ssa.Call, callee *types.Func, ret Returns) {
+	if !httptypes.IsClientPtr(call.Type()) {
+		return
+	}
+	wraps := false
+	for _, hd := range ret.Holds {
+		if hd.Result == 0 && hd.Param >= 0 {
+			wraps = true
+		}
+	}
+	if !wraps {
+		return
+	}
+	h := a.holdsModel()
+	o := h.objs[call]
+	if o == nil {
+		return
+	}
+	var origin *hobj
+	for _, it := range h.held(o, call, 0, map[*hobj]bool{}) {
+		if it.param < 0 && it.origin.start != nil && h.droppedHere(it, o) && (origin == nil || it.origin.start.Pos() < origin.start.Pos()) {
+			origin = it.origin
+		}
+	}
+	if origin == nil {
+		return
+	}
+	c := newClient(call, call)
+	c.constructor = origin.via
+	c.holdsNewPool = true
+	c.poolStart = origin.start
+	a.add(c)
 }
 
 func (a *analysis) add(c *client) {
@@ -1495,6 +1538,12 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 					// fields and keeps nothing.
 					continue
 				}
+				if w := a.wrapperResult(r, v); w != nil {
+					// otelhttp.NewTransport(tr): the wrapper keeps the
+					// pool and nothing else does; follow the wrapper.
+					visit(w, seen)
+					continue
+				}
 				escapes = true
 				return
 			default:
@@ -1526,6 +1575,58 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 	if sends {
 		a.judgeAbandoned(start, closes, via, res)
 	}
+}
+
+// wrapperResult returns the result of call that, by the callee's summary,
+// holds the argument v and is itself a round tripper (a transport
+// wrapper such as otelhttp.NewTransport), so that the pool v is goes
+// where that result goes; nil otherwise.
+func (a *analysis) wrapperResult(call ssa.CallInstruction, v ssa.Value) ssa.Value {
+	c, ok := call.(*ssa.Call)
+	if !ok || c.Common().IsInvoke() {
+		return nil
+	}
+	fn := ssax.CalleeFunc(c.Common())
+	if fn == nil || !argsMatchSignature(c.Common(), fn) {
+		return nil
+	}
+	idx := -1
+	for i, arg := range c.Common().Args {
+		if arg == v {
+			if idx >= 0 {
+				return nil
+			}
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	for _, hd := range a.callee(fn).Holds {
+		if hd.Param != idx {
+			continue
+		}
+		r := resultValue(c, hd.Result)
+		if r != nil && isRoundTripper(r.Type()) {
+			return r
+		}
+	}
+	return nil
+}
+
+// isRoundTripper reports whether t is an *http.Transport, an interface
+// with a RoundTrip method, or a type whose method set has one.
+func isRoundTripper(t types.Type) bool {
+	if httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+		return true
+	}
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == "RoundTrip" {
+			return true
+		}
+	}
+	return false
 }
 
 // ConfiguredTransports returns the set of fn's *http.Transport parameters
@@ -1621,16 +1722,20 @@ func (a *analysis) judgeClientPool(c *client, res *Result) {
 		}
 		return
 	}
+	start := c.start
+	if c.poolStart != nil {
+		start = c.poolStart
+	}
 	if len(c.returns) > 0 {
 		res.Returns.ClientWithNewTransport = true
-		a.notePoolReturned(c.start)
+		a.notePoolReturned(start)
 		for r := range c.returns {
 			a.notePoolReturn(r.(*ssa.Return), c.constructor)
 		}
 		return
 	}
 	if len(c.sends) > 0 {
-		a.judgeAbandoned(c.start, c.closes, c.constructor, res)
+		a.judgeAbandoned(start, c.closes, c.constructor, res)
 	}
 }
 

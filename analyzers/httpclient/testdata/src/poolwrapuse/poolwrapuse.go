@@ -59,6 +59,15 @@ func sendWrapInPlace(u string) error {
 	return resp.Body.Close()
 }
 
+// The pool is built when the argument asks for it.
+func sendConditional(u string) error {
+	resp, err := poolwrap.Conditional(true).Get(u) // want `poolwrap.Conditional returns a client holding a new http.Transport \(connection pool\) on every call`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 // ---- negatives ----
 
 // The fallback is built once and kept in the field.
