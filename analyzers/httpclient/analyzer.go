@@ -627,8 +627,14 @@ func (c *checker) reportPool(p clients.Pool) {
 	}
 	if p.Via != nil {
 		what := "a new http.Transport (connection pool)"
-		if sig := p.Via.Type().(*types.Signature); sig.Results().Len() > 0 && httptypes.IsClientPtr(sig.Results().At(0).Type()) {
-			what = "a client holding a new http.Transport (connection pool)"
+		if sig := p.Via.Type().(*types.Signature); sig.Results().Len() > 0 {
+			switch t := sig.Results().At(0).Type(); {
+			case httptypes.IsClientPtr(t):
+				what = "a client holding a new http.Transport (connection pool)"
+			case !httptypes.IsTransportPtr(t) && !isRoundTripperIface(t):
+				// retryablehttp.NewClient: a struct over a new pool.
+				what = "a value holding a new http.Transport (connection pool)"
+			}
 		}
 		msg = fmt.Sprintf("%s returns %s on every call, and this code sends through it and drops it: each call abandons a pool whose idle connections pile up in CLOSE_WAIT; create the transport once and share it, or call CloseIdleConnections when done", funcName(p.Via, c.pass.Pkg), what)
 		if p.ViaConditional {
@@ -645,6 +651,21 @@ func (c *checker) reportPool(p clients.Pool) {
 		d.Pos, d.End = lit.Pos(), lit.End()
 	}
 	c.rep.Report(d)
+}
+
+// isRoundTripperIface reports whether t is an interface with a RoundTrip
+// method (http.RoundTripper or a project's own).
+func isRoundTripperIface(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == "RoundTrip" {
+			return true
+		}
+	}
+	return false
 }
 
 func funcName(fn *types.Func, from *types.Package) string {

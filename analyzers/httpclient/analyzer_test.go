@@ -10,7 +10,7 @@ import (
 )
 
 func TestHTTPClient(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), httpclient.Analyzer, "a", "b", "dot", "usector", "fallback", "deadlinedc", "mainonce", "ctorsite", "usesite", "cleanlib", "getterlike", "embedcopy", "clonereq", "nilpool", "deadlineparam", "wraprt")
+	analysistest.Run(t, analysistest.TestData(), httpclient.Analyzer, "a", "b", "dot", "usector", "fallback", "deadlinedc", "mainonce", "ctorsite", "usesite", "cleanlib", "getterlike", "embedcopy", "clonereq", "nilpool", "deadlineparam", "wraprt", "poolwrapuse", "poolwrapmain")
 }
 
 func TestStreamingPolicy(t *testing.T) {

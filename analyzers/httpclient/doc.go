@@ -84,6 +84,22 @@
 // on the calls that take the fallback; the message says so. Caching the
 // fallback in the field, or sharing one under sync.Once, is silent.
 //
+// A pool is followed through the values that hold it, by their summaries:
+// a function whose result holds a new pool at a field path
+// (retryablehttp.NewClient: its HTTPClient's Transport), a wrapper whose
+// result keeps an argument and nothing else does (otelhttp.NewTransport;
+// retryablehttp's StandardClient, a client whose Transport keeps its
+// receiver), and a store into a field of a value the function made or
+// got from such a function. So indigo's util.RobustHTTPClient, which wraps
+// cleanhttp.DefaultPooledTransport() in otelhttp, stores it in a
+// retryablehttp client's HTTPClient and returns that client's
+// StandardClient, returns a client over a new pool, and a caller that
+// sends through it once and drops it is reported. Only what holds on every
+// path to the return counts: a store that replaces the pool with a shared
+// one (or wraps a shared one), a wrapper that drops its argument, a holder
+// handed to code that may keep it, a pool built on one branch only, and a
+// transport that disables keep-alives are not a new pool per call.
+//
 // Fix: create one client per destination, once, with a Timeout (or, for
 // streaming, a Transport with a dial timeout and ResponseHeaderTimeout plus a
 // per-request context), and share it. For notimeout on a keyed composite

@@ -65,6 +65,29 @@ type Returns struct {
 	// ConfiguredTransports). A caller that hands it a transport it
 	// created still owns that transport alone afterwards.
 	ConfiguresTransport uint64
+	// Holds lists, sorted, where the results hold a new connection pool
+	// or a parameter's (see Hold): the structure that lets a caller
+	// follow a pool through a holder it gets (retryablehttp.NewClient's
+	// client holds one at HTTPClient.Transport) and a wrapper it hands a
+	// pool to (otelhttp.NewTransport keeps its argument), and see a pool
+	// it overwrites there.
+	Holds []Hold
+}
+
+// Equal reports whether r and o say the same.
+func (r Returns) Equal(o Returns) bool {
+	if len(r.Holds) != len(o.Holds) {
+		return false
+	}
+	for i := range r.Holds {
+		if r.Holds[i] != o.Holds[i] {
+			return false
+		}
+	}
+	return r.UnboundedClient == o.UnboundedClient && r.NewTransport == o.NewTransport &&
+		r.ClientWithNewTransport == o.ClientWithNewTransport && r.PoolGuard == o.PoolGuard &&
+		r.PoolConditional == o.PoolConditional && r.UnboundedTransport == o.UnboundedTransport &&
+		r.TransportDialBounded == o.TransportDialBounded && r.ConfiguresTransport == o.ConfiguresTransport
 }
 
 // Guard is a test of a bool parameter, or of a bool field of a struct (or
@@ -79,7 +102,21 @@ type Guard struct {
 
 // Any reports whether r says anything.
 func (r Returns) Any() bool {
-	return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport || r.UnboundedTransport || r.ConfiguresTransport != 0
+	return r.UnboundedClient || r.NewTransport || r.ClientWithNewTransport || r.UnboundedTransport || r.ConfiguresTransport != 0 || len(r.Holds) > 0
+}
+
+// HandsOutPool reports whether r says a result holds a new pool, as
+// opposed to only keeping or configuring what it is given.
+func (r Returns) HandsOutPool() bool {
+	if r.NewTransport || r.ClientWithNewTransport {
+		return true
+	}
+	for _, h := range r.Holds {
+		if h.Param < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // CalleeReturns looks up a callee's summary (through facts for other
@@ -173,6 +210,9 @@ func Analyze(fn *ssa.Function, callee CalleeReturns, deadlines *Deadlines) Resul
 			a.judgeClientPool(c, &res)
 		}
 	}
+	if returnsPoolCarrier(fn) {
+		a.holdsModel().summarize(&res)
+	}
 	if res.Returns.NewTransport || res.Returns.ClientWithNewTransport {
 		res.Returns.PoolGuard = a.poolGuard()
 		res.Returns.PoolConditional = a.poolFromConditional || a.returnsOtherClients()
@@ -199,6 +239,8 @@ type analysis struct {
 	// callee that builds it only on some paths.
 	poolReturns         map[*ssa.Return]bool
 	poolFromConditional bool
+	// model is the ownership model of fn (holds.go), built on demand.
+	model *holds
 }
 
 // notePoolReturned records the guard (if any) under which the pool
@@ -569,6 +611,9 @@ type client struct {
 	// transports stored into the client's Transport field, for the pool rule.
 	transportStores map[ssa.Instruction]bool
 	customTransport bool
+	// poolStart is where the pool the client holds was made, when not
+	// at start (a wrapper's client over a pool made before).
+	poolStart ssa.Instruction
 }
 
 func newClient(start ssa.Instruction, v ssa.Value) *client {
@@ -604,6 +649,7 @@ func (a *analysis) considerCreation(instr ssa.Instruction) {
 			ret.ClientWithNewTransport = false
 		}
 		if !ret.UnboundedClient && !ret.ClientWithNewTransport {
+			a.considerWrappedClient(v, callee, ret)
 			return
 		}
 		var result ssa.Value
@@ -625,6 +671,45 @@ func (a *analysis) considerCreation(instr ssa.Instruction) {
 		c.holdsNewPool = ret.ClientWithNewTransport
 		a.add(c)
 	}
+}
+
+// considerWrappedClient records the *http.Client that call returns when
+// the callee wraps an argument that holds a new pool, by the ownership
+// model (retryablehttp.NewClient().StandardClient(): the pool is the one
+// NewClient built): the client holds that pool, and the pool is reported
+// where it is made.
+func (a *analysis) considerWrappedClient(call *ssa.Call, callee *types.Func, ret Returns) {
+	if !httptypes.IsClientPtr(call.Type()) {
+		return
+	}
+	wraps := false
+	for _, hd := range ret.Holds {
+		if hd.Result == 0 && hd.Param >= 0 {
+			wraps = true
+		}
+	}
+	if !wraps {
+		return
+	}
+	h := a.holdsModel()
+	o := h.objs[call]
+	if o == nil {
+		return
+	}
+	var origin *hobj
+	for _, it := range h.held(o, call, 0, map[*hobj]bool{}) {
+		if it.param < 0 && it.origin.start != nil && h.droppedHere(it, o) && (origin == nil || it.origin.start.Pos() < origin.start.Pos()) {
+			origin = it.origin
+		}
+	}
+	if origin == nil {
+		return
+	}
+	c := newClient(call, call)
+	c.constructor = origin.via
+	c.holdsNewPool = true
+	c.poolStart = origin.start
+	a.add(c)
 }
 
 func (a *analysis) add(c *client) {
@@ -1212,6 +1297,17 @@ func (a *analysis) classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
 	return result
 }
 
+// returnsPoolCarrier reports whether a result of fn can hold a pool.
+func returnsPoolCarrier(fn *ssa.Function) bool {
+	results := fn.Signature.Results()
+	for i := 0; i < results.Len(); i++ {
+		if poolCarrier(results.At(i).Type(), 0) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasRoundTrip(t types.Type) bool {
 	iface, ok := t.Underlying().(*types.Interface)
 	if !ok {
@@ -1446,6 +1542,12 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 					// fields and keeps nothing.
 					continue
 				}
+				if w := a.wrapperResult(r, v); w != nil {
+					// otelhttp.NewTransport(tr): the wrapper keeps the
+					// pool and nothing else does; follow the wrapper.
+					visit(w, seen)
+					continue
+				}
 				escapes = true
 				return
 			default:
@@ -1477,6 +1579,58 @@ func (a *analysis) judgeTransport(start ssa.Instruction, t ssa.Value, via *types
 	if sends {
 		a.judgeAbandoned(start, closes, via, res)
 	}
+}
+
+// wrapperResult returns the result of call that, by the callee's summary,
+// holds the argument v and is itself a round tripper (a transport
+// wrapper such as otelhttp.NewTransport), so that the pool v is goes
+// where that result goes; nil otherwise.
+func (a *analysis) wrapperResult(call ssa.CallInstruction, v ssa.Value) ssa.Value {
+	c, ok := call.(*ssa.Call)
+	if !ok || c.Common().IsInvoke() {
+		return nil
+	}
+	fn := ssax.CalleeFunc(c.Common())
+	if fn == nil || !argsMatchSignature(c.Common(), fn) {
+		return nil
+	}
+	idx := -1
+	for i, arg := range c.Common().Args {
+		if arg == v {
+			if idx >= 0 {
+				return nil
+			}
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	for _, hd := range a.callee(fn).Holds {
+		if hd.Param != idx {
+			continue
+		}
+		r := resultValue(c, hd.Result)
+		if r != nil && isRoundTripper(r.Type()) {
+			return r
+		}
+	}
+	return nil
+}
+
+// isRoundTripper reports whether t is an *http.Transport, an interface
+// with a RoundTrip method, or a type whose method set has one.
+func isRoundTripper(t types.Type) bool {
+	if httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+		return true
+	}
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == "RoundTrip" {
+			return true
+		}
+	}
+	return false
 }
 
 // ConfiguredTransports returns the set of fn's *http.Transport parameters
@@ -1561,17 +1715,64 @@ func (a *analysis) judgeClientPool(c *client, res *Result) {
 	if len(c.escapes) > 0 {
 		return
 	}
+	if len(c.transportStores) > 0 {
+		// The function replaces the Transport the constructor gave
+		// the client: whether a new pool is still there is what the
+		// ownership model decides (a wrapper around it, or a shared
+		// transport in its place). It makes the summary of a returned
+		// client itself.
+		if len(c.returns) == 0 && len(c.sends) > 0 && a.stillHoldsPool(c) {
+			a.judgeAbandoned(c.start, c.closes, c.constructor, res)
+		}
+		return
+	}
+	start := c.start
+	if c.poolStart != nil {
+		start = c.poolStart
+	}
 	if len(c.returns) > 0 {
 		res.Returns.ClientWithNewTransport = true
-		a.notePoolReturned(c.start)
+		a.notePoolReturned(start)
 		for r := range c.returns {
 			a.notePoolReturn(r.(*ssa.Return), c.constructor)
 		}
 		return
 	}
 	if len(c.sends) > 0 {
-		a.judgeAbandoned(c.start, c.closes, c.constructor, res)
+		a.judgeAbandoned(start, c.closes, c.constructor, res)
 	}
+}
+
+// stillHoldsPool reports whether, at one of its sends, the constructor's
+// client c still holds a new pool by the ownership model (see holds.go),
+// and this function drops it.
+func (a *analysis) stillHoldsPool(c *client) bool {
+	h := a.holdsModel()
+	o := h.objs[c.value]
+	if o == nil {
+		return false
+	}
+	for _, at := range sortedByPos(c.sends) {
+		for _, it := range h.held(o, at, 0, map[*hobj]bool{}) {
+			// The constructor's own pool, or one this function put
+			// in its place (reported where it is made as well, as
+			// before: usesite's newTransport).
+			if it.param < 0 && h.droppedHere(it, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsModel builds the ownership model of a.fn once.
+func (a *analysis) holdsModel() *holds {
+	if a.model == nil {
+		a.model = newHolds(a)
+		a.model.create()
+		a.model.classify()
+	}
+	return a.model
 }
 
 // judgeAbandoned reports a pool created at start if some path leaves the

@@ -82,6 +82,13 @@ func (s *ClientSum) String() string {
 	if s.Returns.ConfiguresTransport != 0 {
 		g += fmt.Sprintf(", configuresTransport=%#b", s.Returns.ConfiguresTransport)
 	}
+	for _, h := range s.Returns.Holds {
+		what := "newPool"
+		if h.Param >= 0 {
+			what = fmt.Sprintf("param%d", h.Param)
+		}
+		g += fmt.Sprintf(", holds(result%d.%s=%s)", h.Result, h.Path, what)
+	}
 	return fmt.Sprintf("ClientSum(unboundedClient=%t, newTransport=%t, clientWithNewTransport=%t%s)",
 		s.Returns.UnboundedClient, s.Returns.NewTransport, s.Returns.ClientWithNewTransport, g)
 }
@@ -285,7 +292,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 			obj := fn.Object().(*types.Func)
 			res := clients.Analyze(fn, calleeReturns, deadlines)
 			settled[fn] = res
-			if res.Returns != local[obj] {
+			if !res.Returns.Equal(local[obj]) {
 				local[obj] = res.Returns
 				changed = true
 			}
@@ -342,13 +349,14 @@ func run(pass *analysis.Pass) (res any, err error) {
 }
 
 // returnsClientOrTransport reports whether one of fn's results can carry a
-// client or a transport: *http.Client, *http.Transport or an interface
-// with a RoundTrip method (http.RoundTripper or a project's own).
+// client or a transport: *http.Client, *http.Transport, an interface with
+// a RoundTrip method (http.RoundTripper or a project's own), or a struct
+// that holds one of those (retryablehttp's Client, otelhttp's Transport).
 func returnsClientOrTransport(fn *ssa.Function) bool {
 	results := fn.Signature.Results()
 	for i := 0; i < results.Len(); i++ {
 		t := results.At(i).Type()
-		if httptypes.IsClientPtr(t) || httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+		if httptypes.IsClientPtr(t) || httptypes.IsTransportPtr(t) || hasRoundTrip(t) || clients.PoolCarrier(t) {
 			return true
 		}
 	}
@@ -392,11 +400,11 @@ func exportsFacts(exports []analysis.ObjectFact) bool {
 	for _, f := range exports {
 		switch fact := f.Fact.(type) {
 		case *ClientSum:
-			// A helper that only configures a transport it is given
-			// hands out nothing: its callers build the transport.
+			// A helper that only configures a transport it is given,
+			// or a wrapper that only keeps what it is given, hands out
+			// nothing: its callers build the transport.
 			r := fact.Returns
-			r.ConfiguresTransport = 0
-			if r.Any() {
+			if r.UnboundedClient || r.UnboundedTransport || r.HandsOutPool() {
 				return true
 			}
 		case *RespSum:
