@@ -631,7 +631,7 @@ func (c *checker) reportPool(p clients.Pool) {
 			switch t := sig.Results().At(0).Type(); {
 			case httptypes.IsClientPtr(t):
 				what = "a client holding a new http.Transport (connection pool)"
-			case !httptypes.IsTransportPtr(t) && !isRoundTripperIface(t):
+			case !httptypes.IsTransportPtr(t) && !httptypes.HasRoundTrip(t):
 				// retryablehttp.NewClient: a struct over a new pool.
 				what = "a value holding a new http.Transport (connection pool)"
 			}
@@ -651,21 +651,6 @@ func (c *checker) reportPool(p clients.Pool) {
 		d.Pos, d.End = lit.Pos(), lit.End()
 	}
 	c.rep.Report(d)
-}
-
-// isRoundTripperIface reports whether t is an interface with a RoundTrip
-// method (http.RoundTripper or a project's own).
-func isRoundTripperIface(t types.Type) bool {
-	iface, ok := t.Underlying().(*types.Interface)
-	if !ok {
-		return false
-	}
-	for i := 0; i < iface.NumMethods(); i++ {
-		if iface.Method(i).Name() == "RoundTrip" {
-			return true
-		}
-	}
-	return false
 }
 
 func funcName(fn *types.Func, from *types.Package) string {

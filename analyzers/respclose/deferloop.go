@@ -50,7 +50,7 @@ func closesResponseBody(call *ssa.CallCommon) bool {
 		return false
 	}
 	fa, ok := load.X.(*ssa.FieldAddr)
-	return ok && httptypes.IsResponsePtr(fa.X.Type()) && ssax.FieldName(fa) == "Body"
+	return ok && httptypes.IsResponseBody(fa)
 }
 
 // loopOf returns the loop of ls that contains b, or nil.

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/zombiecheck/zombiecheck/analyzers/internal/httptypes"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/loops"
 	"github.com/zombiecheck/zombiecheck/analyzers/internal/ssax"
 	"golang.org/x/tools/go/ssa"
@@ -87,7 +88,7 @@ func (c *checker) networkOrStdin(v ssa.Value, depth int) bool {
 			return true
 		}
 		if fa, ok := load.X.(*ssa.FieldAddr); ok {
-			if responseBody(fa) {
+			if httptypes.IsResponseBody(fa) {
 				return true
 			}
 			if stored := c.fieldStores().of(fa); len(stored) > 0 {
@@ -118,16 +119,6 @@ func (c *checker) networkOrStdin(v ssa.Value, depth int) bool {
 		}
 	}
 	return false
-}
-
-// responseBody reports whether fa addresses the Body field of an
-// http.Response.
-func responseBody(fa *ssa.FieldAddr) bool {
-	pkg, name := namedOf(fa.X.Type())
-	if pkg != "net/http" || name != "Response" {
-		return false
-	}
-	return ssax.FieldName(fa) == "Body"
 }
 
 func eofOnlyPart(cc *ssa.CallCommon, name string) string {

@@ -280,7 +280,7 @@ func (a *analysis) returnsOtherClients() bool {
 		}
 		for _, r := range ret.Results {
 			t := r.Type()
-			if !httptypes.IsClientPtr(t) && !httptypes.IsTransportPtr(t) && !hasRoundTrip(t) {
+			if !httptypes.IsClientPtr(t) && !httptypes.IsTransportPtr(t) && !httptypes.HasRoundTrip(t) {
 				continue
 			}
 			if k, ok := r.(*ssa.Const); ok && k.Value == nil {
@@ -565,27 +565,10 @@ func literalField(alloc *ssa.Alloc, field int, call ssa.CallInstruction) (val, k
 		return false, true
 	}
 	k, ok := store.Val.(*ssa.Const)
-	if !ok || k.Value == nil || k.Value.Kind() != constant.Bool || !storedBefore(store, call) {
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Bool || !instrDominates(store, call) {
 		return false, false
 	}
 	return constant.BoolVal(k.Value), true
-}
-
-// storedBefore reports whether st runs before call on every path to it.
-func storedBefore(st *ssa.Store, call ssa.CallInstruction) bool {
-	sb, cb := st.Block(), call.Block()
-	if sb != cb {
-		return sb.Dominates(cb)
-	}
-	for _, instr := range sb.Instrs {
-		switch instr {
-		case st:
-			return true
-		case call:
-			return false
-		}
-	}
-	return false
 }
 
 // client is one client creation and the events on it that matter.
@@ -1145,7 +1128,7 @@ func (a *analysis) returnedTransportBounds() (unbounded, dialBounded bool) {
 	results := a.fn.Signature.Results()
 	idx := -1
 	for i := 0; i < results.Len(); i++ {
-		if t := results.At(i).Type(); httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+		if t := results.At(i).Type(); httptypes.IsTransportPtr(t) || httptypes.HasRoundTrip(t) {
 			if idx >= 0 {
 				return false, false // several transport results: which one would a caller mean?
 			}
@@ -1267,7 +1250,7 @@ func (a *analysis) classifyWrapper(alloc *ssa.Alloc, depth int) transportClass {
 	}
 	inner := -1
 	for i := 0; i < st.NumFields(); i++ {
-		if hasRoundTrip(st.Field(i).Type()) {
+		if httptypes.HasRoundTrip(st.Field(i).Type()) {
 			if inner >= 0 {
 				return transportUnknown // several inner transports: too clever to guess
 			}
@@ -1302,19 +1285,6 @@ func returnsPoolCarrier(fn *ssa.Function) bool {
 	results := fn.Signature.Results()
 	for i := 0; i < results.Len(); i++ {
 		if poolCarrier(results.At(i).Type(), 0) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasRoundTrip(t types.Type) bool {
-	iface, ok := t.Underlying().(*types.Interface)
-	if !ok {
-		return false
-	}
-	for i := 0; i < iface.NumMethods(); i++ {
-		if iface.Method(i).Name() == "RoundTrip" {
 			return true
 		}
 	}
@@ -1621,7 +1591,7 @@ func (a *analysis) wrapperResult(call ssa.CallInstruction, v ssa.Value) ssa.Valu
 // isRoundTripper reports whether t is an *http.Transport, an interface
 // with a RoundTrip method, or a type whose method set has one.
 func isRoundTripper(t types.Type) bool {
-	if httptypes.IsTransportPtr(t) || hasRoundTrip(t) {
+	if httptypes.IsTransportPtr(t) || httptypes.HasRoundTrip(t) {
 		return true
 	}
 	ms := types.NewMethodSet(t)

@@ -134,7 +134,7 @@ func poolCarrier(t types.Type, depth int) bool {
 	if depth > 3 || t == nil {
 		return false
 	}
-	if httptypes.IsTransportPtr(t) || httptypes.IsClientPtr(t) || httptypes.IsClient(t) || hasRoundTrip(t) {
+	if httptypes.IsTransportPtr(t) || httptypes.IsClientPtr(t) || httptypes.IsClient(t) || httptypes.HasRoundTrip(t) {
 		return true
 	}
 	t = types.Unalias(t)
@@ -1192,7 +1192,7 @@ func (h *holds) summarizeResult(k int, rets []*ssa.Return, res *Result) []Hold {
 		switch {
 		case httptypes.IsClientPtr(t):
 			res.Returns.ClientWithNewTransport = true
-		case httptypes.IsTransportPtr(t) || hasRoundTrip(t):
+		case httptypes.IsTransportPtr(t) || httptypes.HasRoundTrip(t):
 			res.Returns.NewTransport = true
 		}
 		for _, g := range got {

@@ -45,6 +45,27 @@ func IsTransportPtr(t types.Type) bool { return isPointerTo(t, netHTTP, "Transpo
 // IsResponsePtr reports whether t is *net/http.Response.
 func IsResponsePtr(t types.Type) bool { return isPointerTo(t, netHTTP, "Response") }
 
+// IsResponseBody reports whether fa addresses the Body field of an
+// *http.Response.
+func IsResponseBody(fa *ssa.FieldAddr) bool {
+	return IsResponsePtr(fa.X.Type()) && ssax.FieldName(fa) == "Body"
+}
+
+// HasRoundTrip reports whether t is an interface with a RoundTrip method:
+// http.RoundTripper, or a project's own.
+func HasRoundTrip(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == "RoundTrip" {
+			return true
+		}
+	}
+	return false
+}
+
 // IsDialerPtr reports whether t is *net.Dialer.
 func IsDialerPtr(t types.Type) bool { return isPointerTo(t, "net", "Dialer") }
 

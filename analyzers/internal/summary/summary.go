@@ -356,7 +356,7 @@ func returnsClientOrTransport(fn *ssa.Function) bool {
 	results := fn.Signature.Results()
 	for i := 0; i < results.Len(); i++ {
 		t := results.At(i).Type()
-		if httptypes.IsClientPtr(t) || httptypes.IsTransportPtr(t) || hasRoundTrip(t) || clients.PoolCarrier(t) {
+		if httptypes.IsClientPtr(t) || httptypes.IsTransportPtr(t) || httptypes.HasRoundTrip(t) || clients.PoolCarrier(t) {
 			return true
 		}
 	}
@@ -368,19 +368,6 @@ func returnsClientOrTransport(fn *ssa.Function) bool {
 func hasTransportParam(fn *ssa.Function) bool {
 	for _, p := range fn.Params {
 		if httptypes.IsTransportPtr(p.Type()) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasRoundTrip(t types.Type) bool {
-	iface, ok := t.Underlying().(*types.Interface)
-	if !ok {
-		return false
-	}
-	for i := 0; i < iface.NumMethods(); i++ {
-		if iface.Method(i).Name() == "RoundTrip" {
 			return true
 		}
 	}
